@@ -1,0 +1,305 @@
+//! Extract: what each document is about — the countries it mentions (with a snippet of each),
+//! the people in it and the agreements it reports — from its blocks and front matter.
+//!
+//! Entry point: [`run`], one [`Extraction`] per document, computed in parallel. Extraction
+//! only reads [`SourceDoc`]s; joining documents into one corpus is the model's job.
+
+pub mod countries;
+pub mod status;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::gazetteer::{CountryCode, Gazetteer};
+use crate::ingest::{AgreementFields, Block, FrontAgreement, SourceDoc};
+use crate::sentences;
+use crate::slug::AnchorId;
+use crate::terms::{AgreementKind, AgreementStatus, Date};
+
+/// Snippets kept per country per document: enough to show how it is mentioned.
+const SNIPPETS_PER_COUNTRY: usize = 3;
+
+/// How often a document mentions a country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountryCount {
+    /// The country.
+    pub code: CountryCode,
+    /// Mentions in the text (0 for a country only named in front matter).
+    pub mentions: usize,
+}
+
+/// The sentence around one mention of a country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The country mentioned.
+    pub code: CountryCode,
+    /// The block the sentence is in.
+    pub block: AnchorId,
+    /// The sentence.
+    pub text: String,
+}
+
+/// A named person with their role and country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Full name as first introduced.
+    pub name: String,
+    /// Role ("Energy Minister"), if stated.
+    pub role: Option<String>,
+    /// The country they represent, if stated.
+    pub country: Option<CountryCode>,
+}
+
+/// A sentence that reports an engagement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The block it is in.
+    pub block: AnchorId,
+    /// The status this sentence gives.
+    pub status: AgreementStatus,
+    /// The sentence.
+    pub text: String,
+}
+
+/// One agreement or engagement as one document reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Engagement {
+    /// Title from front matter, if given.
+    pub title: Option<String>,
+    /// Kind.
+    pub kind: AgreementKind,
+    /// Status in this document.
+    pub status: AgreementStatus,
+    /// Countries party to it, sorted.
+    pub parties: Vec<CountryCode>,
+    /// Organisations party to it ("EU"), sorted.
+    pub organisations: Vec<String>,
+    /// Subject matter.
+    pub topic: Option<String>,
+    /// People who signed.
+    pub signatories: Vec<String>,
+    /// Where it was signed or discussed.
+    pub place: Option<String>,
+    /// When, if the text or front matter says.
+    pub date: Option<Date>,
+    /// Supporting sentences.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Countries by mentions (most first, then code).
+    pub countries: Vec<CountryCount>,
+    /// Sentences mentioning each country, in document order.
+    pub snippets: Vec<Snippet>,
+    /// People, in order of first mention.
+    pub people: Vec<Person>,
+    /// Agreements and engagements.
+    pub engagements: Vec<Engagement>,
+    /// Doubtful cases worth a look.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Extracts every document, in parallel; the result is in the same order as `docs`.
+pub fn run(docs: &[SourceDoc]) -> Vec<Extraction> {
+    docs.par_iter().map(document).collect()
+}
+
+/// Extracts one document: prose (unless `extract = false`), then front matter on top.
+pub fn document(doc: &SourceDoc) -> Extraction {
+    let mut out = Extraction::default();
+    let mut counts = std::collections::BTreeMap::new();
+    if doc.front.extract {
+        let per_block = countries::scan_blocks(&doc.blocks);
+        counts = countries::count(&per_block);
+        out.snippets = snippets(&doc.blocks, &per_block);
+    }
+    for code in &doc.front.countries {
+        counts.entry(*code).or_insert(0);
+    }
+    for fa in &doc.front.agreements {
+        let e = front_agreement(fa, &doc.blocks);
+        // A front-matter agreement replaces an extracted one with the same parties.
+        out.engagements
+            .retain(|x| x.parties != e.parties || x.organisations != e.organisations);
+        for code in &e.parties {
+            counts.entry(*code).or_insert(0);
+        }
+        out.engagements.push(e);
+    }
+    let mut countries: Vec<CountryCount> = counts
+        .into_iter()
+        .map(|(code, mentions)| CountryCount { code, mentions })
+        .collect();
+    countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.code.cmp(&b.code)));
+    out.countries = countries;
+    out
+}
+
+fn snippets(blocks: &[Block], per_block: &[Vec<crate::gazetteer::Mention>]) -> Vec<Snippet> {
+    let mut taken: std::collections::HashMap<CountryCode, usize> = Default::default();
+    let mut out = Vec::new();
+    for (block, mentions) in blocks.iter().zip(per_block) {
+        if mentions.is_empty() {
+            continue;
+        }
+        let sents = sentences::split(&block.text);
+        for m in mentions {
+            let n = taken.entry(m.code).or_insert(0);
+            if *n >= SNIPPETS_PER_COUNTRY {
+                continue;
+            }
+            let sentence = sents
+                .iter()
+                .rev()
+                .find(|(start, _)| *start <= m.start)
+                .map_or(block.text.as_str(), |(_, s)| *s);
+            if out
+                .iter()
+                .any(|s: &Snippet| s.code == m.code && s.text == sentence)
+            {
+                continue;
+            }
+            *n += 1;
+            out.push(Snippet {
+                code: m.code,
+                block: block.id.clone(),
+                text: sentence.to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// An agreement from front matter: a table's fields as given, or a title string read for its
+/// parties ("Kenya–Ghana"), kind ("framework agreement") and topic (after "on").
+fn front_agreement(fa: &FrontAgreement, blocks: &[Block]) -> Engagement {
+    let fields = match fa {
+        FrontAgreement::Fields(f) => f.clone(),
+        FrontAgreement::Title(t) => AgreementFields {
+            title: Some(t.clone()),
+            ..AgreementFields::default()
+        },
+    };
+    let title = fields.title.clone().unwrap_or_default();
+    let mut parties = fields.parties.clone();
+    if parties.is_empty() {
+        for m in Gazetteer::global().find(&title).mentions {
+            if !parties.contains(&m.code) {
+                parties.push(m.code);
+            }
+        }
+    }
+    parties.sort();
+    let kind = fields
+        .kind
+        .or_else(|| AgreementKind::from_phrase(&title))
+        .unwrap_or(AgreementKind::Agreement);
+    let topic = fields.topic.clone().or_else(|| topic_of_title(&title));
+    let evidence = evidence_for(&title, blocks);
+    let status = fields
+        .status
+        .or_else(|| evidence.iter().map(|e| e.status).max())
+        .unwrap_or(AgreementStatus::Signed);
+    let mut organisations = fields.organisations.clone();
+    organisations.sort();
+    Engagement {
+        title: fields.title.filter(|t| !t.trim().is_empty()),
+        kind,
+        status,
+        parties,
+        organisations,
+        topic,
+        signatories: fields.signatories,
+        place: fields.place,
+        date: fields.date,
+        evidence,
+    }
+}
+
+/// The subject of a title such as "Egypt–Iraq accord on customs modernisation".
+fn topic_of_title(title: &str) -> Option<String> {
+    [" on ", " for ", " concerning ", " regarding "]
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|i| &title[i + sep.len()..]))
+        .next()
+        .map(|t| t.trim().trim_end_matches('.').to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// Sentences of the body that name this agreement by its title.
+fn evidence_for(title: &str, blocks: &[Block]) -> Vec<Evidence> {
+    let needle = title.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        if !block.text.to_lowercase().contains(&needle) {
+            continue;
+        }
+        for (_, s) in sentences::split(&block.text) {
+            if s.to_lowercase().contains(&needle) {
+                out.push(Evidence {
+                    block: block.id.clone(),
+                    status: status::of_sentence(s).unwrap_or(AgreementStatus::Signed),
+                    text: s.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, parse};
+
+    fn extract(text: &str, format: Format) -> Extraction {
+        let (doc, _) = parse("t.md".into(), text, format);
+        document(&doc.unwrap())
+    }
+
+    #[test]
+    fn front_matter_agreement_title_gives_parties_kind_topic_and_evidence() {
+        let e = extract(
+            "+++\nagreements = [\"Egypt–Iraq accord on customs modernisation\"]\n+++\nThe Egypt–Iraq accord on customs modernisation was signed in Baghdad.\n",
+            Format::Markdown,
+        );
+        let a = &e.engagements[0];
+        let parties: Vec<_> = a.parties.iter().map(|c| c.to_string()).collect();
+        assert_eq!(parties, ["EG", "IQ"]);
+        assert_eq!(a.kind, AgreementKind::Accord);
+        assert_eq!(a.topic.as_deref(), Some("customs modernisation"));
+        assert_eq!(a.status, AgreementStatus::Signed);
+        assert_eq!(a.evidence.len(), 1);
+    }
+
+    #[test]
+    fn extract_false_keeps_only_front_matter_countries() {
+        let e = extract(
+            "+++\nextract = false\ncountries = [\"KE\"]\n+++\nNiger and Chad.\n",
+            Format::Markdown,
+        );
+        let codes: Vec<_> = e.countries.iter().map(|c| c.code.to_string()).collect();
+        assert_eq!(codes, ["KE"]);
+    }
+
+    #[test]
+    fn countries_are_counted_with_snippets() {
+        let e = extract(
+            "Niger met Chad. Niger’s plan.\n\nChad agreed.\n",
+            Format::Text,
+        );
+        let counts: Vec<_> = e
+            .countries
+            .iter()
+            .map(|c| (c.code.to_string(), c.mentions))
+            .collect();
+        assert_eq!(counts, [("NE".to_string(), 2), ("TD".to_string(), 2)]);
+        assert_eq!(e.snippets.len(), 4);
+    }
+}

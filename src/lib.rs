@@ -1,0 +1,111 @@
+//! `briefing` turns a folder of news-style documents into a briefing microsite: one page per
+//! document, country and agreement, a home page, offline-ready data files.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! [`config`] → [`ingest`] → [`extract`] → [`model`] → [`render`] → [`output`].
+//! Shared vocabularies sit underneath: [`gazetteer`], [`slug`], [`terms`], [`sentences`],
+//! [`diagnostics`], [`location`]. [`links`] checks a built site.
+#![warn(missing_docs)]
+
+pub mod config;
+pub mod diagnostics;
+pub mod extract;
+pub mod gazetteer;
+pub mod ingest;
+pub mod links;
+pub mod location;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod sentences;
+pub mod slug;
+pub mod terms;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use config::Config;
+use diagnostics::Diagnostic;
+
+/// Anything that stops a build.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad configuration.
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    /// Documents that cannot be read.
+    #[error(transparent)]
+    Ingest(#[from] ingest::IngestError),
+    /// Templates or data that cannot be rendered.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// The output folder cannot be written.
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Documents built.
+    pub documents: usize,
+    /// Countries with a page.
+    pub countries: usize,
+    /// Agreements with a page.
+    pub agreements: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Where.
+    pub output: PathBuf,
+    /// Seconds taken.
+    pub seconds: f64,
+    /// Warnings about the input.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site described by `cfg`: reads, extracts, models, renders into a staging folder
+/// and swaps it in only when everything succeeded.
+pub fn build(cfg: &Config) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    let staging = output::Staging::begin(
+        &cfg.output,
+        &output::Protected {
+            seeds: cfg.seeds.clone(),
+            root: cfg.root.clone(),
+        },
+    )?;
+    let ingested = ingest::run(&cfg.seeds, cfg.drafts)?;
+    let extractions = extract::run(&ingested.documents);
+    let mut warnings = ingested.warnings;
+    warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
+    let corpus = model::build(ingested.documents, extractions);
+    let rendered = render::run(&corpus, cfg, &render::Overrides::from_config(cfg), &staging)?;
+    let output = staging.out().to_path_buf();
+    let written = staging.commit()?;
+    Ok(BuildReport {
+        documents: corpus.documents.len(),
+        countries: corpus.countries.len(),
+        agreements: corpus.agreements.len(),
+        pages: rendered.pages,
+        files: written.files,
+        output,
+        seconds: started.elapsed().as_secs_f64(),
+        warnings,
+    })
+}
+
+/// Extracts the given files and returns the data contract for just them (paths as given),
+/// writing nothing.
+pub fn extract_files(
+    paths: &[impl AsRef<Path>],
+) -> Result<(render::data::Briefing, Vec<Diagnostic>), Error> {
+    let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+    let ingested = ingest::read_files(&paths)?;
+    let extractions = extract::run(&ingested.documents);
+    let mut warnings = ingested.warnings;
+    warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
+    let corpus = model::build(ingested.documents, extractions);
+    Ok((render::data::briefing(&corpus), warnings))
+}

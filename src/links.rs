@@ -1,0 +1,198 @@
+//! The internal link checker: every `href` and `src` in every page of a built site must be
+//! relative, name a file that exists, and — with a `#fragment` — an id on that page.
+//! Root-absolute links break under a GitHub Pages sub-path and directory links open a folder
+//! listing from `file://`, so both count as broken.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+
+/// A link that does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLink {
+    /// The page it is on, relative to the site root.
+    pub page: String,
+    /// The link as written.
+    pub href: String,
+    /// Why it is broken.
+    pub reason: String,
+}
+
+impl std::fmt::Display for BrokenLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: `{}` {}", self.page, self.href, self.reason)
+    }
+}
+
+struct Page {
+    ids: HashSet<String>,
+    links: Vec<String>,
+}
+
+/// Checks every `.html` file under `site`.
+pub fn check_site(site: &Path) -> std::io::Result<Vec<BrokenLink>> {
+    let mut pages: HashMap<String, Page> = HashMap::new();
+    for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html") {
+            let rel = rel_path(site, entry.path());
+            let text = std::fs::read_to_string(entry.path())?;
+            pages.insert(rel, parse(&text));
+        }
+    }
+    let mut broken = Vec::new();
+    let mut names: Vec<&String> = pages.keys().collect();
+    names.sort();
+    for name in names {
+        for href in &pages[name].links {
+            if let Some(reason) = check(site, name, href, &pages) {
+                broken.push(BrokenLink {
+                    page: name.clone(),
+                    href: href.clone(),
+                    reason,
+                });
+            }
+        }
+    }
+    Ok(broken)
+}
+
+fn rel_path(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root)
+        .unwrap_or(p)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn parse(text: &str) -> Page {
+    let doc = Html::parse_document(text);
+    let ids_sel = Selector::parse("[id]").expect("selector");
+    let link_sel = Selector::parse("a[href], link[href], script[src], img[src], iframe[src]")
+        .expect("selector");
+    let ids = doc
+        .select(&ids_sel)
+        .filter_map(|e| e.value().attr("id").map(str::to_string))
+        .collect();
+    let links = doc
+        .select(&link_sel)
+        .filter_map(|e| e.value().attr("href").or_else(|| e.value().attr("src")))
+        .map(str::to_string)
+        .collect();
+    Page { ids, links }
+}
+
+fn is_external(href: &str) -> bool {
+    href.starts_with("//")
+        || href.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+fn check(site: &Path, page: &str, href: &str, pages: &HashMap<String, Page>) -> Option<String> {
+    if is_external(href) {
+        return None;
+    }
+    if href.starts_with('/') {
+        return Some("is root-absolute; it breaks under a sub-path".into());
+    }
+    let (path_part, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (href, None),
+    };
+    let path_part = path_part.split('?').next().unwrap_or("");
+    let target = if path_part.is_empty() {
+        page.to_string()
+    } else {
+        if path_part.ends_with('/') {
+            return Some("names a folder, not a file; it opens a listing from file://".into());
+        }
+        let base = Path::new(page).parent().unwrap_or(Path::new(""));
+        match resolve(base, &percent_decode(path_part)) {
+            Some(t) => t,
+            None => return Some("climbs above the site root".into()),
+        }
+    };
+    let full: PathBuf = site.join(&target);
+    if full.is_dir() {
+        return Some("names a folder, not a file; it opens a listing from file://".into());
+    }
+    if !full.is_file() {
+        return Some(format!("points to `{target}`, which does not exist"));
+    }
+    match (fragment, pages.get(&target)) {
+        (Some(f), Some(p)) if !f.is_empty() && !p.ids.contains(&percent_decode(f)) => {
+            Some(format!("has no element with id `{f}` in `{target}`"))
+        }
+        _ => None,
+    }
+}
+
+fn resolve(base: &Path, rel: &str) -> Option<String> {
+    let mut parts: Vec<String> = base
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_kind_of_broken_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(
+            root.join("index.html"),
+            r##"<a href="a/x.html#here">ok</a><a href="a/x.html#nope">bad id</a>
+<a href="/a/x.html">root</a><a href="a/">dir</a><a href="missing.html">missing</a>
+<a href="https://example.org/">ext</a><a href="#top">self</a><p id="top"></p>"##,
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("a/x.html"),
+            r#"<p id="here"></p><a href="../index.html">up</a>"#,
+        )
+        .unwrap();
+        let broken = check_site(root).unwrap();
+        let hrefs: Vec<_> = broken.iter().map(|b| b.href.as_str()).collect();
+        assert_eq!(hrefs, ["a/x.html#nope", "/a/x.html", "a/", "missing.html"]);
+    }
+}

@@ -1,0 +1,157 @@
+//! The `briefing` command line: parses arguments and calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use briefing::config::{Config, Overrides};
+use briefing::diagnostics::Severity;
+
+/// Turns a folder of news-style documents into a briefing microsite.
+#[derive(Parser)]
+#[command(name = "briefing", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from the seeds folder (the default command).
+    Build(BuildArgs),
+    /// Print what extraction finds in the given files, without writing anything.
+    Extract {
+        /// Print the data contract as JSON (the same shape as site/data/briefing.json).
+        #[arg(long)]
+        json: bool,
+        /// Documents to read (.md, .markdown or .txt).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Default)]
+struct BuildArgs {
+    /// Folder of documents [default: seeds/]
+    #[arg(long, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    /// Output folder [default: site/]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Configuration file [default: briefing.toml, when present]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Absolute URL the site is published at, e.g. https://org.github.io/repo/
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include documents marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Print only errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Build(BuildArgs::default())) {
+        Command::Build(args) => build(args),
+        Command::Extract { json, files } => extract(json, &files),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let cfg = Config::load(&Overrides {
+        config: args.config,
+        seeds: args.seeds,
+        out: args.out,
+        base_url: args.base_url,
+        drafts: args.drafts,
+    })?;
+    let report = briefing::build(&cfg)?;
+    let warnings = report
+        .warnings
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    if !args.quiet {
+        for d in &report.warnings {
+            eprintln!("{d}");
+        }
+        if cfg.base_url.is_none() {
+            eprintln!(
+                "note: no base_url set, so canonical links, Open Graph URLs, feeds and the sitemap are left out (set base_url in briefing.toml or pass --base-url)"
+            );
+        }
+        println!(
+            "built {} documents, {} countries, {} agreements: {} pages ({} files) in {} in {:.2}s{}",
+            report.documents,
+            report.countries,
+            report.agreements,
+            report.pages,
+            report.files,
+            report.output.display(),
+            report.seconds,
+            if warnings > 0 {
+                format!(", {warnings} warning(s)")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(json: bool, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let (data, warnings) = briefing::extract_files(files)?;
+    for d in &warnings {
+        eprintln!("{d}");
+    }
+    let text = if json {
+        serde_json::to_string_pretty(&data).context("serialising the extraction")?
+    } else {
+        summary_text(&data)
+    };
+    println!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A short human-readable account of an extraction.
+fn summary_text(data: &briefing::render::data::Briefing) -> String {
+    let mut out = String::new();
+    for d in &data.documents {
+        out.push_str(&format!("{}: {}\n", d.path, d.title));
+        let countries: Vec<String> = d
+            .countries
+            .iter()
+            .map(|c| format!("{} ({})", c.code, c.mentions))
+            .collect();
+        out.push_str(&format!("  countries: {}\n", countries.join(", ")));
+        for p in &d.people {
+            out.push_str(&format!(
+                "  person: {}{}\n",
+                p.name,
+                p.role
+                    .as_ref()
+                    .map(|r| format!(", {r}"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    for a in &data.agreements {
+        out.push_str(&format!(
+            "  agreement: {} [{} {}]\n",
+            a.title, a.kind, a.status
+        ));
+    }
+    out
+}

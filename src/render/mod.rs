@@ -1,0 +1,611 @@
+//! Render: every page, data file and asset of the site, from the corpus, written to a
+//! [`Sink`] as soon as it is drawn. Pages are independent and rendered in parallel.
+//!
+//! Entry point: [`run`]. Links are relative to the page and always name a file, so the same
+//! output works from `file://`, under a sub-path and at a domain root.
+
+pub mod data;
+pub mod markdown;
+pub mod templates;
+pub mod views;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::model::{Corpus, CountryNode};
+use crate::output::{OutputError, Sink};
+use crate::terms::AgreementStatus;
+use views::{AgreementCard, CountryRef, DocCard, Pagination, Stats};
+
+/// Documents on the home page.
+pub const HOME_LATEST: usize = 50;
+/// Documents per page of the documents index and of a country page.
+pub const DOCS_PER_PAGE: usize = 50;
+/// Agreements per page of the agreements index.
+pub const AGREEMENTS_PER_PAGE: usize = 100;
+/// Agreements per status group on the home page.
+const HOME_AGREEMENTS_PER_STATUS: usize = 12;
+/// Related countries shown on a country page.
+const RELATED_COUNTRIES: usize = 12;
+
+/// Why rendering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template did not parse or render.
+    #[error("template {name}: {message}")]
+    Template {
+        /// Template name.
+        name: String,
+        /// Tera's message with its causes.
+        message: String,
+    },
+    /// A user template or static file could not be read.
+    #[error("cannot read {path}: {message}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// Data serialisation failed.
+    #[error("cannot write {name}: {message}")]
+    Data {
+        /// The file.
+        name: String,
+        /// Why.
+        message: String,
+    },
+    /// Writing failed.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// What was rendered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rendered {
+    /// HTML pages written.
+    pub pages: usize,
+}
+
+/// Where the project's own templates and static files are, if it has any.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// A `templates/` folder.
+    pub templates: Option<PathBuf>,
+    /// A `static/` folder.
+    pub static_files: Option<PathBuf>,
+}
+
+impl Overrides {
+    /// The `templates/` and `static/` folders of the project root.
+    pub fn from_config(cfg: &Config) -> Overrides {
+        Overrides {
+            templates: Some(cfg.root.join("templates")),
+            static_files: Some(cfg.root.join("static")),
+        }
+    }
+}
+
+/// One page to draw.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    Document(usize),
+    Documents(usize),
+    Countries,
+    Country(usize, usize),
+    Agreements(usize),
+    Agreement(usize),
+    NotFound,
+}
+
+/// Renders the whole site into `sink`.
+pub fn run(
+    corpus: &Corpus,
+    cfg: &Config,
+    over: &Overrides,
+    sink: &dyn Sink,
+) -> Result<Rendered, RenderError> {
+    let tera = templates::load(over.templates.as_deref())?;
+    let statics = templates::static_files(over.static_files.as_deref())?;
+    let inline_css = statics
+        .iter()
+        .find(|(n, _)| n == "style.css")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    for (name, bytes) in &statics {
+        sink.write(name, bytes)?;
+    }
+    sink.write(".nojekyll", b"")?;
+    if corpus
+        .documents
+        .iter()
+        .any(|d| d.source.markdown.contains("```") || d.source.markdown.contains("~~~"))
+    {
+        sink.write("syntax.css", markdown::syntax_css().as_bytes())?;
+    }
+    data::write_all(corpus, sink)?;
+
+    let r = Renderer {
+        corpus,
+        cfg,
+        tera: &tera,
+        inline_css: &inline_css,
+    };
+    let jobs = r.jobs();
+    jobs.par_iter().try_for_each(|job| {
+        let (path, html) = r.page(*job)?;
+        sink.write(&path, html.as_bytes())
+            .map_err(RenderError::from)
+    })?;
+    Ok(Rendered { pages: jobs.len() })
+}
+
+struct Renderer<'a> {
+    corpus: &'a Corpus,
+    cfg: &'a Config,
+    tera: &'a Tera,
+    inline_css: &'a str,
+}
+
+/// What every page's `<head>` and layout need.
+#[derive(Serialize)]
+struct PageMeta {
+    title: String,
+    description: String,
+    /// Prefix from this page to the site root ("" or "../").
+    root: &'static str,
+    url: String,
+    canonical: Option<String>,
+    og_type: &'static str,
+    section: &'static str,
+    has_code: bool,
+}
+
+fn pages(n: usize, per: usize) -> usize {
+    n.div_ceil(per).max(1)
+}
+
+fn documents_url(n: usize) -> String {
+    if n == 1 {
+        "documents/index.html".into()
+    } else {
+        format!("documents/page-{n}.html")
+    }
+}
+
+fn agreements_url(n: usize) -> String {
+    if n == 1 {
+        "agreements/index.html".into()
+    } else {
+        format!("agreements/page-{n}.html")
+    }
+}
+
+fn country_page_url(node: &CountryNode, n: usize) -> String {
+    let base = node.url();
+    if n == 1 {
+        base
+    } else {
+        format!("{}-page-{n}.html", base.trim_end_matches(".html"))
+    }
+}
+
+impl Renderer<'_> {
+    fn jobs(&self) -> Vec<Job> {
+        let c = self.corpus;
+        let mut jobs = vec![Job::Home, Job::Countries, Job::NotFound];
+        jobs.extend((0..c.documents.len()).map(Job::Document));
+        jobs.extend((1..=pages(c.documents.len(), DOCS_PER_PAGE)).map(Job::Documents));
+        for (i, node) in c.countries.iter().enumerate() {
+            jobs.extend(
+                (1..=pages(node.documents.len(), DOCS_PER_PAGE)).map(|p| Job::Country(i, p)),
+            );
+        }
+        jobs.extend((1..=pages(c.agreements.len(), AGREEMENTS_PER_PAGE)).map(Job::Agreements));
+        jobs.extend((0..c.agreements.len()).map(Job::Agreement));
+        jobs
+    }
+
+    fn meta(&self, url: String, title: &str, description: &str, section: &'static str) -> PageMeta {
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            root: if url.contains('/') { "../" } else { "" },
+            canonical: self.cfg.base_url.as_ref().map(|b| b.join(&url)),
+            url,
+            og_type: "website",
+            section,
+            has_code: false,
+        }
+    }
+
+    fn draw(
+        &self,
+        template: &str,
+        meta: PageMeta,
+        extra: serde_json::Value,
+    ) -> Result<(String, String), RenderError> {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "site",
+            &json!({
+                "title": self.cfg.title,
+                "description": self.cfg.description,
+                "language": self.cfg.language,
+                "author": self.cfg.author,
+                "base_url": self.cfg.base_url.as_ref().map(|b| b.as_str()),
+            }),
+        );
+        ctx.insert("page", &meta);
+        if let serde_json::Value::Object(map) = extra {
+            for (k, v) in map {
+                ctx.insert(k, &v);
+            }
+        }
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| RenderError::Template {
+                name: template.into(),
+                message: templates::error_chain(&e),
+            })?;
+        Ok((meta.url, html))
+    }
+
+    fn page(&self, job: Job) -> Result<(String, String), RenderError> {
+        match job {
+            Job::Home => self.home(),
+            Job::Document(i) => self.document(i),
+            Job::Documents(n) => self.documents(n),
+            Job::Countries => self.countries(),
+            Job::Country(i, n) => self.country(i, n),
+            Job::Agreements(n) => self.agreements(n),
+            Job::Agreement(i) => self.agreement(i),
+            Job::NotFound => self.not_found(),
+        }
+    }
+
+    fn home(&self) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let latest: Vec<DocCard> = c
+            .newest_first
+            .iter()
+            .take(HOME_LATEST)
+            .map(|&i| DocCard::new(&c.documents[i]))
+            .collect();
+        let mut countries: Vec<CountryRef> = c
+            .countries
+            .iter()
+            .map(|n| CountryRef::new(n.code, n.documents.len()))
+            .collect();
+        countries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        let groups: Vec<_> = AgreementStatus::ALL
+            .iter()
+            .map(|&s| {
+                let all: Vec<_> = c.agreements.iter().filter(|a| a.status == s).collect();
+                json!({
+                    "status": s.as_str(),
+                    "label": s.label(),
+                    "total": all.len(),
+                    "agreements": all.iter().take(HOME_AGREEMENTS_PER_STATUS).map(|a| AgreementCard::new(a)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let meta = self.meta(
+            "index.html".into(),
+            &self.cfg.title,
+            &self.cfg.description,
+            "home",
+        );
+        self.draw(
+            "home.html",
+            meta,
+            json!({
+                "stats": Stats::of(c),
+                "latest": latest,
+                "more_documents": c.documents.len() > HOME_LATEST,
+                "countries": countries,
+                "agreement_groups": groups,
+            }),
+        )
+    }
+
+    fn document(&self, i: usize) -> Result<(String, String), RenderError> {
+        let doc = &self.corpus.documents[i];
+        let body = markdown::render(&doc.source.markdown, &doc.source.blocks);
+        let mut meta = self.meta(
+            doc.url(),
+            &doc.source.title,
+            &doc.source.summary,
+            "documents",
+        );
+        meta.og_type = "article";
+        meta.has_code = body.has_code;
+        let people: Vec<_> = doc
+            .extraction
+            .people
+            .iter()
+            .map(|p| {
+                json!({
+                    "name": p.name,
+                    "role": p.role,
+                    "country": p.country.map(|c| CountryRef::new(c, 0)),
+                })
+            })
+            .collect();
+        self.draw("document.html", meta, json!({
+            "doc": {
+                "title": doc.source.title,
+                "path": doc.source.path,
+                "date": doc.date().map(|d| d.to_string()),
+                "date_display": doc.date().map(|d| d.display()),
+                "source": doc.source.front.source,
+                "source_url": doc.source.front.url,
+                "summary": doc.source.summary,
+                "body": body.html,
+                "countries": doc.extraction.countries.iter().map(|c| CountryRef::new(c.code, c.mentions)).collect::<Vec<_>>(),
+                "agreements": doc.agreements.iter().map(|&a| AgreementCard::new(&self.corpus.agreements[a])).collect::<Vec<_>>(),
+                "people": people,
+            }
+        }))
+    }
+
+    fn documents(&self, n: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let total = pages(c.documents.len(), DOCS_PER_PAGE);
+        let cards: Vec<DocCard> = c
+            .newest_first
+            .iter()
+            .skip((n - 1) * DOCS_PER_PAGE)
+            .take(DOCS_PER_PAGE)
+            .map(|&i| DocCard::new(&c.documents[i]))
+            .collect();
+        let title = if n == 1 {
+            "Documents".to_string()
+        } else {
+            format!("Documents — page {n}")
+        };
+        let meta = self.meta(
+            documents_url(n),
+            &title,
+            "Every document in the briefing, newest first.",
+            "documents",
+        );
+        self.draw(
+            "documents.html",
+            meta,
+            json!({
+                "documents": cards,
+                "total": c.documents.len(),
+                "pagination": Pagination::new(n, total, &documents_url),
+            }),
+        )
+    }
+
+    fn countries(&self) -> Result<(String, String), RenderError> {
+        let g = crate::gazetteer::Gazetteer::global();
+        let mut regions: std::collections::BTreeMap<String, Vec<serde_json::Value>> =
+            Default::default();
+        let mut rows: Vec<(&CountryNode, CountryRef)> = self
+            .corpus
+            .countries
+            .iter()
+            .map(|n| (n, CountryRef::new(n.code, n.documents.len())))
+            .collect();
+        rows.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+        for (node, r) in rows {
+            let region = g
+                .get(node.code)
+                .map(|c| c.region.clone())
+                .filter(|r| !r.is_empty())
+                .unwrap_or_else(|| "Other".into());
+            regions.entry(region).or_default().push(json!({
+                "country": r,
+                "documents": node.documents.len(),
+                "agreements": node.agreements.len(),
+                "mentions": node.mentions,
+            }));
+        }
+        let regions: Vec<_> = regions
+            .into_iter()
+            .map(|(name, countries)| json!({"name": name, "countries": countries}))
+            .collect();
+        let meta = self.meta(
+            "countries/index.html".into(),
+            "Countries",
+            "Every country the briefing mentions, by region.",
+            "countries",
+        );
+        self.draw(
+            "countries.html",
+            meta,
+            json!({ "regions": regions, "total": self.corpus.countries.len() }),
+        )
+    }
+
+    fn country(&self, i: usize, n: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let node = &c.countries[i];
+        let total = pages(node.documents.len(), DOCS_PER_PAGE);
+        let me = CountryRef::new(node.code, node.documents.len());
+        let info = crate::gazetteer::Gazetteer::global().get(node.code);
+        let docs: Vec<_> = node
+            .documents
+            .iter()
+            .skip((n - 1) * DOCS_PER_PAGE)
+            .take(DOCS_PER_PAGE)
+            .map(|&d| {
+                let doc = &c.documents[d];
+                let snippets: Vec<_> = doc
+                    .extraction
+                    .snippets
+                    .iter()
+                    .filter(|s| s.code == node.code)
+                    .map(|s| json!({"text": s.text, "url": format!("{}#{}", doc.url(), s.block)}))
+                    .collect();
+                json!({"card": DocCard::new(doc), "snippets": snippets})
+            })
+            .collect();
+        let people: Vec<_> = node
+            .people
+            .iter()
+            .map(|(p, d)| json!({"name": p.name, "role": p.role, "document": DocCard::new(&c.documents[*d])}))
+            .collect();
+        let title = if n == 1 {
+            me.name.clone()
+        } else {
+            format!("{} — page {n}", me.name)
+        };
+        let description = format!(
+            "{} in the briefing: {} document(s), {} agreement(s).",
+            me.name,
+            node.documents.len(),
+            node.agreements.len()
+        );
+        let meta = self.meta(country_page_url(node, n), &title, &description, "countries");
+        let url_of = |p: usize| country_page_url(node, p);
+        self.draw("country.html", meta, json!({
+            "country": {
+                "name": me.name, "code": me.code, "flag": me.flag,
+                "official": info.map(|i| i.official.clone()),
+                "region": info.map(|i| i.region.clone()),
+                "subregion": info.map(|i| i.subregion.clone()),
+                "documents": node.documents.len(),
+                "mentions": node.mentions,
+            },
+            "documents": docs,
+            "agreements": node.agreements.iter().map(|&a| AgreementCard::new(&c.agreements[a])).collect::<Vec<_>>(),
+            "related": node.related.iter().take(RELATED_COUNTRIES).map(|(code, k)| CountryRef::new(*code, *k)).collect::<Vec<_>>(),
+            "people": people,
+            "pagination": Pagination::new(n, total, &url_of),
+        }))
+    }
+
+    fn agreements(&self, n: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let mut order: Vec<usize> = (0..c.agreements.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&c.agreements[a], &c.agreements[b]);
+            y.status
+                .cmp(&x.status)
+                .then_with(|| x.title.cmp(&y.title))
+                .then(a.cmp(&b))
+        });
+        let total = pages(order.len(), AGREEMENTS_PER_PAGE);
+        let mut groups: Vec<serde_json::Value> = Vec::new();
+        let mut current: Option<AgreementStatus> = None;
+        let mut items: Vec<AgreementCard> = Vec::new();
+        for &i in order
+            .iter()
+            .skip((n - 1) * AGREEMENTS_PER_PAGE)
+            .take(AGREEMENTS_PER_PAGE)
+        {
+            let a = &c.agreements[i];
+            if current != Some(a.status) {
+                if let Some(s) = current {
+                    groups.push(json!({"status": s.as_str(), "label": s.label(), "agreements": std::mem::take(&mut items)}));
+                }
+                current = Some(a.status);
+            }
+            items.push(AgreementCard::new(a));
+        }
+        if let Some(s) = current {
+            groups.push(json!({"status": s.as_str(), "label": s.label(), "agreements": items}));
+        }
+        let title = if n == 1 {
+            "Agreements".to_string()
+        } else {
+            format!("Agreements — page {n}")
+        };
+        let meta = self.meta(
+            agreements_url(n),
+            &title,
+            "Every agreement and engagement in the briefing, by status.",
+            "agreements",
+        );
+        self.draw(
+            "agreements.html",
+            meta,
+            json!({
+                "groups": groups,
+                "total": c.agreements.len(),
+                "pagination": Pagination::new(n, total, &agreements_url),
+            }),
+        )
+    }
+
+    fn agreement(&self, i: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let a = &c.agreements[i];
+        let evidence: Vec<_> = a
+            .evidence
+            .iter()
+            .map(|e| {
+                let doc = &c.documents[e.document];
+                json!({
+                    "text": e.text,
+                    "url": format!("{}#{}", doc.url(), e.block),
+                    "document_title": doc.source.title,
+                    "date_display": doc.date().map(|d| d.display()),
+                    "status": e.status.as_str(),
+                    "status_label": e.status.label(),
+                })
+            })
+            .collect();
+        let card = AgreementCard::new(a);
+        let description = format!(
+            "{} — {} ({}). Reported in {} document(s).",
+            a.title,
+            a.kind.label(),
+            a.status.label().to_lowercase(),
+            a.documents.len()
+        );
+        let meta = self.meta(a.url(), &a.title, &description, "agreements");
+        self.draw("agreement.html", meta, json!({
+            "agreement": {
+                "card": card,
+                "signatories": a.signatories,
+                "place": a.place,
+                "date": a.date.map(|d| d.to_string()),
+                "evidence": evidence,
+                "documents": a.documents.iter().map(|&d| DocCard::new(&c.documents[d])).collect::<Vec<_>>(),
+            }
+        }))
+    }
+
+    fn not_found(&self) -> Result<(String, String), RenderError> {
+        let meta = self.meta(
+            "404.html".into(),
+            "Page not found",
+            "This page does not exist.",
+            "none",
+        );
+        // A host serves this page at any depth, so relative links cannot work there; use
+        // absolute ones when the site's address is known.
+        let home = self
+            .cfg
+            .base_url
+            .as_ref()
+            .map_or_else(|| "index.html".to_string(), |b| b.join("index.html"));
+        let prefix = self
+            .cfg
+            .base_url
+            .as_ref()
+            .map_or_else(String::new, |b| b.as_str().to_string());
+        self.draw(
+            "404.html",
+            meta,
+            json!({
+                "inline_css": self.inline_css,
+                "home_url": home,
+                "link_prefix": prefix,
+            }),
+        )
+    }
+}

@@ -1,0 +1,199 @@
+//! The data each template receives, ready to print: titles, relative URLs, labels and
+//! display dates are computed here so templates hold presentation only.
+
+use serde::Serialize;
+
+use crate::gazetteer::{CountryCode, Gazetteer};
+use crate::model::{Agreement, Corpus, Document, country_url};
+
+/// A link to a country, with a count whose meaning the page states (mentions, documents…).
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryRef {
+    /// Alpha-2 code.
+    pub code: String,
+    /// Display name.
+    pub name: String,
+    /// Flag emoji.
+    pub flag: String,
+    /// Page URL, relative to the site root.
+    pub url: String,
+    /// A count (mentions, documents or shared documents).
+    pub count: usize,
+}
+
+impl CountryRef {
+    /// The reference for a code.
+    pub fn new(code: CountryCode, count: usize) -> CountryRef {
+        let c = Gazetteer::global().get(code);
+        CountryRef {
+            code: code.to_string(),
+            name: c.map_or_else(|| code.to_string(), |c| c.name.clone()),
+            flag: c.map(|c| c.flag.clone()).unwrap_or_default(),
+            url: country_url(code),
+            count,
+        }
+    }
+}
+
+/// A document in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocCard {
+    /// Title.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// ISO date, if known.
+    pub date: Option<String>,
+    /// "12 March 2025".
+    pub date_display: Option<String>,
+    /// Summary.
+    pub summary: String,
+    /// Publication.
+    pub source: Option<String>,
+    /// Its most mentioned countries.
+    pub countries: Vec<CountryRef>,
+}
+
+/// Countries shown on a document card.
+const CARD_COUNTRIES: usize = 6;
+
+impl DocCard {
+    /// The card for a document.
+    pub fn new(doc: &Document) -> DocCard {
+        DocCard {
+            title: doc.source.title.clone(),
+            url: doc.url(),
+            date: doc.date().map(|d| d.to_string()),
+            date_display: doc.date().map(|d| d.display()),
+            summary: doc.source.summary.clone(),
+            source: doc.source.front.source.clone(),
+            countries: doc
+                .extraction
+                .countries
+                .iter()
+                .take(CARD_COUNTRIES)
+                .map(|c| CountryRef::new(c.code, c.mentions))
+                .collect(),
+        }
+    }
+}
+
+/// An agreement in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementCard {
+    /// Title.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// Kind as in the data contract.
+    pub kind: &'static str,
+    /// Kind for readers.
+    pub kind_label: &'static str,
+    /// Status as in the data contract.
+    pub status: &'static str,
+    /// Status for readers.
+    pub status_label: &'static str,
+    /// Country parties.
+    pub parties: Vec<CountryRef>,
+    /// Organisation parties.
+    pub organisations: Vec<String>,
+    /// Topic.
+    pub topic: Option<String>,
+    /// "12 March 2025".
+    pub date_display: Option<String>,
+    /// Documents that report it.
+    pub documents: usize,
+}
+
+impl AgreementCard {
+    /// The card for an agreement.
+    pub fn new(a: &Agreement) -> AgreementCard {
+        AgreementCard {
+            title: a.title.clone(),
+            url: a.url(),
+            kind: a.kind.as_str(),
+            kind_label: a.kind.label(),
+            status: a.status.as_str(),
+            status_label: a.status.label(),
+            parties: a.parties.iter().map(|c| CountryRef::new(*c, 0)).collect(),
+            organisations: a.organisations.clone(),
+            topic: a.topic.clone(),
+            date_display: a.date.map(|d| d.display()),
+            documents: a.documents.len(),
+        }
+    }
+}
+
+/// Links between the pages of a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// 1-based current page.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Previous page URL.
+    pub prev: Option<String>,
+    /// Next page URL.
+    pub next: Option<String>,
+    /// Every page.
+    pub pages: Vec<PageLink>,
+}
+
+/// One page of a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// 1-based number.
+    pub number: usize,
+    /// URL relative to the site root.
+    pub url: String,
+    /// Whether it is the page shown.
+    pub current: bool,
+}
+
+impl Pagination {
+    /// Pagination for page `current` of `total`, whose URLs `url_of` gives.
+    pub fn new(
+        current: usize,
+        total: usize,
+        url_of: &dyn Fn(usize) -> String,
+    ) -> Option<Pagination> {
+        (total > 1).then(|| Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| url_of(current - 1)),
+            next: (current < total).then(|| url_of(current + 1)),
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    number: n,
+                    url: url_of(n),
+                    current: n == current,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// Counts for the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Documents.
+    pub documents: usize,
+    /// Countries.
+    pub countries: usize,
+    /// Agreements.
+    pub agreements: usize,
+    /// People.
+    pub people: usize,
+}
+
+impl Stats {
+    /// Counts of a corpus.
+    pub fn of(corpus: &Corpus) -> Stats {
+        Stats {
+            documents: corpus.documents.len(),
+            countries: corpus.countries.len(),
+            agreements: corpus.agreements.len(),
+            people: corpus.countries.iter().map(|c| c.people.len()).sum(),
+        }
+    }
+}
