@@ -96,16 +96,34 @@ pub fn build(cfg: &Config) -> Result<BuildReport, Error> {
     })
 }
 
-/// Extracts the given files and returns the data contract for just them (paths as given),
-/// writing nothing.
-pub fn extract_files(
-    paths: &[impl AsRef<Path>],
-) -> Result<(render::data::Briefing, Vec<Diagnostic>), Error> {
+/// What `briefing extract` reports for a set of files.
+#[derive(Debug)]
+pub struct Extracted {
+    /// The data contract for just these files.
+    pub briefing: render::data::Briefing,
+    /// Per file (as given), every entity and engagement with its sentence and rule.
+    pub explanations: Vec<(String, Vec<extract::Explanation>)>,
+    /// Warnings about the input.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Extracts the given files (paths kept as given), writing nothing.
+pub fn extract_files(paths: &[impl AsRef<Path>]) -> Result<Extracted, Error> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
     let ingested = ingest::read_files(&paths)?;
     let extractions = extract::run(&ingested.documents);
     let mut warnings = ingested.warnings;
     warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
+    let explanations = ingested
+        .documents
+        .iter()
+        .zip(&extractions)
+        .map(|(d, e)| (d.path.clone(), e.explanations.clone()))
+        .collect();
     let corpus = model::build(ingested.documents, extractions);
-    Ok((render::data::briefing(&corpus), warnings))
+    Ok(Extracted {
+        briefing: render::data::briefing(&corpus),
+        explanations,
+        warnings,
+    })
 }

@@ -24,8 +24,11 @@ enum Command {
     /// Print what extraction finds in the given files, without writing anything.
     Extract {
         /// Print the data contract as JSON (the same shape as site/data/briefing.json).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "explain")]
         json: bool,
+        /// Print, for each person and agreement, the sentence and the rule that produced it.
+        #[arg(long)]
+        explain: bool,
         /// Documents to read (.md, .markdown or .txt).
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -58,7 +61,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Build(BuildArgs::default())) {
         Command::Build(args) => build(args),
-        Command::Extract { json, files } => extract(json, &files),
+        Command::Extract {
+            json,
+            explain,
+            files,
+        } => extract(json, explain, &files),
     };
     match result {
         Ok(code) => code,
@@ -111,18 +118,35 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract(json: bool, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let (data, warnings) = briefing::extract_files(files)?;
-    for d in &warnings {
+fn extract(json: bool, explain: bool, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let out = briefing::extract_files(files)?;
+    for d in &out.warnings {
         eprintln!("{d}");
     }
     let text = if json {
-        serde_json::to_string_pretty(&data).context("serialising the extraction")?
+        serde_json::to_string_pretty(&out.briefing).context("serialising the extraction")?
+    } else if explain {
+        explain_text(&out.explanations)
     } else {
-        summary_text(&data)
+        summary_text(&out.briefing)
     };
     println!("{text}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every finding with its rule and sentence.
+fn explain_text(explanations: &[(String, Vec<briefing::extract::Explanation>)]) -> String {
+    let mut out = String::new();
+    for (path, list) in explanations {
+        out.push_str(&format!("{path}\n"));
+        for e in list {
+            out.push_str(&format!(
+                "  {}\n    rule: {}\n    in #{}: {}\n",
+                e.what, e.rule, e.block, e.text
+            ));
+        }
+    }
+    out
 }
 
 /// A short human-readable account of an extraction.

@@ -81,7 +81,7 @@ pub fn slugify(text: &str, max: usize) -> String {
 
 /// The id of a heading or paragraph inside a page, derived from its text so that links to it
 /// survive edits elsewhere in the document.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct AnchorId(String);
 

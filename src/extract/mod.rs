@@ -4,8 +4,12 @@
 //! Entry point: [`run`], one [`Extraction`] per document, computed in parallel. Extraction
 //! only reads [`SourceDoc`]s; joining documents into one corpus is the model's job.
 
+pub mod agreements;
 pub mod countries;
+pub mod lexicon;
+pub mod people;
 pub mod status;
+pub mod tokens;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -49,6 +53,9 @@ pub struct Person {
     pub role: Option<String>,
     /// The country they represent, if stated.
     pub country: Option<CountryCode>,
+    /// The organisation they represent ("EU"), for officials of one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 /// A sentence that reports an engagement.
@@ -100,6 +107,21 @@ pub struct Extraction {
     pub engagements: Vec<Engagement>,
     /// Doubtful cases worth a look.
     pub warnings: Vec<Diagnostic>,
+    /// Each entity and engagement with the sentence and rule that produced it.
+    pub explanations: Vec<Explanation>,
+}
+
+/// Why something was extracted, for `briefing extract --explain`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// What was found ("person Abarchi Ousmane", "agreement NE–TR mou signed").
+    pub what: String,
+    /// The rule that fired.
+    pub rule: String,
+    /// The block it was found in.
+    pub block: AnchorId,
+    /// The text it was found in.
+    pub text: String,
 }
 
 /// Extracts every document, in parallel; the result is in the same order as `docs`.
@@ -115,6 +137,7 @@ pub fn document(doc: &SourceDoc) -> Extraction {
         let per_block = countries::scan_blocks(&doc.blocks);
         counts = countries::count(&per_block);
         out.snippets = snippets(&doc.blocks, &per_block);
+        prose(doc, &per_block, &mut out);
     }
     for code in &doc.front.countries {
         counts.entry(*code).or_insert(0);
@@ -136,6 +159,118 @@ pub fn document(doc: &SourceDoc) -> Extraction {
     countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.code.cmp(&b.code)));
     out.countries = countries;
     out
+}
+
+/// People and engagements from the text.
+fn prose(doc: &SourceDoc, per_block: &[Vec<crate::gazetteer::Mention>], out: &mut Extraction) {
+    for (block, mentions) in doc.blocks.iter().zip(per_block) {
+        let tokens = tokens::tokenize(&block.text);
+        for f in people::find(&block.text, &tokens, mentions) {
+            let known = out.people.iter_mut().find(|p| {
+                p.name == f.person.name || p.name.ends_with(&format!(" {}", f.person.name))
+            });
+            match known {
+                Some(known) => {
+                    known.country = known.country.or(f.person.country);
+                    known.role = known.role.take().or(f.person.role);
+                }
+                None => {
+                    out.explanations.push(Explanation {
+                        what: format!(
+                            "person {} ({}, {})",
+                            f.person.name,
+                            f.person.role.as_deref().unwrap_or("no role"),
+                            f.person
+                                .country
+                                .map_or("no country".to_string(), |c| c.to_string())
+                        ),
+                        rule: f.rule.to_string(),
+                        block: block.id.clone(),
+                        text: block.text.clone(),
+                    });
+                    out.people.push(f.person);
+                }
+            }
+        }
+    }
+    // An official whose country the text leaves implicit ("Prime Minister X" in a story about
+    // one country) represents the country the document is mostly about.
+    let home = home_country(per_block);
+    if let Some(home) = home {
+        for p in &mut out.people {
+            if p.country.is_none()
+                && p.organisation.is_none()
+                && p.role.as_deref().is_some_and(people::is_government_role)
+            {
+                p.country = Some(home);
+            }
+        }
+    }
+    let short = people::ShortNames::new(&out.people);
+    for (found, block) in agreements::find(&doc.blocks, per_block, &out.people, &short, home) {
+        let mut e = found.engagement;
+        for ev in &mut e.evidence {
+            ev.block = block.clone();
+        }
+        out.explanations.push(Explanation {
+            what: format!(
+                "agreement {} {} {}",
+                e.parties
+                    .iter()
+                    .map(|c| c.as_str())
+                    .chain(e.organisations.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join("–"),
+                e.kind.as_str(),
+                e.status.as_str()
+            ),
+            rule: found.rule.to_string(),
+            block,
+            text: e
+                .evidence
+                .first()
+                .map(|ev| ev.text.clone())
+                .unwrap_or_default(),
+        });
+        merge_engagement(&mut out.engagements, e);
+    }
+}
+
+/// The country a document is mostly about: the most mentioned, the first mentioned on a tie.
+fn home_country(per_block: &[Vec<crate::gazetteer::Mention>]) -> Option<CountryCode> {
+    let counts = countries::count(per_block);
+    let first_seen: Vec<CountryCode> = per_block.iter().flatten().map(|m| m.code).collect();
+    let order = |c: &CountryCode| first_seen.iter().position(|x| x == c).unwrap_or(usize::MAX);
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| order(&b.0).cmp(&order(&a.0))))
+        .map(|(c, _)| c)
+}
+
+/// Mentions with the same parties in one document are one engagement: the strongest status
+/// and the most specific kind win, and every sentence is kept as evidence.
+fn merge_engagement(list: &mut Vec<Engagement>, e: Engagement) {
+    let Some(known) = list
+        .iter_mut()
+        .find(|x| x.parties == e.parties && x.organisations == e.organisations)
+    else {
+        list.push(e);
+        return;
+    };
+    let stronger = (e.status, e.kind) > (known.status, known.kind);
+    if stronger || known.topic.is_none() {
+        known.topic = e.topic.clone().or(known.topic.take());
+    }
+    known.status = known.status.max(e.status);
+    known.kind = known.kind.max(e.kind);
+    for s in e.signatories {
+        if !known.signatories.contains(&s) {
+            known.signatories.push(s);
+        }
+    }
+    known.place = known.place.take().or(e.place);
+    known.date = known.date.or(e.date);
+    known.evidence.extend(e.evidence);
 }
 
 fn snippets(blocks: &[Block], per_block: &[Vec<crate::gazetteer::Mention>]) -> Vec<Snippet> {

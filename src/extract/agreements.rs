@@ -1,0 +1,1022 @@
+//! Agreements and engagements from prose, sentence by sentence.
+//!
+//! A sentence reports an engagement when (a) an agreement noun (MoU, agreement, deal, accord,
+//! declaration, partnership, framework, letter of intent, treaty, pact) meets a verb that sets
+//! its status, or (b) officials of two countries meet or hold talks (kind `other`, status
+//! `discussed`). Parties are the countries named in the sentence, the countries of the people
+//! in it, and — for "he"/"she" — the country of the official last mentioned before it.
+//! Negated sentences, generic plurals ("signed multiple agreements") and countries that only
+//! name a company's origin ("Australian miner") do not make agreements.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::COMPANY_NOUNS;
+use super::people::ShortNames;
+use super::tokens::{Token, tokenize};
+use super::{Engagement, Evidence, Person};
+use crate::gazetteer::{CountryCode, Gazetteer, Mention};
+use crate::ingest::Block;
+use crate::sentences;
+use crate::terms::{AgreementKind, AgreementStatus, Date};
+
+/// Why an engagement was recorded, for `briefing extract --explain`.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The engagement as this sentence reports it.
+    pub engagement: Engagement,
+    /// The rule that fired.
+    pub rule: &'static str,
+}
+
+fn noun_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(memorand(?:um|a|ums)(?: of understanding)?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?)\b")
+            .expect("agreement noun regex")
+    })
+}
+
+/// Organisations that can be parties, with the short name the contract uses.
+const ORGANISATIONS: &[(&str, &str)] = &[
+    ("European Union", "EU"),
+    ("EU", "EU"),
+    ("European Commission", "EU"),
+    ("African Union", "AU"),
+    ("AU", "AU"),
+    ("ASEAN", "ASEAN"),
+    ("Association of Southeast Asian Nations", "ASEAN"),
+    ("ECOWAS", "ECOWAS"),
+    ("Economic Community of West African States", "ECOWAS"),
+    ("SADC", "SADC"),
+    ("East African Community", "EAC"),
+    ("Gulf Cooperation Council", "GCC"),
+    ("GCC", "GCC"),
+    ("Mercosur", "Mercosur"),
+    ("United Nations", "UN"),
+    ("NATO", "NATO"),
+    ("World Bank", "World Bank"),
+];
+
+fn org_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let alts: Vec<String> = ORGANISATIONS
+            .iter()
+            .map(|(n, _)| regex::escape(n))
+            .collect();
+        Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("organisation regex")
+    })
+}
+
+const QUANTIFIERS: &[&str] = &[
+    "multiple",
+    "several",
+    "numerous",
+    "various",
+    "many",
+    "dozens",
+    "scores",
+    "a number of",
+    "a series of",
+    "a string of",
+    "a raft of",
+    "a slew of",
+    "a range of",
+    "a host of",
+    "a flurry of",
+    "hundreds",
+    "a wave of",
+    "other",
+];
+const MEETING: &[&str] = &[
+    " met ",
+    " meet ",
+    " meets ",
+    "meeting",
+    " talks",
+    "hosted",
+    "discussed",
+    " discuss",
+    "held discussions",
+    "sat down with",
+    " received ",
+];
+const OFFICIALS: &[&str] = &[
+    "official",
+    "minister",
+    "president",
+    "delegation",
+    "leader",
+    "counterpart",
+    "envoy",
+    "ambassador",
+    "prime",
+    "premier",
+    "secretary",
+    "government",
+    "king",
+    "chancellor",
+];
+/// After these words, a country is context, not a party.
+const NOT_PARTY_CUES: &[&str] = &[
+    "similar",
+    "such as",
+    "unlike",
+    "mediated by",
+    "brokered by",
+    "hosted by",
+    "facilitated by",
+    "auspices of",
+    "compared with",
+    "compared to",
+    "like ",
+    "follows ",
+    "following ",
+    "modelled on",
+    "modeled on",
+    "earlier this year with",
+    "previously",
+];
+
+/// One sentence with what the rules need to know about it.
+struct Sentence<'a> {
+    text: &'a str,
+    lower: String,
+    tokens: Vec<Token<'a>>,
+    /// Country mentions, offsets relative to the sentence.
+    countries: Vec<Mention>,
+    people: Vec<usize>,
+}
+
+/// Finds the engagements of a document.
+pub fn find(
+    blocks: &[Block],
+    mentions: &[Vec<Mention>],
+    people: &[Person],
+    short: &ShortNames,
+    home: Option<CountryCode>,
+) -> Vec<(Found, crate::slug::AnchorId)> {
+    let mut out = Vec::new();
+    let mut salience = Salience::new(people.len());
+    let mut sentence_no = 0usize;
+    for (block, block_mentions) in blocks.iter().zip(mentions) {
+        for (start, text) in sentences::split(&block.text) {
+            let end = start + text.len();
+            let countries: Vec<Mention> = block_mentions
+                .iter()
+                .filter(|m| m.start >= start && m.end <= end)
+                .map(|m| Mention {
+                    start: m.start - start,
+                    end: m.end - start,
+                    ..m.clone()
+                })
+                .collect();
+            let tokens = tokenize(text);
+            let mut in_sentence: Vec<usize> = Vec::new();
+            for (i, p) in people.iter().enumerate() {
+                if text.contains(&p.name) {
+                    in_sentence.push(i);
+                }
+            }
+            for t in &tokens {
+                if let Some(i) = short.resolve(t)
+                    && !in_sentence.contains(&i)
+                {
+                    in_sentence.push(i);
+                }
+            }
+            let s = Sentence {
+                text,
+                // ASCII folding keeps byte offsets equal to the text's.
+                lower: text.to_ascii_lowercase(),
+                tokens,
+                countries,
+                people: in_sentence,
+            };
+            let referent = salience.referent();
+            for found in engagements(&s, people, referent, home) {
+                out.push((found, block.id.clone()));
+            }
+            sentence_no += 1;
+            for &p in &s.people {
+                salience.mention(p, sentence_no);
+            }
+            if let Some(r) = referent
+                && pronoun_at(&s).is_some()
+            {
+                salience.mention(r, sentence_no);
+            }
+        }
+    }
+    out
+}
+
+/// Who "he" or "she" most likely is: the official mentioned most often so far (counting
+/// earlier pronouns resolved to them), the most recent on a tie — the story's protagonist
+/// rather than whoever was quoted last.
+struct Salience {
+    seen: Vec<(usize, usize)>,
+}
+
+impl Salience {
+    fn new(n: usize) -> Salience {
+        Salience {
+            seen: vec![(0, 0); n],
+        }
+    }
+
+    fn mention(&mut self, person: usize, sentence: usize) {
+        let e = &mut self.seen[person];
+        e.0 += 1;
+        e.1 = sentence;
+    }
+
+    fn referent(&self) -> Option<usize> {
+        self.seen
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| *n > 0)
+            .max_by_key(|(_, k)| **k)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Where a sentence refers to an official by pronoun ("he", "she", "the minister").
+fn pronoun_at(s: &Sentence<'_>) -> Option<usize> {
+    s.tokens
+        .iter()
+        .find(|t| matches!(t.text, "He" | "She" | "he" | "she"))
+        .map(|t| t.start)
+        .or_else(|| {
+            (s.lower.starts_with("the minister") || s.lower.starts_with("the president"))
+                .then_some(0)
+        })
+}
+
+/// The engagements a sentence reports: usually none or one; several when one party signs
+/// separate instruments "with A, B and C".
+fn engagements(
+    s: &Sentence<'_>,
+    people: &[Person],
+    referent: Option<usize>,
+    home: Option<CountryCode>,
+) -> Vec<Found> {
+    let nouns: Vec<regex::Match<'_>> = noun_re()
+        .find_iter(s.text)
+        .filter(|m| !is_generic(&s.lower, m.start(), m.as_str()) && !is_idiom(&s.lower, m.start()))
+        .collect();
+    let talk = has_meeting(s);
+    let negated_noun = nouns
+        .first()
+        .is_some_and(|n| noun_negated(&s.lower, n.start()));
+    let mut status = status_of(&s.lower);
+    if status.is_none()
+        && nouns
+            .first()
+            .is_some_and(|n| names_past_year(&s.lower, n.start()))
+    {
+        status = Some(AgreementStatus::Signed);
+    }
+    let (kind, status, rule, noun_end) = match (nouns.first(), status) {
+        // "Talks ended without an agreement": the talks still happened.
+        (Some(n), _) if negated_noun => {
+            if !talk {
+                return Vec::new();
+            }
+            (
+                kind_of(&nouns),
+                AgreementStatus::Discussed,
+                "talks that ended without an agreement",
+                n.end(),
+            )
+        }
+        (Some(n), Some(st)) => (
+            kind_of(&nouns),
+            st,
+            "agreement noun with a status verb",
+            n.end(),
+        ),
+        _ if talk => (
+            AgreementKind::Other,
+            AgreementStatus::Discussed,
+            "officials of two countries meet or hold talks",
+            0,
+        ),
+        _ => return Vec::new(),
+    };
+    if noun_end == 0 && is_negated(&s.lower) {
+        return Vec::new();
+    }
+    let (mut parties, organisations) = parties(s, people, referent);
+    if parties.len() + organisations.len() == 1
+        && let Some(h) = home.filter(|h| !parties.contains(h))
+        && REFERS_TO_HOME.iter().any(|w| s.lower.contains(w))
+    {
+        parties.push(h);
+        parties.sort();
+    }
+    if parties.len() + organisations.len() < 2 {
+        return Vec::new();
+    }
+    let base = Engagement {
+        title: None,
+        kind,
+        status,
+        parties: parties.clone(),
+        organisations: organisations.clone(),
+        topic: topic(s.text, noun_end, kind == AgreementKind::Other),
+        signatories: Vec::new(),
+        place: place(s.text),
+        date: date(s.text),
+        evidence: vec![Evidence {
+            block: crate::slug::AnchorId::default(),
+            status,
+            text: s.text.to_string(),
+        }],
+    };
+    let groups = separate_partners(s, &nouns, &parties).unwrap_or_else(|| vec![parties.clone()]);
+    groups
+        .into_iter()
+        .map(|group| {
+            let mut e = base.clone();
+            if status == AgreementStatus::Signed {
+                e.signatories = s
+                    .people
+                    .iter()
+                    .filter(|&&p| people[p].country.is_none_or(|c| group.contains(&c)))
+                    .map(|&p| people[p].name.clone())
+                    .collect();
+            }
+            e.parties = group;
+            Found {
+                engagement: e,
+                rule,
+            }
+        })
+        .collect()
+}
+
+/// Words by which a sentence refers to the country the story is about.
+const REFERS_TO_HOME: &[&str] = &[
+    "the country",
+    "the government",
+    "the nation",
+    "the kingdom",
+    "the republic",
+    "the island",
+    "the two countries",
+    "the two governments",
+    "both countries",
+    "both governments",
+    "the ministry",
+    "the archipelago",
+];
+
+fn kind_of(nouns: &[regex::Match<'_>]) -> AgreementKind {
+    nouns
+        .iter()
+        .filter_map(|m| AgreementKind::from_phrase(m.as_str()))
+        .max()
+        .unwrap_or(AgreementKind::Agreement)
+}
+
+fn has_meeting(s: &Sentence<'_>) -> bool {
+    let meets = MEETING.iter().any(|w| s.lower.contains(w));
+    meets
+        && (!s.people.is_empty()
+            || s.tokens.iter().any(|t| {
+                let w = t.lower();
+                OFFICIALS
+                    .iter()
+                    .any(|o| w == *o || w.strip_suffix('s') == Some(o))
+            }))
+}
+
+/// "Rwanda signed memorandums of understanding with Singapore, Qatar and Morocco": one
+/// instrument per partner, each with the parties named before "with".
+fn separate_partners(
+    s: &Sentence<'_>,
+    nouns: &[regex::Match<'_>],
+    parties: &[CountryCode],
+) -> Option<Vec<Vec<CountryCode>>> {
+    let noun = nouns.first()?;
+    let head = noun
+        .as_str()
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !(head.ends_with('s') || head == "memoranda") {
+        return None;
+    }
+    let with = s.lower[noun.end()..]
+        .find(" with ")
+        .map(|i| noun.end() + i)?;
+    let before: Vec<CountryCode> = s
+        .countries
+        .iter()
+        .filter(|m| m.start < with && parties.contains(&m.code))
+        .map(|m| m.code)
+        .collect();
+    let mut after: Vec<CountryCode> = s
+        .countries
+        .iter()
+        .filter(|m| m.start > with && parties.contains(&m.code))
+        .map(|m| m.code)
+        .collect();
+    after.dedup();
+    if before.is_empty() || after.len() < 2 {
+        return None;
+    }
+    Some(
+        after
+            .into_iter()
+            .filter(|c| !before.contains(c))
+            .map(|c| {
+                let mut g = before.clone();
+                g.push(c);
+                g.sort();
+                g.dedup();
+                g
+            })
+            .collect(),
+    )
+}
+
+/// "its 2023 critical minerals agreement": an instrument dated in the past exists.
+fn names_past_year(lower: &str, noun_start: usize) -> bool {
+    let before = &lower[floor(lower, noun_start.saturating_sub(40))..noun_start];
+    before.split_whitespace().rev().take(5).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))
+    })
+}
+
+/// A negation right before the noun: "has no trade agreement", "without an accord".
+fn noun_negated(lower: &str, noun_start: usize) -> bool {
+    let before: Vec<&str> = lower[..noun_start]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .collect();
+    before
+        .iter()
+        .any(|w| matches!(*w, "no" | "without" | "not" | "never" | "nor"))
+}
+
+use crate::location::floor_char_boundary as floor;
+
+/// "signed multiple agreements", "a series of deals": a count, not an agreement.
+fn is_generic(lower: &str, start: usize, noun: &str) -> bool {
+    let plural = noun.ends_with('s') && !noun.to_lowercase().ends_with("ss");
+    if !plural {
+        return false;
+    }
+    let before = &lower[floor(lower, start.saturating_sub(40))..start];
+    QUANTIFIERS.iter().any(|q| before.contains(q))
+}
+
+fn is_idiom(lower: &str, start: usize) -> bool {
+    let before = &lower[floor(lower, start.saturating_sub(12))..start];
+    before.ends_with("great ") || before.ends_with("good ")
+}
+
+/// A negated meeting: "did not meet", "no talks were held" — every meeting word in the
+/// sentence has a negation right before it.
+fn is_negated(lower: &str) -> bool {
+    let mut hits = MEETING
+        .iter()
+        .flat_map(|w| lower.match_indices(w))
+        .peekable();
+    hits.peek().is_some()
+        && hits.all(|(i, _)| {
+            lower[..i]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| matches!(w, "no" | "not" | "never" | "without") || w.ends_with("n't"))
+        })
+}
+
+/// The status the sentence's verbs give: a past signing beats a plan, a plan beats talk.
+fn status_of(lower: &str) -> Option<AgreementStatus> {
+    const SIGNED: &[&str] = &[
+        "signed",
+        "inked",
+        "concluded",
+        "sealed",
+        "finalised",
+        "finalized",
+        "forged",
+        "struck",
+        "clinched",
+        "initialled",
+        "initialed",
+        "entered into",
+        "agreed on",
+        "agreed a",
+        "reached an",
+        "reached a",
+    ];
+    const PLANNED_BEFORE: &[&str] = &[
+        "to be ",
+        "will be ",
+        "to ",
+        "would be ",
+        "be ",
+        "expected to be ",
+        "set to be ",
+    ];
+    const PLANNED: &[&str] = &[
+        "will sign",
+        "to sign",
+        "plans to",
+        "planned",
+        "aims to",
+        "aim to",
+        "expected to",
+        "expects to",
+        "expect to",
+        "hopes to",
+        "hope to",
+        "set to",
+        "intends to",
+        "intend to",
+        "would sign",
+        "are to sign",
+        "is to sign",
+        "agreed to",
+        "preparing to",
+        "upcoming",
+        "due to",
+    ];
+    const DISCUSSED: &[&str] = &[
+        "discuss",
+        "talks",
+        "exploring",
+        "explored",
+        "explore ",
+        "propos",
+        "offered",
+        "negotiat",
+        "consider",
+        "under discussion",
+        "met ",
+        "meeting",
+        "mooted",
+    ];
+    let mut past_signing = false;
+    let mut future_signing = false;
+    for w in SIGNED {
+        for (i, _) in lower.match_indices(w) {
+            let before = &lower[..i];
+            let recent: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+            if recent.iter().any(|w| {
+                matches!(*w, "no" | "not" | "never" | "nothing" | "without") || w.ends_with("n't")
+            }) {
+                continue; // "no document was signed"
+            }
+            if PLANNED_BEFORE.iter().any(|p| before.ends_with(p)) {
+                future_signing = true;
+            } else {
+                past_signing = true;
+            }
+        }
+    }
+    // "watched their ministers sign", "witnessed the signing".
+    if [
+        "watched",
+        "witnessed",
+        "oversaw",
+        "presided over",
+        "attended the signing",
+        "signing ceremony",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        && lower.contains("sign")
+    {
+        past_signing = true;
+    }
+    if past_signing {
+        Some(AgreementStatus::Signed)
+    } else if future_signing || PLANNED.iter().any(|p| lower.contains(p)) {
+        Some(AgreementStatus::Planned)
+    } else if DISCUSSED.iter().any(|p| {
+        lower.match_indices(p).any(|(i, _)| {
+            !lower[..i]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| matches!(w, "no" | "not" | "never") || w.ends_with("n't"))
+        })
+    }) {
+        Some(AgreementStatus::Discussed)
+    } else {
+        None
+    }
+}
+
+fn parties(
+    s: &Sentence<'_>,
+    people: &[Person],
+    referent: Option<usize>,
+) -> (Vec<CountryCode>, Vec<String>) {
+    let mut codes: Vec<CountryCode> = Vec::new();
+    let cut = NOT_PARTY_CUES
+        .iter()
+        .filter_map(|c| s.lower.find(c))
+        .min()
+        .unwrap_or(s.text.len());
+    for m in &s.countries {
+        if m.start >= cut || names_a_company(s, m) {
+            continue;
+        }
+        codes.push(m.code);
+    }
+    for &p in &s.people {
+        if let Some(c) = people[p].country
+            && s.text
+                .find(people[p].name.split_whitespace().last().unwrap_or(""))
+                .is_none_or(|i| i < cut)
+        {
+            codes.push(c);
+        }
+    }
+    let mut orgs: Vec<String> = Vec::new();
+    if let Some(at) = pronoun_at(s) {
+        // The official named earliest before the pronoun in this sentence, else the last one
+        // named before the sentence.
+        let here = s
+            .people
+            .iter()
+            .copied()
+            .filter(|&p| first_mention(s.text, &people[p].name).is_some_and(|i| i < at))
+            .min_by_key(|&p| first_mention(s.text, &people[p].name));
+        if let Some(p) = here.or(referent) {
+            codes.extend(people[p].country);
+            orgs.extend(people[p].organisation.clone());
+        }
+    }
+    for &p in &s.people {
+        if let Some(o) = &people[p].organisation {
+            orgs.push(o.clone());
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    orgs.extend(
+        org_re()
+            .find_iter(s.text)
+            .filter(|m| m.start() < cut && !s.lower[m.end()..].trim_start().starts_with("member"))
+            .filter_map(|m| {
+                ORGANISATIONS
+                    .iter()
+                    .find(|(n, _)| *n == m.as_str())
+                    .map(|(_, short)| short.to_string())
+            }),
+    );
+    orgs.sort();
+    orgs.dedup();
+    (codes, orgs)
+}
+
+/// Where a person's name (or its last word) first appears in a sentence.
+fn first_mention(text: &str, name: &str) -> Option<usize> {
+    text.find(name).or_else(|| {
+        name.split_whitespace()
+            .filter(|w| w.len() > 2)
+            .filter_map(|w| text.find(w))
+            .min()
+    })
+}
+
+/// "Australian miner", "US automaker": the country names where a company is from.
+fn names_a_company(s: &Sentence<'_>, m: &Mention) -> bool {
+    let next: Vec<&Token<'_>> = s
+        .tokens
+        .iter()
+        .filter(|t| t.start >= m.end && t.word)
+        .take(2)
+        .collect();
+    next.iter()
+        .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
+        && !next
+            .first()
+            .is_some_and(|t| matches!(t.lower().as_str(), "government" | "ministry" | "minister"))
+}
+
+/// The subject matter: the noun phrase after "cooperation in", "on", "for", "to discuss" …
+fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
+    const CUES: &[&str] = &[
+        "cooperation in ",
+        "cooperation on ",
+        "collaboration in ",
+        "collaboration on ",
+        "to cooperate on ",
+        "to discuss ",
+        "discussed ",
+        " on ",
+        " for ",
+        " covering ",
+        " concerning ",
+        " regarding ",
+        " about ",
+        " to deepen ",
+        " to boost ",
+        " to develop ",
+        " to expand ",
+    ];
+    const STOP: &[&str] = &[
+        "with",
+        "within",
+        "during",
+        "at",
+        "as",
+        "while",
+        "which",
+        "that",
+        "after",
+        "before",
+        "by",
+        "under",
+        "amid",
+        "from",
+        "between",
+        "when",
+        "where",
+        "said",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "this",
+        "last",
+        "next",
+        "to",
+        "and",
+        "including",
+        "following",
+        "who",
+        "whose",
+        "signed",
+        "earlier",
+        "later",
+        "according",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let from = if meeting { 0 } else { after.min(lower.len()) };
+    let mut hits: Vec<(usize, &str)> = CUES
+        .iter()
+        .filter_map(|c| lower[from..].find(c).map(|i| (from + i + c.len(), *c)))
+        .collect();
+    hits.sort();
+    for (start, _) in hits {
+        let mut words: Vec<&str> = Vec::new();
+        let mut rest = text[start..].split_whitespace().peekable();
+        while let Some(w) = rest.next() {
+            let bare = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+            let lw = bare.to_lowercase();
+            // "in Lima", "on Monday": a place or a time, not part of the subject.
+            let next_capital = rest
+                .peek()
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+            if matches!(lw.as_str(), "in" | "on" | "at") && (next_capital || words.is_empty()) {
+                break;
+            }
+            if (STOP.contains(&lw.as_str()) && !(lw == "and" && !words.is_empty() && w == bare))
+                || words.len() >= 7
+            {
+                break;
+            }
+            words.push(bare);
+            if bare.len() != w.len() {
+                break;
+            }
+        }
+        while words
+            .last()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "of" | "the" | "a"))
+        {
+            words.pop();
+        }
+        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let bad_start = first.is_empty()
+            || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "the sidelines",
+                "behalf",
+                "its",
+                "their",
+                "his",
+                "her",
+                "him",
+                "them",
+                "it",
+            ]
+            .contains(&first.as_str())
+            || words.iter().any(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && Gazetteer::global().find(w).mentions.len() == 1
+            });
+        if bad_start {
+            continue;
+        }
+        let mut phrase = words.join(" ");
+        for lead in ["the ", "a ", "an ", "expanded ", "closer ", "mutual "] {
+            if let Some(rest) = phrase.strip_prefix(lead) {
+                phrase = rest.to_string();
+            }
+        }
+        for cue in [
+            "cooperation in ",
+            "cooperation on ",
+            "collaboration in ",
+            "collaboration on ",
+        ] {
+            if let Some(i) = phrase.find(cue).filter(|&i| i < 25) {
+                phrase = phrase[i + cue.len()..].to_string();
+            }
+        }
+        if phrase.split_whitespace().count() >= 1 && phrase.len() > 2 {
+            return Some(phrase);
+        }
+    }
+    None
+}
+
+fn place_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:in|at)\s+(\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+){0,2})")
+            .expect("place regex")
+    })
+}
+
+/// "in Istanbul": a capitalised place that is not a country, region or month.
+fn place(text: &str) -> Option<String> {
+    const NOT_PLACES: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Africa",
+        "Asia",
+        "Europe",
+        "The",
+        "A",
+        "An",
+        "Latin",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Parliament",
+        "Congress",
+        "His",
+        "Her",
+        "Their",
+    ];
+    for c in place_re().captures_iter(text) {
+        let m = c.get(1)?;
+        let name = m.as_str().trim_end_matches(['’', '\'']);
+        let first = name.split_whitespace().next().unwrap_or("");
+        let possessive = text[m.end()..].starts_with("’s") || text[m.end()..].starts_with("'s");
+        if NOT_PLACES.contains(&first)
+            || possessive
+            || !Gazetteer::global().find(name).mentions.is_empty()
+        {
+            continue;
+        }
+        return Some(name.to_string());
+    }
+    None
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)|(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?)\s+(\d{4})\b")
+            .expect("date regex")
+    })
+}
+
+/// A full date in the sentence ("12 March 2025", "March 12, 2025").
+fn date(text: &str) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let c = date_re().captures(text)?;
+    let day: u8 = c.get(1).or(c.get(4))?.as_str().parse().ok()?;
+    let month = c.get(2).or(c.get(3))?.as_str();
+    let m = MONTHS.iter().position(|x| *x == month)? as u8 + 1;
+    let y: u16 = c.get(5)?.as_str().parse().ok()?;
+    Date::new(y, m, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        assert_eq!(
+            status_of("the two ministers signed a memorandum"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            status_of("the deal is to be signed next month"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            status_of("they will sign an accord"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            status_of("officials discussed a framework"),
+            Some(AgreementStatus::Discussed)
+        );
+        assert_eq!(status_of("under the accord, the parties share data"), None);
+    }
+
+    #[test]
+    fn topics() {
+        assert_eq!(
+            topic("the two ministers signed a memorandum of understanding (MoU) to enhance cooperation in mineral exploration and mining.", 30, false).as_deref(),
+            Some("mineral exploration and mining")
+        );
+        assert_eq!(
+            topic(
+                "He met with X, to discuss joint projects in critical minerals.",
+                0,
+                true
+            )
+            .as_deref(),
+            Some("joint projects in critical minerals")
+        );
+        assert_eq!(
+            topic("Peru and Korea signed a memorandum of understanding on Monday to cooperate on lithium and other critical minerals, as", 20, false).as_deref(),
+            Some("lithium and other critical minerals")
+        );
+    }
+
+    #[test]
+    fn places_and_dates() {
+        assert_eq!(
+            place("the two ministers met in Istanbul, where").as_deref(),
+            Some("Istanbul")
+        );
+        assert_eq!(
+            place("signed in March in Addis Ababa"),
+            Some("Addis Ababa".to_string())
+        );
+        assert_eq!(place("a deal in Niger"), None);
+        assert_eq!(
+            date("signed on 12 March 2025 in Lima").unwrap().to_string(),
+            "2025-03-12"
+        );
+        assert_eq!(
+            date("on March 3, 2024, officials").unwrap().to_string(),
+            "2024-03-03"
+        );
+        assert!(date("on Tuesday").is_none());
+    }
+}
