@@ -267,7 +267,9 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, c)| (c.code, i))
             .collect();
+        // Built once per process and run over every paragraph: a DFA is worth its build time.
         let matcher = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("gazetteer patterns compile");

@@ -101,6 +101,9 @@ impl AgreementKind {
             ),
             (AgreementKind::Deal, has("deal")),
             (AgreementKind::Partnership, has("partnership")),
+            (AgreementKind::Declaration, has("joint statement")),
+            (AgreementKind::Agreement, has("protocol")),
+            (AgreementKind::Other, has("roadmap") || has("road map")),
         ]
         .into_iter()
         .find_map(|(k, hit)| hit.then_some(k))

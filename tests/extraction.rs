@@ -47,7 +47,16 @@ impl Score {
 }
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extraction");
+    let mut files = fixtures_in("tests/fixtures/extraction");
+    files.extend(fixtures_in("tests/fixtures/holdout"));
+    files
+}
+
+fn fixtures_in(sub: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixture folder")
         .filter_map(|e| e.ok().map(|e| e.path()))

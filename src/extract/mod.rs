@@ -136,8 +136,9 @@ pub fn document(doc: &SourceDoc) -> Extraction {
     if doc.front.extract {
         let per_block = countries::scan_blocks(&doc.blocks);
         counts = countries::count(&per_block);
-        out.snippets = snippets(&doc.blocks, &per_block);
-        prose(doc, &per_block, &mut out);
+        let sentences = Sentences::new(&doc.blocks);
+        out.snippets = snippets(&sentences, &per_block);
+        prose(doc, &per_block, &sentences, &mut out);
     }
     for code in &doc.front.countries {
         counts.entry(*code).or_insert(0);
@@ -162,8 +163,16 @@ pub fn document(doc: &SourceDoc) -> Extraction {
 }
 
 /// People and engagements from the text.
-fn prose(doc: &SourceDoc, per_block: &[Vec<crate::gazetteer::Mention>], out: &mut Extraction) {
+fn prose(
+    doc: &SourceDoc,
+    per_block: &[Vec<crate::gazetteer::Mention>],
+    sentences: &Sentences<'_>,
+    out: &mut Extraction,
+) {
     for (block, mentions) in doc.blocks.iter().zip(per_block) {
+        if !people::may_name_people(&block.text) {
+            continue;
+        }
         let tokens = tokens::tokenize(&block.text);
         for f in people::find(&block.text, &tokens, mentions) {
             let known = out.people.iter_mut().find(|p| {
@@ -206,8 +215,8 @@ fn prose(doc: &SourceDoc, per_block: &[Vec<crate::gazetteer::Mention>], out: &mu
             }
         }
     }
-    let short = people::ShortNames::new(&out.people);
-    for (found, block) in agreements::find(&doc.blocks, per_block, &out.people, &short, home) {
+    let names = people::NameIndex::new(&out.people);
+    for (found, block) in agreements::find(sentences, per_block, &out.people, &names, home) {
         let mut e = found.engagement;
         for ev in &mut e.evidence {
             ev.block = block.clone();
@@ -273,14 +282,48 @@ fn merge_engagement(list: &mut Vec<Engagement>, e: Engagement) {
     known.evidence.extend(e.evidence);
 }
 
-fn snippets(blocks: &[Block], per_block: &[Vec<crate::gazetteer::Mention>]) -> Vec<Snippet> {
+/// The sentences of each block of a document, split at most once and only when asked for.
+pub struct Sentences<'a> {
+    blocks: &'a [Block],
+    cells: Vec<std::cell::OnceCell<Vec<(usize, &'a str)>>>,
+}
+
+impl<'a> Sentences<'a> {
+    /// A cache over these blocks.
+    pub fn new(blocks: &'a [Block]) -> Sentences<'a> {
+        Sentences {
+            blocks,
+            cells: blocks.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    /// The blocks.
+    pub fn blocks(&self) -> &'a [Block] {
+        self.blocks
+    }
+
+    /// The sentences of block `i`, with their byte offsets.
+    pub fn of(&self, i: usize) -> &[(usize, &'a str)] {
+        self.cells[i].get_or_init(|| sentences::split(&self.blocks[i].text))
+    }
+}
+
+fn snippets(
+    sentences: &Sentences<'_>,
+    per_block: &[Vec<crate::gazetteer::Mention>],
+) -> Vec<Snippet> {
     let mut taken: std::collections::HashMap<CountryCode, usize> = Default::default();
     let mut out = Vec::new();
-    for (block, mentions) in blocks.iter().zip(per_block) {
-        if mentions.is_empty() {
+    for (i, (block, mentions)) in sentences.blocks().iter().zip(per_block).enumerate() {
+        // Only blocks that can still add a snippet need their sentences.
+        if mentions.iter().all(|m| {
+            taken
+                .get(&m.code)
+                .is_some_and(|n| *n >= SNIPPETS_PER_COUNTRY)
+        }) {
             continue;
         }
-        let sents = sentences::split(&block.text);
+        let sents = sentences.of(i);
         for m in mentions {
             let n = taken.entry(m.code).or_insert(0);
             if *n >= SNIPPETS_PER_COUNTRY {

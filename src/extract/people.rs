@@ -100,8 +100,17 @@ impl Ctx<'_, '_> {
     }
 
     fn is_role_noun(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        // "X, who heads Tanzania's Ministry of Trade".
+        if t.text == "Ministry" {
+            return (i.saturating_sub(4)..i)
+                .any(|k| matches!(self.lower(k).as_str(), "heads" | "leads" | "runs"));
+        }
+        if !t.word || !ROLE_NOUNS.iter().any(|r| r.eq_ignore_ascii_case(t.text)) {
+            return false;
+        }
         let w = self.lower(i);
-        if !ROLE_NOUNS.contains(&w.as_str()) || self.tokens[i].possessive && w != "minister" {
+        if t.possessive && w != "minister" {
             return false;
         }
         match w.as_str() {
@@ -148,7 +157,7 @@ impl Ctx<'_, '_> {
         let mut words = 0;
         let mut end = i;
         let mut j = i;
-        while j < self.tokens.len() && words < 4 {
+        while j < self.tokens.len() && words < 5 {
             if self.is_name_word(j) {
                 words += 1;
                 end = j + 1;
@@ -187,20 +196,28 @@ impl Ctx<'_, '_> {
             if ORG_WORDS.contains(&t.text) {
                 return (k, Anchor::Org(i));
             }
+            // "its power secretary", "the country's trade minister": the country named before.
+            if matches!(t.lower().as_str(), "its" | "their")
+                || t.possessive
+                    && matches!(
+                        t.lower().as_str(),
+                        "country" | "nation" | "kingdom" | "republic"
+                    )
+            {
+                return (k, Anchor::Its(i));
+            }
             if t.possessive || !t.word {
                 return (k, Anchor::None);
             }
             let lower = t.lower();
             let title_word = ROLE_MODIFIERS.contains(&lower.as_str())
                 || PORTFOLIO_WORDS.contains(&lower.as_str());
+            // Only title words join a title: "Energy and Natural Resources Minister", never the
+            // name before it ("… Tulegenov and Minister of …", "Hoosier chief executive").
             let ok = if lower == "and" || t.text == "&" {
-                i > 0
-                    && (self.tokens[i - 1].is_capitalised()
-                        || head_lower && title_word_at(self, i - 1))
+                i > 0 && title_word_at(self, i - 1)
             } else if t.is_capitalised() {
-                // "Hoosier chief executive": a capitalised word before a lowercase title is
-                // a name of something else.
-                !head_lower && (!NOT_NAME_WORDS.contains(&lower.as_str()) || lower == "state")
+                !head_lower && title_word
             } else {
                 head_lower && title_word
             };
@@ -222,22 +239,45 @@ impl Ctx<'_, '_> {
         };
         let lower = t.lower();
         if t.text == "," || t.text == "&" || lower == "and" {
-            n.is_capitalised()
-                && self.country[j + 1].is_none()
-                && PORTFOLIO_WORDS.contains(&n.lower().as_str())
+            // "Climate, Energy and the Environment".
+            let k = if n.text == "the" { j + 2 } else { j + 1 };
+            self.tokens.get(k).is_some_and(|n| {
+                n.is_capitalised()
+                    && self.country[k].is_none()
+                    && PORTFOLIO_WORDS.contains(&n.lower().as_str())
+            })
         } else {
-            (lower == "for" || lower == "of") && n.is_capitalised()
+            (lower == "for" || lower == "of") && n.is_capitalised() && self.country[j + 1].is_none()
         }
     }
 
     /// Extends a title right over "of/for [the] Portfolio, Portfolio and Portfolio"; returns
-    /// the end of the title proper and the end of what was consumed (a destination such as
-    /// "to Manila" is consumed but not part of the title).
-    fn extend_right(&self, r: usize) -> (usize, usize) {
+    /// the end of the title proper, the end of what was consumed (a destination such as
+    /// "to Manila" is consumed but not part of the title), and a country named as
+    /// "of [the Republic of] Kazakhstan".
+    fn extend_right(&self, r: usize) -> (usize, usize, Option<CountryCode>) {
         let mut m = r + 1;
         let mut title_end = m;
+        let mut country = None;
         loop {
             let w = self.lower(m);
+            let after_the = if self.lower(m + 1) == "the" {
+                m + 2
+            } else {
+                m + 1
+            };
+            if (w == "of" || w == "for") && self.country.get(after_the).copied().flatten().is_some()
+            {
+                // "Minister of Foreign Affairs of the Republic of Kazakhstan".
+                let code = self.country[after_the];
+                let mut j = after_the;
+                while j < self.tokens.len() && self.country[j] == code {
+                    j += 1;
+                }
+                country = code;
+                m = j;
+                continue;
+            }
             if (w == "of" || w == "for")
                 && self
                     .tokens
@@ -261,7 +301,7 @@ impl Ctx<'_, '_> {
                             break;
                         }
                     } else if took && self.joins_title(j) {
-                        j += 1;
+                        j += if self.lower(j + 1) == "the" { 2 } else { 1 };
                     } else {
                         break;
                     }
@@ -271,9 +311,14 @@ impl Ctx<'_, '_> {
                 }
                 m = j;
                 title_end = m;
-            } else if w == "to" && self.tokens.get(m + 1).is_some_and(|t| t.is_capitalised()) {
+            } else if w == "to"
+                && self
+                    .tokens
+                    .get(after_the)
+                    .is_some_and(|t| t.is_capitalised())
+            {
                 // "Ambassador to Viet Nam", "ambassador to Manila": a destination, not a title.
-                let mut j = m + 1;
+                let mut j = after_the;
                 let code = self.country[j];
                 if code.is_some() {
                     while j < self.tokens.len() && self.country[j] == code {
@@ -282,12 +327,12 @@ impl Ctx<'_, '_> {
                 } else {
                     j += 1;
                 }
-                return (title_end, j);
+                return (title_end, j, country);
             } else {
-                return (title_end, m);
+                return (title_end, m, country);
             }
         }
-        (title_end, m)
+        (title_end, m, country)
     }
 }
 
@@ -300,6 +345,8 @@ enum Anchor {
     Country(CountryCode, usize),
     /// An organisation's acronym at token `i`.
     Org(usize),
+    /// "its power secretary": the country named last before token `i`.
+    Its(usize),
     /// Stopped at a word that is not part of a title.
     None,
     Start,
@@ -307,7 +354,8 @@ enum Anchor {
 
 /// Title case for a role as written ("deputy energy minister" → "Deputy Energy Minister").
 fn normalise_role(text: &str) -> String {
-    text.split_whitespace()
+    text.replace("Ministry", "Minister")
+        .split_whitespace()
         .map(|w| {
             if matches!(w, "of" | "for" | "and" | "the") {
                 w.to_string()
@@ -335,8 +383,14 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
         })
         .collect();
     let ctx = Ctx { tokens, country };
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     for r in 0..tokens.len() {
+        if tokens[r].is_capitalised()
+            && matches!(tokens[r].text, "Presidents" | "Ministers" | "Premiers")
+        {
+            out.extend(plural_title(&ctx, text, r));
+            continue;
+        }
         if !ctx.is_role_noun(r) {
             continue;
         }
@@ -347,8 +401,48 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
         {
             continue;
         }
-        if let Some(f) = person_at(&ctx, text, r) {
+        if let Some(mut f) = person_at(&ctx, text, r) {
+            // "his Beninese counterpart, X": the same office as the official just named.
+            if ctx.lower(r) == "counterpart" {
+                f.person.role = out.last().and_then(|p| p.person.role.clone());
+            }
             out.push(f);
+        }
+    }
+    out
+}
+
+/// "Presidents Horacio Villalba of Paraguay and Evaristo Mamani Condori of Bolivia".
+fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
+    let role = ctx.tokens[r].text.trim_end_matches('s').to_string();
+    let mut out = Vec::new();
+    let mut j = r + 1;
+    while let Some((end, name)) = ctx.name_at(text, j) {
+        let mut country = None;
+        j = end;
+        if ctx.lower(j) == "of" && ctx.country.get(j + 1).copied().flatten().is_some() {
+            country = ctx.country[j + 1];
+            j += 1;
+            while j < ctx.tokens.len() && ctx.country[j] == country {
+                j += 1;
+            }
+        }
+        out.push(make_found(
+            text,
+            name,
+            role.clone(),
+            country,
+            None,
+            "plural-title",
+        ));
+        if ctx
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.text == "," || t.lower() == "and")
+        {
+            j += 1;
+        } else {
+            break;
         }
     }
     out
@@ -357,13 +451,17 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
 fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found> {
     let tokens = ctx.tokens;
     let (role_start, anchor) = ctx.extend_left(r);
-    let (title_end, consumed) = ctx.extend_right(r);
+    let (title_end, consumed, of_country) = ctx.extend_right(r);
     let role_text =
         |end: usize| normalise_role(&text[tokens[role_start].start..tokens[end - 1].end]);
     let mut country = match anchor {
         Anchor::Country(code, _) => Some(code),
+        Anchor::Its(i) => ctx.country[..i].iter().rev().find_map(|c| *c),
         _ => None,
     };
+    if country.is_none() {
+        country = of_country;
+    }
     // Role, then name: "Mines Minister Abarchi Ousmane", "minister, Joseph Tarpeh".
     let mut after = consumed;
     if tokens.get(after).is_some_and(|t| t.text == ",") {
@@ -377,21 +475,42 @@ fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found> {
         // Name, then role: "Wang Guanghua, China’s Minister of Natural Resources".
         let mut k = match anchor {
             Anchor::Country(_, i) => first_token_of_mention(ctx, i),
-            Anchor::None | Anchor::Start | Anchor::Org(_) => role_start,
+            Anchor::None | Anchor::Start | Anchor::Org(_) | Anchor::Its(_) => role_start,
         };
         if matches!(anchor, Anchor::Org(_)) {
             k = k.saturating_sub(1);
         }
-        if k > 0 && ctx.lower(k - 1) == "the" {
-            k -= 1;
+        // "an energy analyst", "a water governance researcher": the article marks where the
+        // description starts.
+        let mut j = k;
+        while j > 0
+            && k - j < 3
+            && tokens[j - 1].word
+            && !tokens[j - 1].is_capitalised()
+            && !matches!(
+                ctx.lower(j - 1).as_str(),
+                "a" | "an" | "the" | "who" | "heads" | "leads" | "runs"
+            )
+        {
+            j -= 1;
+        }
+        if j > 0 && matches!(ctx.lower(j - 1).as_str(), "a" | "an" | "the") {
+            k = j - 1;
+        }
+        // "X, who heads Tanzania's Ministry of …".
+        if k >= 2
+            && matches!(ctx.lower(k - 1).as_str(), "heads" | "leads" | "runs")
+            && ctx.lower(k - 2) == "who"
+        {
+            k -= 2;
         }
         // "Helena Marsh is a senior fellow at …".
-        if k >= 3
-            && matches!(ctx.lower(k - 1).as_str(), "a" | "an" | "the")
-            && matches!(ctx.lower(k - 2).as_str(), "is" | "was")
+        if k >= 2
+            && matches!(ctx.lower(k).as_str(), "a" | "an" | "the")
+            && matches!(ctx.lower(k - 1).as_str(), "is" | "was")
         {
-            let verb = k - 2;
-            if let Some(start) = (verb.saturating_sub(4)..verb)
+            let verb = k - 1;
+            if let Some(start) = (verb.saturating_sub(8)..verb)
                 .find(|&s| ctx.name_at(text, s).is_some_and(|(e, _)| e == verb))
             {
                 let (_, name) = ctx.name_at(text, start)?;
@@ -403,7 +522,7 @@ fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found> {
             return None;
         }
         let comma = k - 1;
-        let start = (comma.saturating_sub(4)..comma)
+        let start = (comma.saturating_sub(8)..comma)
             .find(|&s| ctx.name_at(text, s).is_some_and(|(e, _)| e == comma))?;
         let (_, name) = ctx.name_at(text, start)?;
         (name, comma, role_text(title_end), "name-then-role")
@@ -499,23 +618,24 @@ fn strip_honorific(name: &str) -> String {
     n.to_string()
 }
 
-/// Resolves later mentions of known people: any word of a name that belongs to one person
-/// only ("Bayraktar", "Mr. Reyes", "Quispe").
-pub struct ShortNames {
-    by_word: HashMap<String, Option<usize>>,
+/// Finds mentions of known people in text: a full name, or any word of a name that belongs
+/// to one person only ("Bayraktar", "Mr. Reyes", "Quispe"). One Aho–Corasick pass per text.
+pub struct NameIndex {
+    /// Full names first, then the words that name one person only.
+    patterns: Vec<(memchr::memmem::Finder<'static>, usize)>,
 }
 
-impl ShortNames {
+impl NameIndex {
     /// The index for these people.
-    pub fn new(people: &[Person]) -> ShortNames {
-        let mut by_word: HashMap<String, Option<usize>> = HashMap::new();
+    pub fn new(people: &[Person]) -> NameIndex {
+        let mut by_word: HashMap<&str, Option<usize>> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
             for w in p.name.split_whitespace() {
                 if w.chars().count() < 3 || NAME_PARTICLES.contains(&w) {
                     continue;
                 }
                 by_word
-                    .entry(w.to_string())
+                    .entry(w)
                     .and_modify(|e| {
                         if *e != Some(i) {
                             *e = None;
@@ -524,16 +644,54 @@ impl ShortNames {
                     .or_insert(Some(i));
             }
         }
-        ShortNames { by_word }
+        let mut words: Vec<(&str, usize)> = by_word
+            .into_iter()
+            .filter_map(|(w, p)| p.map(|p| (w, p)))
+            .collect();
+        words.sort();
+        // A handful of names per document: one memmem finder each builds in nanoseconds,
+        // where a multi-pattern automaton would cost more to build than to search.
+        let patterns = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.as_str(), i))
+            .chain(words)
+            .map(|(w, i)| (memchr::memmem::Finder::new(w.as_bytes()).into_owned(), i))
+            .collect();
+        NameIndex { patterns }
     }
 
-    /// The person a token names, if any.
-    pub fn resolve(&self, token: &Token<'_>) -> Option<usize> {
-        if !token.is_capitalised() {
-            return None;
+    /// Every (byte offset, person) mention in `text`, in order; a word inside a full name
+    /// already found is not counted again.
+    pub fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for (finder, person) in &self.patterns {
+            for start in finder.find_iter(text.as_bytes()) {
+                let end = start + finder.needle().len();
+                let before = text[..start].chars().next_back();
+                let after = text[end..].chars().next();
+                let bounded = !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric);
+                if bounded && !hits.iter().any(|&(s, e, _)| start >= s && end <= e) {
+                    hits.push((start, end, *person));
+                }
+            }
         }
-        self.by_word.get(token.text).copied().flatten()
+        hits.sort_unstable();
+        hits.into_iter().map(|(s, _, p)| (s, p)).collect()
     }
+}
+
+/// Whether a text has any title word at all (a cheap test before the full rules).
+pub fn may_name_people(text: &str) -> bool {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ROLE_NOUNS)
+            .expect("role patterns compile")
+    })
+    .is_match(text)
 }
 
 #[cfg(test)]
@@ -680,25 +838,20 @@ mod tests {
     }
 
     #[test]
-    fn short_names_resolve_when_unique() {
+    fn names_resolve_in_full_and_by_unique_words() {
+        let person = |name: &str| Person {
+            name: name.into(),
+            role: None,
+            country: None,
+            organisation: None,
+        };
         let ps = vec![
-            Person {
-                name: "Alparslan Bayraktar".into(),
-                role: None,
-                country: None,
-                organisation: None,
-            },
-            Person {
-                name: "Rosa Quispe Huamaní".into(),
-                role: None,
-                country: None,
-                organisation: None,
-            },
+            person("Alparslan Bayraktar"),
+            person("Rosa Quispe Huamaní"),
+            person("Rosa Mendes"),
         ];
-        let idx = ShortNames::new(&ps);
-        let toks = tokenize("Bayraktar and Quispe met");
-        assert_eq!(idx.resolve(&toks[0]), Some(0));
-        assert_eq!(idx.resolve(&toks[2]), Some(1));
-        assert_eq!(idx.resolve(&toks[3]), None);
+        let idx = NameIndex::new(&ps);
+        let hits = idx.find("Bayraktar and Quispe met Rosa Mendes; Rosa left. Bayraktarian");
+        assert_eq!(hits, vec![(0, 0), (14, 1), (25, 2)]);
     }
 }

@@ -30,18 +30,19 @@ impl Token<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    }
 }
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
-            i += 1;
             continue;
         }
         if !is_word_char(c) {
@@ -53,58 +54,50 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 possessive: false,
                 word: false,
             });
-            i += 1;
             continue;
         }
-        let mut j = i + 1;
+        let first_upper = c.is_uppercase();
+        let mut end = start + c.len_utf8();
         let mut possessive = false;
-        let mut end_idx;
-        loop {
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
-            }
-            end_idx = j;
-            // Joiners inside a word: hyphen, apostrophe, and the dots of "U.S.".
-            if j + 1 < chars.len()
-                && matches!(chars[j].1, '-' | '\'' | '’' | '.')
-                && is_word_char(chars[j + 1].1)
-            {
-                let apostrophe = matches!(chars[j].1, '\'' | '’');
-                let next = chars[j + 1].1;
-                let after = chars.get(j + 2).map(|x| x.1);
-                if apostrophe && (next == 's' || next == 'S') && !after.is_some_and(is_word_char) {
-                    possessive = true;
-                    j += 2;
-                    break;
-                }
-                if chars[j].1 == '.' && !(chars[i].1.is_uppercase() && next.is_uppercase()) {
-                    break;
-                }
-                j += 1;
+        while let Some(&(i, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = i + d.len_utf8();
+                chars.next();
                 continue;
             }
-            // A trailing apostrophe after a plural ("ministers'") is possessive too.
-            if j < chars.len()
-                && matches!(chars[j].1, '\'' | '’')
-                && !chars.get(j + 1).is_some_and(|x| is_word_char(x.1))
-                && chars[j - 1].1 == 's'
+            // Joiners inside a word: hyphen, apostrophe, and the dots of "U.S.".
+            if !matches!(d, '-' | '\'' | '’' | '.') {
+                break;
+            }
+            let rest = &text[i + d.len_utf8()..];
+            let mut after = rest.chars();
+            let next = after.next();
+            if !next.is_some_and(is_word_char) {
+                // "ministers'" (plural possessive) and the final dot of "U.S.".
+                if matches!(d, '\'' | '’') && text[..i].ends_with('s') {
+                    possessive = true;
+                    chars.next();
+                } else if d == '.' && text[start..end].contains('.') {
+                    end = i + 1;
+                    chars.next();
+                }
+                break;
+            }
+            let next = next.unwrap_or(' ');
+            if matches!(d, '\'' | '’')
+                && (next == 's' || next == 'S')
+                && !after.next().is_some_and(is_word_char)
             {
                 possessive = true;
-                j += 1;
+                chars.next();
+                chars.next();
+                break;
             }
-            break;
+            if d == '.' && !(first_upper && next.is_uppercase()) {
+                break;
+            }
+            chars.next();
         }
-        let end = if end_idx < chars.len() {
-            chars[end_idx].0
-        } else {
-            text.len()
-        };
-        // Keep the final dot of an abbreviation like "U.S." in the word.
-        let end = if text[start..end].contains('.') && text[end..].starts_with('.') {
-            end + 1
-        } else {
-            end
-        };
         out.push(Token {
             text: &text[start..end],
             start,
@@ -112,12 +105,6 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             possessive,
             word: true,
         });
-        i = j.max(i + 1);
-        if end > chars.get(i.saturating_sub(1)).map_or(0, |x| x.0) {
-            while i < chars.len() && chars[i].0 < end {
-                i += 1;
-            }
-        }
     }
     out
 }

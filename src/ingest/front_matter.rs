@@ -234,7 +234,9 @@ fn parse_yaml(content: &str, line_offset: usize) -> Result<(Raw, Vec<String>), F
         FrontMatterError {
             line: line + line_offset,
             column,
-            message: format!("front matter: {e}"),
+            // The parser's own "at line N column M" counts within the front matter; the
+            // position we report counts in the file.
+            message: format!("front matter: {}", strip_position(&e.to_string())),
         }
     };
     if content.trim().is_empty() {
@@ -247,6 +249,19 @@ fn parse_yaml(content: &str, line_offset: usize) -> Result<(Raw, Vec<String>), F
         .collect();
     let raw: Raw = serde_norway::from_str(content).map_err(at)?;
     Ok((raw, keys))
+}
+
+/// Drops serde_norway's " at line N column M" from a message.
+fn strip_position(message: &str) -> String {
+    let mut out = message.to_string();
+    while let Some(i) = out.find(" at line ") {
+        let rest = &out[i + 9..];
+        let skip = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+            .unwrap_or(rest.len());
+        out.replace_range(i..i + 9 + skip, "");
+    }
+    out
 }
 
 /// Turns raw values into typed ones: country names into codes, kinds and statuses into enums.

@@ -1,0 +1,224 @@
+//! The cue words of agreement sentences — status verbs, meeting words, negations,
+//! quantifiers, references back — found in one Aho–Corasick pass per clause instead of a
+//! hundred substring searches.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::terms::AgreementStatus;
+
+/// What a cue word signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// A signing verb in the past: "signed", "inked", "concluded".
+    Signed,
+    /// A plan: "will sign", "aims to", "expected to".
+    Planned,
+    /// Talk: "discussed", "talks", "exploring".
+    Discussed,
+    /// Someone watched a signing: "witnessed", "signing ceremony".
+    Witness,
+    /// A meeting: "met", "held talks", "hosted".
+    Meeting,
+    /// A reference to the country the story is about: "the government", "the country".
+    Home,
+    /// After this, countries are context: "similar", "such as", "mediated by".
+    NotParty,
+    /// A count, not an instrument: "multiple", "several", "a series of".
+    Quantifier,
+    /// A denial: "denied", "ruled out".
+    Denial,
+}
+
+#[rustfmt::skip]
+const WORDS: &[(Cue, &[&str])] = &[
+    (Cue::Signed, &["signed", "inked", "concluded", "sealed", "finalised", "finalized", "forged",
+        "struck", "clinched", "entered into", "agreed a", "reached an", "reached a",
+        "put pen to paper"]),
+    (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
+        "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
+        "set to", "intends to", "intend to", "would sign", "are to sign", "is to sign",
+        "agreed to", "preparing to", "upcoming", "due to", "will formally", "next month",
+        "next year", "next week"]),
+    (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
+        "offered", "negotiat", "consider", "under discussion", "met ", "meeting", "mooted"]),
+    (Cue::Witness, &["watched", "witnessed", "oversaw", "presided over", "attended the signing",
+        "signing ceremony"]),
+    (Cue::Meeting, &[" met ", " meet ", " meets ", "meeting", "exploring", "explored",
+        " explore ", "negotiating", "negotiations", " talks", "hosted", "discussed", " discuss",
+        "held discussions", "sat down with", " received "]),
+    (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
+        "the island", "the two countries", "the two governments", "both countries",
+        "both governments", "the ministry", "the archipelago"]),
+    (Cue::NotParty, &["similar", "such as", "unlike", "mediated by", "brokered by", "hosted by",
+        "facilitated by", "auspices of", "compared with", "compared to", "like ", "follows ",
+        "following ", "modelled on", "modeled on", "previously"]),
+    (Cue::Quantifier, &["multiple", "several", "numerous", "various", "many", "dozens", "scores",
+        "a number of", "a series of", "a string of", "a raft of", "a slew of", "a range of",
+        "a host of", "a flurry of", "hundreds", "a wave of", "other"]),
+    (Cue::Denial, &["denied", "denies", "deny", "ruled out", "rules out", "rejected", "rejects"]),
+];
+
+/// Words that, just before the verb, turn a signing into a plan: "to be signed".
+const PLANNED_BEFORE: &[&str] = &[
+    "to be ",
+    "will be ",
+    "to ",
+    "would be ",
+    "be ",
+    "expected to be ",
+    "set to be ",
+];
+
+struct CueSet {
+    matcher: AhoCorasick,
+    /// The cues each pattern signals (a word can be in several lists).
+    cues: Vec<Vec<Cue>>,
+}
+
+fn cue_set() -> &'static CueSet {
+    static SET: OnceLock<CueSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut cues: Vec<Vec<Cue>> = Vec::new();
+        for (cue, words) in WORDS {
+            for w in *words {
+                match patterns.iter().position(|p| p == w) {
+                    Some(i) => cues[i].push(*cue),
+                    None => {
+                        patterns.push(w);
+                        cues.push(vec![*cue]);
+                    }
+                }
+            }
+        }
+        CueSet {
+            matcher: AhoCorasick::new(&patterns).expect("cue patterns compile"),
+            cues,
+        }
+    })
+}
+
+/// The cues found in one clause (lowercase), with their byte offsets.
+pub(super) struct Cues {
+    hits: Vec<(Cue, usize, usize)>,
+}
+
+impl Cues {
+    /// Finds every cue in `lower` (ASCII-lowercased text).
+    pub(super) fn of(lower: &str) -> Cues {
+        let set = cue_set();
+        let mut hits = Vec::new();
+        for m in set.matcher.find_overlapping_iter(lower) {
+            for cue in &set.cues[m.pattern().as_usize()] {
+                hits.push((*cue, m.start(), m.end()));
+            }
+        }
+        Cues { hits }
+    }
+
+    /// Whether any cue of this kind is present.
+    pub(super) fn any(&self, cue: Cue) -> bool {
+        self.hits.iter().any(|h| h.0 == cue)
+    }
+
+    /// Start offsets of the cues of this kind.
+    pub(super) fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
+        self.hits.iter().filter(move |h| h.0 == cue).map(|h| h.1)
+    }
+
+    /// The earliest cue of this kind.
+    pub(super) fn first(&self, cue: Cue) -> Option<usize> {
+        self.starts(cue).min()
+    }
+}
+
+/// A negation among the few words before `i`: "no document was signed", "did not meet".
+pub(super) fn negated_before(lower: &str, i: usize, words: usize) -> bool {
+    lower[..i]
+        .split_whitespace()
+        .rev()
+        .take(words)
+        .any(|w| matches!(w, "no" | "not" | "never" | "nothing" | "without") || w.ends_with("n't"))
+}
+
+/// The status a clause's verbs give: a past signing beats a plan, a plan beats talk.
+pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
+    let mut past_signing = false;
+    let mut future_signing = false;
+    for i in cues.starts(Cue::Signed) {
+        if negated_before(lower, i, 4) {
+            continue; // "no document was signed"
+        }
+        if PLANNED_BEFORE.iter().any(|p| lower[..i].ends_with(p)) {
+            future_signing = true;
+        } else {
+            past_signing = true;
+        }
+    }
+    // "watched their ministers sign", "witnessed the signing".
+    if cues.any(Cue::Witness) && lower.contains("sign") {
+        past_signing = true;
+    }
+    if past_signing {
+        Some(AgreementStatus::Signed)
+    } else if future_signing || cues.any(Cue::Planned) {
+        Some(AgreementStatus::Planned)
+    } else if cues
+        .starts(Cue::Discussed)
+        .any(|i| !negated_before(lower, i, 3))
+    {
+        Some(AgreementStatus::Discussed)
+    } else {
+        None
+    }
+}
+
+/// A negated meeting: every meeting word has a negation right before it.
+pub(super) fn meeting_negated(lower: &str, cues: &Cues) -> bool {
+    let mut hits = cues.starts(Cue::Meeting).peekable();
+    hits.peek().is_some() && hits.all(|i| negated_before(lower, i, 3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(text: &str) -> Option<AgreementStatus> {
+        status(text, &Cues::of(text))
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(
+            st("the two ministers signed a memorandum"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("the deal is to be signed next month"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            st("they will sign an accord"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            st("officials discussed a framework"),
+            Some(AgreementStatus::Discussed)
+        );
+        assert_eq!(
+            st("no document was signed after talks"),
+            Some(AgreementStatus::Discussed)
+        );
+        assert_eq!(st("under the accord, the parties share data"), None);
+    }
+
+    #[test]
+    fn negated_meetings() {
+        let l = "the ministers did not meet on tuesday";
+        assert!(meeting_negated(l, &Cues::of(l)));
+        let l = "they met, but no deal was signed";
+        assert!(!meeting_negated(l, &Cues::of(l)));
+    }
+}
