@@ -216,7 +216,12 @@ fn prose(
         }
     }
     let names = people::NameIndex::new(&out.people);
+    let mut unresolved = Vec::new();
     for (found, block) in agreements::find(sentences, per_block, &out.people, &names, home) {
+        if found.rule == agreements::UNRESOLVED {
+            unresolved.push((found, block));
+            continue;
+        }
         let mut e = found.engagement;
         for ev in &mut e.evidence {
             ev.block = block.clone();
@@ -243,6 +248,62 @@ fn prose(
         });
         merge_engagement(&mut out.engagements, e);
     }
+    for (found, block) in unresolved {
+        resolve_reference(doc, found.engagement, block, out);
+    }
+}
+
+/// A sentence about "the agreement" that names only one party usually refers back to an
+/// engagement already found: when exactly one engagement includes that party, the sentence
+/// is more evidence for it. Otherwise the analyst gets a warning.
+fn resolve_reference(doc: &SourceDoc, mut e: Engagement, block: AnchorId, out: &mut Extraction) {
+    for ev in &mut e.evidence {
+        ev.block = block.clone();
+    }
+    let matches: Vec<usize> = out
+        .engagements
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| {
+            e.parties.iter().all(|p| x.parties.contains(p))
+                && e.organisations.iter().all(|o| x.organisations.contains(o))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = matches.as_slice() {
+        let known = &mut out.engagements[*i];
+        let stronger = e.status > known.status;
+        known.status = known.status.max(e.status);
+        if stronger || known.place.is_none() {
+            known.place = e.place.take().or(known.place.take());
+        }
+        known.date = known.date.or(e.date);
+        for s in e.signatories {
+            if !known.signatories.contains(&s) {
+                known.signatories.push(s);
+            }
+        }
+        known.evidence.extend(e.evidence);
+        return;
+    }
+    let text = e.evidence.first().map_or("", |ev| ev.text.as_str());
+    out.warnings.push(Diagnostic::warning(
+        doc.path.clone(),
+        format!(
+            "#{block}: an agreement is reported but only {} could be identified as a party; add it to front matter if it matters: \"{}\"",
+            e.parties.iter().map(|c| c.as_str()).chain(e.organisations.iter().map(String::as_str)).collect::<Vec<_>>().join(", "),
+            excerpt(text, 120)
+        ),
+    ));
+}
+
+/// The first `max` characters of `text`, cut at a word, with "…" when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a))
 }
 
 /// The country a document is mostly about: the most mentioned, the first mentioned on a tie.

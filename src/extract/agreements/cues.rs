@@ -42,7 +42,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "agreed to", "preparing to", "upcoming", "due to", "will formally", "next month",
         "next year", "next week"]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
-        "offered", "negotiat", "consider", "under discussion", "met ", "meeting", "mooted"]),
+        "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted"]),
     (Cue::Witness, &["watched", "witnessed", "oversaw", "presided over", "attended the signing",
         "signing ceremony"]),
     (Cue::Meeting, &[" met ", " meet ", " meets ", "meeting", "exploring", "explored",

@@ -137,7 +137,15 @@ pub fn find(
             // things: "X signed a deal with Y in 2022, while Z has no deal with Y".
             for (offset, text) in clauses(sentence) {
                 let start = start + offset;
-                if !triggers().is_match(text) {
+                let end = start + text.len();
+                // No country, person or organisation named: nothing can have two parties
+                // (a pronoun adds at most one), so skip the full rules.
+                let nobody = !block_mentions
+                    .iter()
+                    .any(|m| m.start >= start && m.end <= end)
+                    && !named.iter().any(|&(at, _)| (start..end).contains(&at))
+                    && !org_re().is_match(text);
+                if nobody || !triggers().is_match(text) {
                     for &(at, p) in &named {
                         if (start..start + text.len()).contains(&at) {
                             clock += 1;
@@ -168,6 +176,10 @@ pub fn find(
     }
     out
 }
+
+/// The rule of a reported agreement whose other party the text does not make clear; it becomes
+/// a warning, not an agreement.
+pub const UNRESOLVED: &str = "an agreement with only one identifiable party";
 
 /// The clauses of a sentence that report separate things, with their byte offsets.
 fn clauses(sentence: &str) -> Vec<(usize, &str)> {
@@ -371,9 +383,21 @@ fn engagements(
         parties.push(h);
         parties.sort();
     }
-    if parties.len() + organisations.len() < 2 {
+    let unresolved = parties.len() + organisations.len() < 2;
+    // "The agreements aim to …" sums up; only a singular instrument is worth a warning.
+    let plural = nouns.first().is_some_and(|n| {
+        let head = n
+            .as_str()
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        head.ends_with('s') || head == "memoranda"
+    });
+    if unresolved && (noun_end == 0 || plural || parties.len() + organisations.len() == 0) {
         return Vec::new();
     }
+    let rule = if unresolved { UNRESOLVED } else { rule };
     let base = Engagement {
         title: None,
         kind,
