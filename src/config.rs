@@ -130,6 +130,9 @@ pub struct Config {
     pub output: PathBuf,
     /// Build drafts too.
     pub drafts: bool,
+    /// `SOURCE_DATE_EPOCH`, when set: the time to stamp on outputs that need one no
+    /// document gives (a feed's `updated`), so builds stay reproducible.
+    pub source_date_epoch: Option<i64>,
 }
 
 /// Default site title when the configuration gives none.
@@ -195,6 +198,9 @@ impl Config {
             seeds,
             output,
             drafts: over.drafts,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|v| v.trim().parse().ok()),
         })
     }
 }

@@ -232,6 +232,21 @@ impl Date {
         )
     }
 
+    /// The calendar day of a Unix timestamp (UTC).
+    pub fn from_unix(seconds: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = seconds.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(0, 9999) as u16;
+        Date { year, month, day }
+    }
+
     /// Days since 1970-01-01 (for feeds that need a timestamp).
     pub fn days_since_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -332,6 +347,8 @@ mod tests {
         assert!("yesterday".parse::<Date>().is_err());
         assert!("2025-02-30".parse::<Date>().is_err());
         assert_eq!("1970-01-02".parse::<Date>().unwrap().days_since_epoch(), 1);
+        assert_eq!(Date::from_unix(1_735_689_600).to_string(), "2025-01-01");
+        assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29");
         assert_eq!(
             "2025-03-12".parse::<Date>().unwrap().display(),
             "12 March 2025"

@@ -49,6 +49,7 @@ impl Score {
 fn fixtures() -> Vec<PathBuf> {
     let mut files = fixtures_in("tests/fixtures/extraction");
     files.extend(fixtures_in("tests/fixtures/holdout"));
+    files.extend(fixtures_in("tests/fixtures/holdout2"));
     files
 }
 

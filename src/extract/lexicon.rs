@@ -10,7 +10,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "spokesperson", "spokesman", "spokeswoman", "mayor", "senator", "fellow", "executive",
     "representative", "adviser", "advisor", "administrator", "undersecretary",
     "under-secretary", "vice-president", "head", "analyst", "economist", "researcher",
-    "scientist", "consultant", "professor", "expert", "lecturer", "strategist", "counterpart",
+    "scientist", "consultant", "professor", "expert", "lecturer", "strategist", "counterpart", "officer",
 ];
 
 /// Words that can stand in a title before its head noun, in lowercase text
@@ -18,7 +18,7 @@ pub const ROLE_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 pub const ROLE_MODIFIERS: &[&str] = &[
     "deputy", "vice", "prime", "chief", "senior", "junior", "state", "acting", "assistant",
-    "permanent", "cabinet", "principal", "special", "first", "trade", "foreign", "central", "high", "european", "african", "general", "attorney",
+    "permanent", "cabinet", "principal", "special", "first", "trade", "foreign", "central", "executive", "ministry", "high", "european", "african", "general", "attorney",
     "political", "lead", "bank",
 ];
 
@@ -41,7 +41,7 @@ pub const PORTFOLIO_WORDS: &[&str] = &[
     "regional", "relations", "emergency", "solidarity", "disaster", "management", "relief",
     "ecology", "police", "correctional", "services", "investments", "governance", "logistics",
     "monetary", "fiscal", "aviation", "telecommunications", "heritage", "lands", "borders",
-    "immigration", "citizenship", "equality", "geology", "planning", "statistics",
+    "immigration", "citizenship", "equality", "geology", "negotiations", "fta", "treasury", "planning", "statistics",
     "religious", "veterans", "employment",
 ];
 
@@ -61,7 +61,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
 pub const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "General", "Gen.",
     "Lieutenant", "Colonel", "Major", "Brigadier", "Admiral", "Marshal", "Professor", "Prof.",
-    "Datuk", "Dato", "Dato'", "Seri", "Sheikh", "Sheikha", "Madam", "H.E.",
+    "Datuk", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Hon", "Hon.", "Rt", "Engr", "Dato", "Dato'", "Seri", "Sheikh", "Sheikha", "Madam", "H.E.",
 ];
 
 /// Lowercase particles inside names ("Maria da Conceição", "Ludwig van Beethoven").
@@ -81,6 +81,6 @@ pub const COMPANY_NOUNS: &[&str] = &[
     "conglomerate", "developer", "operator", "carrier", "airline", "exporter", "exporters",
     "importer", "importers", "trader", "traders", "giant", "startup", "start-up", "utility",
     "refiner", "supplier", "suppliers", "buyer", "buyers", "house", "multinational", "fund",
-    "shipping", "shipper", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "railway", "railways",
+    "shipping", "explorer", "explorers", "contractor", "contractors", "refinery", "shipper", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "railway", "railways",
     "utilities", "telecom", "brokerage", "insurer",
 ];

@@ -152,11 +152,15 @@ impl Ctx<'_, '_> {
 
     /// A name of two to four words starting at token `i`: (end token, name text).
     fn name_at(&self, text: &str, mut i: usize) -> Option<(usize, String)> {
-        while self
-            .tokens
-            .get(i)
-            .is_some_and(|t| HONORIFICS.contains(&t.text))
-        {
+        while self.tokens.get(i).is_some_and(|t| {
+            // Honorifics and ranks, also in a row: "Dr the Hon.", "Lt. Gen.".
+            HONORIFICS.contains(&t.text)
+                || t.text == "the"
+                    && self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| HONORIFICS.contains(&n.text))
+        }) {
             i += 1;
             if self.tokens.get(i).is_some_and(|t| t.text == ".") {
                 i += 1;
@@ -287,11 +291,16 @@ impl Ctx<'_, '_> {
                 m = j;
                 continue;
             }
+            // A lowercase title takes lowercase portfolios: "deputy minister of economy".
+            let head_lower = !self.tokens[r].is_capitalised();
+            let portfolio = |t: &Token<'_>| {
+                t.is_capitalised() || head_lower && PORTFOLIO_WORDS.contains(&t.lower().as_str())
+            };
             if (w == "of" || w == "for")
                 && self
                     .tokens
                     .get(m + 1)
-                    .is_some_and(|t| t.is_capitalised() || t.text == "the")
+                    .is_some_and(|t| portfolio(t) || t.text == "the")
             {
                 let mut j = m + 1;
                 if self.lower(j) == "the" {
@@ -303,7 +312,7 @@ impl Ctx<'_, '_> {
                     if self.country[j].is_some() {
                         break;
                     }
-                    if t.word && t.is_capitalised() {
+                    if t.word && portfolio(t) {
                         took = true;
                         j += 1;
                         if t.possessive {
@@ -604,8 +613,9 @@ fn backoff_name(
     if title_end - cut < 2 {
         return None;
     }
+    // The name may run past the title's end ("Sheikh Mohammed bin Khalid Al Thani").
     let (end, name) = ctx.name_at(text, cut)?;
-    (end == title_end).then_some((cut, end, name))
+    (end >= title_end).then_some((cut, end, name))
 }
 
 fn first_token_of_mention(ctx: &Ctx<'_, '_>, i: usize) -> usize {

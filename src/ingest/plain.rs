@@ -48,6 +48,17 @@ fn chunks(text: &str) -> Vec<String> {
                     out.push(current.join(" "));
                     current.clear();
                 }
+            } else if current.len() == 1
+                && is_subheading(current[0])
+                && !ends_sentence(current[0])
+                && line
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                // "Headline\nDATELINE — text": a heading line directly above its paragraph.
+                out.push(current[0].to_string());
+                current[0] = line;
             } else {
                 current.push(line);
             }
@@ -61,6 +72,10 @@ fn chunks(text: &str) -> Vec<String> {
         );
     }
     out
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', ':'])
 }
 
 /// A line reads as a subheading when it is short, starts with a capital or digit, and does not

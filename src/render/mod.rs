@@ -5,7 +5,9 @@
 //! output works from `file://`, under a sub-path and at a domain root.
 
 pub mod data;
+pub mod feeds;
 pub mod markdown;
+pub mod search;
 pub mod templates;
 pub mod views;
 
@@ -102,6 +104,7 @@ enum Job {
     Agreements(usize),
     Agreement(usize),
     NotFound,
+    Search,
 }
 
 /// Renders the whole site into `sink`.
@@ -138,11 +141,16 @@ pub fn run(
         inline_css: &inline_css,
     };
     let jobs = r.jobs();
-    jobs.par_iter().try_for_each(|job| {
-        let (path, html) = r.page(*job)?;
-        sink.write(&path, html.as_bytes())
-            .map_err(RenderError::from)
-    })?;
+    let paths = jobs
+        .par_iter()
+        .map(|job| {
+            let (path, html) = r.page(*job)?;
+            sink.write(&path, html.as_bytes())?;
+            Ok(path)
+        })
+        .collect::<Result<Vec<String>, RenderError>>()?;
+    search::write(corpus, sink)?;
+    feeds::write_all(corpus, cfg, &tera, &paths, sink)?;
     Ok(Rendered { pages: jobs.len() })
 }
 
@@ -199,7 +207,7 @@ fn country_page_url(node: &CountryNode, n: usize) -> String {
 impl Renderer<'_> {
     fn jobs(&self) -> Vec<Job> {
         let c = self.corpus;
-        let mut jobs = vec![Job::Home, Job::Countries, Job::NotFound];
+        let mut jobs = vec![Job::Home, Job::Countries, Job::NotFound, Job::Search];
         jobs.extend((0..c.documents.len()).map(Job::Document));
         jobs.extend((1..=pages(c.documents.len(), DOCS_PER_PAGE)).map(Job::Documents));
         for (i, node) in c.countries.iter().enumerate() {
@@ -268,6 +276,7 @@ impl Renderer<'_> {
             Job::Agreements(n) => self.agreements(n),
             Job::Agreement(i) => self.agreement(i),
             Job::NotFound => self.not_found(),
+            Job::Search => self.search(),
         }
     }
 
@@ -470,7 +479,13 @@ impl Renderer<'_> {
         );
         let meta = self.meta(country_page_url(node, n), &title, &description, "countries");
         let url_of = |p: usize| country_page_url(node, p);
+        let feed_url = self
+            .cfg
+            .base_url
+            .as_ref()
+            .map(|_| feeds::country_feed_url(node));
         self.draw("country.html", meta, json!({
+            "feed_url": feed_url,
             "country": {
                 "name": me.name, "code": me.code, "flag": me.flag,
                 "official": info.map(|i| i.official.clone()),
@@ -577,6 +592,23 @@ impl Renderer<'_> {
                 "documents": a.documents.iter().map(|&d| DocCard::new(&c.documents[d])).collect::<Vec<_>>(),
             }
         }))
+    }
+
+    fn search(&self) -> Result<(String, String), RenderError> {
+        let mut countries: Vec<CountryRef> = self
+            .corpus
+            .countries
+            .iter()
+            .map(|n| CountryRef::new(n.code, 0))
+            .collect();
+        countries.sort_by(|a, b| a.name.cmp(&b.name));
+        let meta = self.meta(
+            "search.html".into(),
+            "Search",
+            "Search every document, country, person and agreement in the briefing.",
+            "search",
+        );
+        self.draw("search.html", meta, json!({ "countries": countries }))
     }
 
     fn not_found(&self) -> Result<(String, String), RenderError> {

@@ -34,12 +34,15 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/agreement.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("atom.xml", include_str!("../../templates/atom.xml")),
 ];
 
 /// The default static files, by path relative to the site root.
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+    ("search.js", include_bytes!("../../static/search.js")),
 ];
 
 /// Loads the templates: defaults, with any same-named file in `user_dir` in their place.

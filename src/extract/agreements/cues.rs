@@ -163,7 +163,12 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     }
     if past_signing {
         Some(AgreementStatus::Signed)
-    } else if future_signing || cues.any(Cue::Planned) {
+    } else if future_signing
+        || cues
+            .hits
+            .iter()
+            .any(|&(c, _, end)| c == Cue::Planned && !opens_talks(cues, end))
+    {
         Some(AgreementStatus::Planned)
     } else if cues
         .starts(Cue::Discussed)
@@ -173,6 +178,15 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     } else {
         None
     }
+}
+
+/// "agreed to begin negotiations": a plan whose object is more talk is still talk.
+fn opens_talks(cues: &Cues, planned_end: usize) -> bool {
+    cues.hits.iter().any(|&(c, start, _)| {
+        matches!(c, Cue::Discussed | Cue::Meeting)
+            && start >= planned_end
+            && start <= planned_end + 25
+    })
 }
 
 /// A negated meeting: every meeting word has a negation right before it.

@@ -58,7 +58,6 @@ const ORGANISATIONS: &[(&str, &str)] = &[
     ("Mercosur", "Mercosur"),
     ("United Nations", "UN"),
     ("NATO", "NATO"),
-    ("World Bank", "World Bank"),
 ];
 
 fn org_re() -> &'static Regex {
@@ -375,13 +374,16 @@ fn engagements(
     if noun_end == 0 && cues::meeting_negated(&s.lower, &s.cues) {
         return Vec::new();
     }
-    let (mut parties, organisations) = parties(s, people, referent);
+    let (mut parties, organisations) = parties(s, people, referent, noun_end);
     if parties.len() + organisations.len() == 1
         && let Some(h) = home.filter(|h| !parties.contains(h))
-        && s.cues.any(Cue::Home)
+        && home_reference(s)
     {
         parties.push(h);
         parties.sort();
+    }
+    if with_company(s) {
+        return Vec::new();
     }
     let unresolved = parties.len() + organisations.len() < 2;
     // "The agreements aim to …" sums up; only a singular instrument is worth a warning.
@@ -527,9 +529,22 @@ fn parties(
     s: &Sentence<'_>,
     people: &[Person],
     referent: Option<usize>,
+    noun_end: usize,
 ) -> (Vec<CountryCode>, Vec<String>) {
     let mut codes: Vec<CountryCode> = Vec::new();
-    let cut = s.cues.first(Cue::NotParty).unwrap_or(s.text.len());
+    // Countries after a context cue ("similar", "mediated by") or after the next engagement
+    // in the same clause ("… with Germany, capping a week of talks with South Korea") are not
+    // parties to this one.
+    let next_engagement = (noun_end > 0)
+        .then(|| s.cues.starts(Cue::Meeting).filter(|&i| i > noun_end).min())
+        .flatten();
+    let cut = s
+        .cues
+        .first(Cue::NotParty)
+        .into_iter()
+        .chain(next_engagement)
+        .min()
+        .unwrap_or(s.text.len());
     for m in &s.countries {
         if m.start >= cut || names_a_company(s, m) {
             continue;
@@ -597,6 +612,46 @@ fn first_mention(text: &str, name: &str) -> Option<usize> {
             .filter_map(|w| text.find(w))
             .min()
     })
+}
+
+/// "the government" or "the country" meaning the country the story is about — not "the
+/// government of Azerbaijan", and not in a clause about companies.
+fn home_reference(s: &Sentence<'_>) -> bool {
+    s.cues.starts(Cue::Home).any(|i| {
+        let after = &s.lower[i..];
+        let phrase_end = after
+            .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+            .unwrap_or(after.len());
+        !after[..phrase_end].contains(" of ")
+    }) && !s
+        .tokens
+        .iter()
+        .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
+        && !s.lower.contains("state-owned")
+        && !s.lower.contains("state-run")
+}
+
+/// Talks or a deal "with the company", "with Australian explorer X": the other side is a
+/// business, so it is not an agreement between governments.
+fn with_company(s: &Sentence<'_>) -> bool {
+    let Some(w) = s.lower.find(" with ") else {
+        return false;
+    };
+    let object: Vec<&Token<'_>> = s
+        .tokens
+        .iter()
+        .filter(|t| t.start > w + 5 && t.word)
+        .take(4)
+        .collect();
+    let country_first = s
+        .countries
+        .iter()
+        .any(|m| m.start > w && object.first().is_some_and(|t| m.start <= t.start));
+    !country_first
+        && object
+            .iter()
+            .take_while(|t| !matches!(t.text, "on" | "to" | "for" | "in"))
+            .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
 }
 
 /// "signed multiple agreements", "a series of deals": a count, not an agreement.
