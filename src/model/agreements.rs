@@ -4,11 +4,11 @@
 //! oldest first, so the status of the latest document wins and the slug comes from the
 //! earliest mention — adding a newer document never renames a page.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Agreement, AgreementEvidence, Document};
 use crate::extract::Engagement;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{CountryCode, Gazetteer};
 use crate::slug::{Slug, short_hash};
 use crate::terms::AgreementKind;
 
@@ -31,15 +31,29 @@ const STOPWORDS: &[&str] = &[
 /// Merges every document's engagements; the result is sorted by slug.
 pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agreement> {
     let mut merged: Vec<Agreement> = Vec::new();
+    // Agreements by (parties, organisations, kind), with the words of each one's topic, so a
+    // mention is compared only with agreements it could join.
+    let mut by_key: HashMap<
+        (Vec<CountryCode>, Vec<String>, AgreementKind),
+        Vec<(usize, HashSet<String>)>,
+    > = HashMap::new();
     for &d in newest_first.iter().rev() {
         for e in &documents[d].extraction.engagements {
+            let key = (e.parties.clone(), e.organisations.clone(), e.kind);
+            let words = e.topic.as_deref().map(topic_words);
+            let candidates = by_key.entry(key).or_default();
+            let found = candidates.iter().find(|(_, known)| match &words {
+                Some(w) if !known.is_empty() => w.is_subset(known) || known.is_subset(w),
+                _ => true,
+            });
+            let found = found.map(|(i, _)| *i);
             let evidence = e.evidence.iter().map(|ev| AgreementEvidence {
                 document: d,
                 block: ev.block.clone(),
                 status: ev.status,
                 text: ev.text.clone(),
             });
-            match merged.iter_mut().find(|a| same_agreement(a, e)) {
+            match found.map(|i| &mut merged[i]) {
                 Some(a) => {
                     a.status = e.status;
                     if !a.documents.contains(&d) {
@@ -57,33 +71,29 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
                         a.topic = e.topic.clone();
                     }
                 }
-                None => merged.push(Agreement {
-                    slug: slug_for(e, &documents[d].source.path),
-                    title: e.title.clone().unwrap_or_else(|| title_for(e)),
-                    kind: e.kind,
-                    status: e.status,
-                    parties: e.parties.clone(),
-                    organisations: e.organisations.clone(),
-                    topic: e.topic.clone(),
-                    signatories: e.signatories.clone(),
-                    place: e.place.clone(),
-                    date: e.date,
-                    documents: vec![d],
-                    evidence: evidence.collect(),
-                }),
+                None => {
+                    candidates.push((merged.len(), words.unwrap_or_default()));
+                    merged.push(Agreement {
+                        slug: slug_for(e, &documents[d].source.path),
+                        title: e.title.clone().unwrap_or_else(|| title_for(e)),
+                        kind: e.kind,
+                        status: e.status,
+                        parties: e.parties.clone(),
+                        organisations: e.organisations.clone(),
+                        topic: e.topic.clone(),
+                        signatories: e.signatories.clone(),
+                        place: e.place.clone(),
+                        date: e.date,
+                        documents: vec![d],
+                        evidence: evidence.collect(),
+                    })
+                }
             }
         }
     }
     dedupe_slugs(&mut merged, documents);
     merged.sort_by(|a, b| a.slug.cmp(&b.slug));
     merged
-}
-
-fn same_agreement(a: &Agreement, e: &Engagement) -> bool {
-    a.parties == e.parties
-        && a.organisations == e.organisations
-        && a.kind == e.kind
-        && topics_compatible(a.topic.as_deref(), e.topic.as_deref())
 }
 
 fn topic_words(topic: &str) -> HashSet<String> {
@@ -93,17 +103,6 @@ fn topic_words(topic: &str) -> HashSet<String> {
         .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
         .map(str::to_string)
         .collect()
-}
-
-/// Topics are compatible when either is unknown or one's words contain the other's.
-fn topics_compatible(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let (wa, wb) = (topic_words(a), topic_words(b));
-            wa.is_subset(&wb) || wb.is_subset(&wa)
-        }
-        _ => true,
-    }
 }
 
 /// Party names in alphabetical order of their short names: countries, then organisations.
