@@ -28,15 +28,15 @@ const STOPWORDS: &[&str] = &[
     "sector",
 ];
 
+/// What must be equal for two mentions to be one agreement: parties, organisations, kind.
+type MergeKey = (Vec<CountryCode>, Vec<String>, AgreementKind);
+
 /// Merges every document's engagements; the result is sorted by slug.
 pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agreement> {
     let mut merged: Vec<Agreement> = Vec::new();
     // Agreements by (parties, organisations, kind), with the words of each one's topic, so a
     // mention is compared only with agreements it could join.
-    let mut by_key: HashMap<
-        (Vec<CountryCode>, Vec<String>, AgreementKind),
-        Vec<(usize, HashSet<String>)>,
-    > = HashMap::new();
+    let mut by_key: HashMap<MergeKey, Vec<(usize, HashSet<String>)>> = HashMap::new();
     for &d in newest_first.iter().rev() {
         for e in &documents[d].extraction.engagements {
             let key = (e.parties.clone(), e.organisations.clone(), e.kind);
