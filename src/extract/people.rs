@@ -87,12 +87,6 @@ pub fn is_government_role(role: &str) -> bool {
         .any(|w| r.contains(w))
 }
 
-fn role_noun_set() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| ROLE_NOUNS.iter().copied().collect())
-}
-
 /// What the rules know about one token.
 struct Ctx<'t, 'a> {
     tokens: &'t [Token<'a>],
@@ -112,9 +106,11 @@ impl Ctx<'_, '_> {
             return (i.saturating_sub(4)..i)
                 .any(|k| matches!(self.lower(k).as_str(), "heads" | "leads" | "runs"));
         }
+        // Length first: almost every word fails it, without touching the list.
         if !t.word
-            || t.text.len() > 20
-            || !role_noun_set().contains(t.text.to_ascii_lowercase().as_str())
+            || !ROLE_NOUNS
+                .iter()
+                .any(|r| r.len() == t.text.len() && r.eq_ignore_ascii_case(t.text))
         {
             return false;
         }

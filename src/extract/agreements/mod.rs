@@ -182,20 +182,21 @@ pub const UNRESOLVED: &str = "an agreement with only one identifiable party";
 
 /// The clauses of a sentence that report separate things, with their byte offsets.
 fn clauses(sentence: &str) -> Vec<(usize, &str)> {
-    const BREAKS: &[&str] = &[
-        ", while ",
-        ", whereas ",
-        "; ",
-        ", but ",
-        ", as ",
-        ", although ",
-    ];
-    let lower = sentence.to_ascii_lowercase();
-    let mut cuts: Vec<usize> = BREAKS
-        .iter()
-        .flat_map(|b| lower.match_indices(b).map(|(i, _)| i + 1))
-        .collect();
-    cuts.sort_unstable();
+    static BREAKS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let breaks = BREAKS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                ", while ",
+                ", whereas ",
+                "; ",
+                ", but ",
+                ", as ",
+                ", although ",
+            ])
+            .expect("clause breaks compile")
+    });
+    let cuts: Vec<usize> = breaks.find_iter(sentence).map(|m| m.start() + 1).collect();
     let mut out = Vec::new();
     let mut from = 0;
     for c in cuts.into_iter().chain(std::iter::once(sentence.len())) {
