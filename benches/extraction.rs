@@ -1,7 +1,8 @@
 //! Extraction throughput: MB of article text per second on one core (issue 3 asks for at
 //! least 20). Run with `cargo bench --bench extraction`.
 //!
-//! The text is the fixture articles and the example document, repeated to about 20 MB and
+//! Three texts: the example article alone, the 75 fixture articles, each repeated to about
+//! 20 MB, and a 2,000-article generated corpus; each is
 //! parsed once up front, so only extraction (countries, people, agreements) is timed.
 
 use std::time::Instant;
@@ -9,10 +10,10 @@ use std::time::Instant;
 use briefing::extract;
 use briefing::ingest::{Format, SourceDoc, parse};
 
-fn corpus() -> Vec<SourceDoc> {
+fn corpus(dirs: &[&str]) -> Vec<SourceDoc> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut texts = Vec::new();
-    for dir in ["tests/fixtures/extraction", "seeds"] {
+    for dir in dirs {
         let mut files: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
             .expect("fixture folder")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -88,7 +89,15 @@ fn generated() -> Option<Vec<SourceDoc>> {
 }
 
 fn main() {
-    measure("fixture articles", &corpus());
+    measure("the example article", &corpus(&["seeds"]));
+    measure(
+        "fixture articles",
+        &corpus(&[
+            "tests/fixtures/extraction",
+            "tests/fixtures/holdout",
+            "tests/fixtures/holdout2",
+        ]),
+    );
     match generated() {
         Some(docs) => measure("generated corpus", &docs),
         None => println!(

@@ -21,7 +21,7 @@ use super::people::NameIndex;
 use super::tokens::{Token, tokenize};
 use super::{Engagement, Evidence, Person};
 use crate::gazetteer::{CountryCode, Gazetteer, Mention};
-use crate::terms::{AgreementKind, AgreementStatus, Date};
+use crate::terms::{AgreementKind, AgreementStatus, Date, MONTHS};
 
 /// Why an engagement was recorded, for `briefing extract --explain`.
 #[derive(Debug, Clone)]
@@ -856,18 +856,6 @@ fn place_re() -> &'static Regex {
 /// "in Istanbul": a capitalised place that is not a country, region or month.
 fn place(text: &str) -> Option<String> {
     const NOT_PLACES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Africa",
         "Asia",
         "Europe",
@@ -899,6 +887,7 @@ fn place(text: &str) -> Option<String> {
         let first = name.split_whitespace().next().unwrap_or("");
         let possessive = text[m.end()..].starts_with("’s") || text[m.end()..].starts_with("'s");
         if NOT_PLACES.contains(&first)
+            || MONTHS.contains(&first)
             || possessive
             || !Gazetteer::global().find(name).mentions.is_empty()
         {
@@ -919,20 +908,6 @@ fn date_re() -> &'static Regex {
 
 /// A full date in the sentence ("12 March 2025", "March 12, 2025").
 fn date(text: &str) -> Option<Date> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let c = date_re().captures(text)?;
     let day: u8 = c.get(1).or(c.get(4))?.as_str().parse().ok()?;
     let month = c.get(2).or(c.get(3))?.as_str();
