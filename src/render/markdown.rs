@@ -61,6 +61,12 @@ pub fn render(markdown: &str, blocks: &[Block]) -> Html {
                 code = Some((lang, String::new()));
             }
             Event::Start(tag) => {
+                if matches!(tag, Tag::Table(_)) {
+                    // A wide table scrolls inside its own box, which keyboards must reach.
+                    out.push(Event::Html(
+                        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">".into(),
+                    ));
+                }
                 let anchor = anchor_kind(&tag, events.peek()).and_then(|_| ids.next());
                 if matches!(tag, Tag::Paragraph | Tag::Heading { .. }) {
                     open_anchors.push(anchor);
@@ -73,7 +79,11 @@ pub fn render(markdown: &str, blocks: &[Block]) -> Html {
                 {
                     out.push(Event::Html(permalink(id).into()));
                 }
+                let table = matches!(end, TagEnd::Table);
                 out.push(close_tag(end, shift));
+                if table {
+                    out.push(Event::Html("</div>".into()));
+                }
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 has_raw_html = true;
@@ -234,7 +244,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static B: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     B.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.add_generic_attributes(["id", "class", "aria-label", "title"]);
+        b.add_generic_attributes(["id", "class", "aria-label", "title", "role", "tabindex"]);
         b
     })
 }

@@ -175,6 +175,16 @@ struct PageMeta {
     has_code: bool,
 }
 
+/// Whether the document's first paragraph begins with `summary` (ignoring a final "…").
+fn lead_starts_with(doc: &crate::model::Document, summary: &str) -> bool {
+    let summary = summary.trim_end_matches('…');
+    doc.source
+        .blocks
+        .iter()
+        .find(|b| b.kind == crate::ingest::BlockKind::Paragraph)
+        .is_some_and(|b| crate::sentences::strip_dateline(&b.text).starts_with(summary))
+}
+
 fn pages(n: usize, per: usize) -> usize {
     n.div_ceil(per).max(1)
 }
@@ -356,7 +366,9 @@ impl Renderer<'_> {
                 "date_display": doc.date().map(|d| d.display()),
                 "source": doc.source.front.source,
                 "source_url": doc.source.front.url,
-                "summary": doc.source.summary,
+                                "summary": doc.source.summary,
+                // A summary taken from the lead would repeat the first paragraph.
+                "show_summary": doc.source.front.summary.is_some() || !lead_starts_with(doc, &doc.source.summary),
                 "body": body.html,
                 "countries": doc.extraction.countries.iter().map(|c| CountryRef::new(c.code, c.mentions)).collect::<Vec<_>>(),
                 "agreements": doc.agreements.iter().map(|&a| AgreementCard::new(&self.corpus.agreements[a])).collect::<Vec<_>>(),
@@ -558,9 +570,11 @@ impl Renderer<'_> {
     fn agreement(&self, i: usize) -> Result<(String, String), RenderError> {
         let c = self.corpus;
         let a = &c.agreements[i];
+        // Newest first, like the status, which comes from the latest document.
         let evidence: Vec<_> = a
             .evidence
             .iter()
+            .rev()
             .map(|e| {
                 let doc = &c.documents[e.document];
                 json!({

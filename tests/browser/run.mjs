@@ -1,0 +1,378 @@
+#!/usr/bin/env node
+// Real-browser tests of a site built by briefing, opened from file:// with the network cut off.
+//
+//   node tests/browser/run.mjs SITE_DIR
+//
+// Uses Debian's Chromium (/usr/bin/chromium, or $CHROMIUM) driven by playwright-core, and
+// axe-core injected from node_modules. Every request whose URL is not file: is aborted and
+// recorded; any such request fails the run. Prints one line per test and closes with
+// "N passed, M failed" (", K skipped" when some were skipped); exits 1 when any failed.
+
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { firstPage, launch, loadData, pickPages, site } from "./lib.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve("axe-core/axe.min.js");
+const TEST_TIMEOUT_MS = 60_000;
+const PHONE = { width: 390, height: 844 };
+
+class Skip extends Error {}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const { root, url } = (() => {
+  try {
+    return site(process.argv[2]);
+  } catch (err) {
+    console.error(`error: ${err.message}`);
+    console.error("usage: node tests/browser/run.mjs SITE_DIR");
+    process.exit(2);
+  }
+})();
+const data = loadData(root);
+const picked = (() => {
+  try {
+    return pickPages(data);
+  } catch (err) {
+    console.log(`FAIL choosing the pages to visit\n      ${err.message}`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+})();
+const pages = {
+  home: "index.html",
+  document: picked.document.url,
+  country: picked.country.url,
+  agreement: picked.agreement.url,
+};
+
+console.log(`browser tests of ${root}`);
+console.log(
+  `pages: home, document ${pages.document}, country ${pages.country}, agreement ${pages.agreement}`,
+);
+
+let browser; // { context, blocked, failed, errors, close }
+
+/** A fresh tab at the given site-relative path, waited on until loaded. */
+async function open(rel, { viewport } = {}) {
+  const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const response = await page.goto(url(rel), { waitUntil: "load" });
+  assert(response === null || response.ok(), `${rel}: the page did not load (${response?.status()})`);
+  return page;
+}
+
+/**
+ * Clicks the first visible link inside <main> that leads to `target` (a site-relative path,
+ * possibly with a #fragment), as a reader would, and waits for the new page.
+ */
+async function follow(page, target, what) {
+  const want = url(target);
+  const index = await page.evaluate((want) => {
+    const links = [...document.querySelectorAll("main a[href]")];
+    return links.findIndex((a) => a.href === want && a.getClientRects().length > 0);
+  }, want);
+  if (index < 0) {
+    const here = page.url().slice(url("").length);
+    throw new Error(`${here}: no visible link to ${target} (${what}) inside <main>`);
+  }
+  await Promise.all([page.waitForURL(want), page.locator("main a[href]").nth(index).click()]);
+  await page.waitForLoadState("load");
+}
+
+const norm = (s) => s.replace(/\s+/g, " ").trim();
+
+// --- the home page -----------------------------------------------------------------------------
+
+test("home page renders: an h1, its stylesheet, links to documents, countries and agreements", async () => {
+  const page = await open(pages.home);
+  const facts = await page.evaluate(() => {
+    const h1 = document.querySelector("h1");
+    const hrefs = [...document.querySelectorAll("a[href]")].map((a) => a.href);
+    const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
+    return {
+      h1: h1 ? h1.textContent.trim() : null,
+      h1Visible: !!h1 && h1.getClientRects().length > 0,
+      hrefs,
+      sheets: sheets.length,
+      sheetsLoaded: sheets.filter((l) => l.sheet !== null).length,
+      title: document.title,
+      main: !!document.querySelector("main"),
+    };
+  });
+  assert(facts.h1, "index.html has no <h1> (or it is empty)");
+  assert(facts.h1Visible, "the <h1> of index.html is not displayed");
+  assert(facts.title.trim() !== "", "index.html has an empty <title>");
+  assert(facts.main, "index.html has no <main>");
+  assert(facts.sheets > 0 && facts.sheetsLoaded === facts.sheets, `stylesheets: ${facts.sheetsLoaded} of ${facts.sheets} loaded`);
+  for (const section of ["documents", "countries", "agreements"]) {
+    const index = url(`${section}/index.html`);
+    const prefix = url(`${section}/`);
+    assert(facts.hrefs.includes(index), `index.html does not link to ${section}/index.html`);
+    const items = facts.hrefs.filter((h) => h.startsWith(prefix) && h !== index);
+    assert(items.length > 0, `index.html links to no page in ${section}/`);
+  }
+  await page.close();
+});
+
+// --- the reader's path -----------------------------------------------------------------------
+
+test(`reader's path: home → ${picked.country.name} → agreement → evidence paragraph in the document`, async () => {
+  const { country, agreement, evidence, document: doc } = picked;
+  const page = await open(pages.home);
+  await follow(page, country.url, `country ${country.name}`);
+  const h1 = norm(await page.locator("h1").first().innerText());
+  assert(h1.includes(country.name), `${country.url}: the <h1> "${h1}" does not name ${country.name}`);
+
+  await follow(page, agreement.url, `agreement ${agreement.title}`);
+  const h1a = norm(await page.locator("h1").first().innerText());
+  assert(h1a === norm(agreement.title), `${agreement.url}: the <h1> "${h1a}" is not "${agreement.title}"`);
+
+  const target = `${doc.url}#${evidence.paragraph}`;
+  await follow(page, target, "evidence quote");
+  const landed = await page.evaluate(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const el = document.getElementById(id);
+    if (!el) return { id, exists: false };
+    const rect = el.getBoundingClientRect();
+    return {
+      id,
+      exists: true,
+      isTarget: el.matches(":target") && document.querySelector(":target") === el,
+      inView: rect.bottom > 0 && rect.top < window.innerHeight,
+      tag: el.tagName.toLowerCase(),
+      text: el.textContent,
+      inMain: !!el.closest("main"),
+    };
+  });
+  assert(landed.id === evidence.paragraph, `landed on #${landed.id}, expected #${evidence.paragraph}`);
+  assert(landed.exists, `${doc.url}: no element with id="${evidence.paragraph}"`);
+  assert(landed.isTarget, `${doc.url}: #${evidence.paragraph} exists but is not the :target`);
+  assert(landed.inMain, `${doc.url}: #${evidence.paragraph} is not inside <main>`);
+  assert(landed.inView, `${doc.url}: #${evidence.paragraph} was not scrolled into view`);
+  // The quote should come from that paragraph (its first words, at least).
+  const head = norm(evidence.text).split(" ").slice(0, 6).join(" ");
+  assert(
+    norm(landed.text).includes(head),
+    `${doc.url}: <${landed.tag} id="${evidence.paragraph}"> does not contain the quote's start "${head}"`,
+  );
+  await page.close();
+});
+
+// --- search ----------------------------------------------------------------------------------
+
+/** Documents a search for `query` must list: those naming a country with that name. */
+function expectedFor(code) {
+  return data.documents.filter((d) => d.countries.some((c) => c.code === code));
+}
+
+async function searchTest(query, code) {
+  if (!existsSync(join(root, "search.html"))) {
+    throw new Skip("search.html is not in this site yet (the search page is being built); nothing to test");
+  }
+  const expected = expectedFor(code);
+  if (expected.length === 0) throw new Skip(`no document in this site mentions ${code}`);
+  const page = await open(`search.html?q=${encodeURIComponent(query)}`);
+  const wanted = expected.map((d) => url(d.url));
+  try {
+    await page.waitForFunction(
+      (wanted) =>
+        [...document.querySelectorAll("main a[href]")].some(
+          (a) => wanted.includes(a.href.split("#")[0]) && a.getClientRects().length > 0,
+        ),
+      wanted,
+      { timeout: 10_000 },
+    );
+  } catch {
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll("main a[href]")].slice(0, 10).map((a) => a.getAttribute("href")),
+    );
+    throw new Error(
+      `search.html?q=${query}: no link inside <main> to any of the ${expected.length} documents about ${code} ` +
+        `(e.g. ${expected[0].url}) within 10 s; links shown: ${shown.join(", ") || "none"}`,
+    );
+  }
+  const boxValue = await page.evaluate(() => {
+    const box = document.querySelector('input[type="search"], input[name="q"]');
+    return box ? box.value : null;
+  });
+  assert(boxValue !== null, "search.html has no search box (input type=search or name=q)");
+  assert(boxValue === query, `the search box shows "${boxValue}", not the query "${query}" from the URL`);
+  await page.close();
+}
+
+test("search.html?q=Niger lists the article as a link inside <main>", async () => {
+  await searchTest("Niger", "NE");
+});
+
+test("search.html?q=Turkiye (no accent) finds the documents about Türkiye", async () => {
+  await searchTest("Turkiye", "TR");
+});
+
+// --- accessibility ---------------------------------------------------------------------------
+
+// The four pages the issue names, plus the search page once it exists (results and all).
+const axePages = { ...pages, search: "search.html?q=Niger" };
+const DESKTOP = { width: 1280, height: 900 };
+const axeFindings = [];
+
+/** axe-core's violations on one page at one viewport size. */
+async function axeCheck(kind, rel, viewport) {
+  const page = await open(rel, { viewport });
+  if (kind === "search") {
+    // Check the page with its results rendered (the search test reports when they are not).
+    await page.waitForSelector('main a[href*="documents/"]', { timeout: 5_000 }).catch(() => {});
+  }
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    // preload: false — axe would otherwise fetch every stylesheet again with XHR (for its
+    // css-orientation-lock rule), which a file: page may not do; the fetch fails and the
+    // rule is left incomplete either way.
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
+    return {
+      version: r.testEngine.version,
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+        summary: v.nodes[0]?.failureSummary ?? "",
+      })),
+    };
+  });
+  await page.close();
+  return result;
+}
+
+// At desktop and at phone width: a table or code block that only overflows on a phone
+// becomes a scroll box there, and what is hidden or shown can differ.
+for (const [kind, rel] of Object.entries(axePages)) {
+  test(`axe-core: 0 serious or critical violations on the ${kind} page (${rel}), desktop and phone`, async () => {
+    if (kind === "search" && !existsSync(join(root, "search.html"))) {
+      throw new Skip("search.html is not in this site yet; nothing to check");
+    }
+    const bad = [];
+    for (const [width, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+      const result = await axeCheck(kind, rel, viewport);
+      for (const v of result.violations) {
+        const targets = v.targets.length ? v.targets.join(" | ") : "(no target)";
+        const line = `${v.impact ?? "unknown"}: ${v.id} — ${v.help} — ${v.targets.length} node(s): ${targets}`;
+        axeFindings.push(`${kind} (${width}): ${line}`);
+        console.log(`    ${width}: ${line}`);
+        if (v.impact === "serious" || v.impact === "critical") bad.push({ ...v, width });
+      }
+      if (result.violations.length === 0) console.log(`    ${width}: axe-core ${result.version}: no violations`);
+    }
+    assert(
+      bad.length === 0,
+      `${bad.length} serious/critical violation(s): ${bad.map((v) => `${v.id} (${v.impact}, ${v.width})`).join(", ")}` +
+        (bad[0] ? `\n      first: ${bad[0].summary.replace(/\n/g, " ")}` : ""),
+    );
+  });
+}
+
+// --- phone width -----------------------------------------------------------------------------
+
+for (const [kind, rel] of Object.entries(pages)) {
+  test(`no sideways scrolling at phone width (390 px) on the ${kind} page`, async () => {
+    const page = await open(rel, { viewport: PHONE });
+    const over = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = document.documentElement.scrollWidth;
+      const culprits = [];
+      if (wide > width) {
+        for (const el of document.querySelectorAll("body *")) {
+          const r = el.getBoundingClientRect();
+          if (r.right > width + 1 && r.width > 0) {
+            // Report the outermost elements only: skip those whose parent already sticks out.
+            const p = el.parentElement.getBoundingClientRect();
+            if (p.right <= width + 1) {
+              const cls = el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "";
+              culprits.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${cls} (right edge ${Math.round(r.right)} px)`);
+            }
+          }
+        }
+      }
+      return { width, wide, culprits: culprits.slice(0, 8) };
+    });
+    await page.close();
+    assert(
+      over.wide <= over.width,
+      `the page is ${over.wide} px wide in a ${over.width} px viewport; sticking out: ${over.culprits.join(", ")}`,
+    );
+  });
+}
+
+// --- what happened along the way ---------------------------------------------------------------
+
+test("every file the pages asked for loaded, and no script error was reported", async () => {
+  const missing = browser.failed.map((f) => `${f.url} (from ${f.from}: ${f.error})`);
+  const errors = browser.errors.map((e) => `${e.page}: ${e.text}`);
+  assert(missing.length === 0, `${missing.length} file(s) failed to load:\n      ${missing.join("\n      ")}`);
+  assert(errors.length === 0, `${errors.length} error(s) in the console:\n      ${errors.join("\n      ")}`);
+});
+
+test("nothing was requested from the network on any page visited", async () => {
+  const list = browser.blocked.list().map((b) => `${b.url} (from ${b.from})`);
+  assert(list.length === 0, `${list.length} non-file request(s) were attempted and blocked:\n      ${list.join("\n      ")}`);
+});
+
+// --- runner ----------------------------------------------------------------------------------
+
+async function withTimeout(promise, ms, name) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${name}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  browser = await launch();
+  // The persistent context opens with a blank tab; keep it so the browser stays up.
+  await firstPage(browser.context);
+} catch (err) {
+  console.error(`error: could not start Chromium: ${err.message}`);
+  console.log(`0 passed, ${tests.length} failed`);
+  process.exit(1);
+}
+for (const t of tests) {
+  const started = Date.now();
+  try {
+    await withTimeout(t.fn(), TEST_TIMEOUT_MS, t.name);
+    passed++;
+    console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    if (err instanceof Skip) {
+      skipped++;
+      console.log(`skip ${t.name}: ${err.message}`);
+    } else {
+      failed++;
+      console.log(`FAIL ${t.name}\n      ${err.message}`);
+    }
+  }
+  // Close any tab a failed test left open, but keep the first one.
+  for (const p of browser.context.pages().slice(1)) await p.close().catch(() => {});
+}
+await browser.close();
+
+if (axeFindings.length) console.log(`axe-core findings (all impacts): ${axeFindings.length}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed ? 1 : 0);
