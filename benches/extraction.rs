@@ -27,7 +27,12 @@ fn corpus(dirs: &[&str]) -> Vec<SourceDoc> {
         );
     }
     let one_round: usize = texts.iter().map(String::len).sum();
-    let rounds = (20_000_000 / one_round).max(1);
+    // BENCH_MB shrinks the text, e.g. to profile under callgrind.
+    let mb: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let rounds = (mb * 1_000_000 / one_round).max(1);
     let mut docs = Vec::new();
     for r in 0..rounds {
         for (i, t) in texts.iter().enumerate() {
@@ -47,7 +52,11 @@ fn measure(name: &str, docs: &[SourceDoc]) {
     // Warm up the gazetteer and regexes.
     let _ = extract::document(&docs[0]);
     let mut best = f64::MAX;
-    for _ in 0..3 {
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    for _ in 0..runs {
         let start = Instant::now();
         let mut agreements = 0usize;
         for d in docs {
@@ -98,6 +107,9 @@ fn main() {
             "tests/fixtures/holdout2",
         ]),
     );
+    if std::env::var("BENCH_MB").is_ok() {
+        return; // a quick profile: the generated corpus has a fixed size
+    }
     match generated() {
         Some(docs) => measure("generated corpus", &docs),
         None => println!(

@@ -400,10 +400,25 @@ pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     }
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        // Runs of ASCII (most of any text) are copied and lowercased in bulk.
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        if run > 0 {
+            out.push_str(&text[i..i + run]);
+            let start = out.len() - run;
+            // SAFETY-free: lowercasing ASCII in place keeps the string valid.
+            out[start..].make_ascii_lowercase();
+            offsets.extend(i as u32..(i + run) as u32);
+            i += run;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
         let before = out.len();
         fold_char(c, &mut out);
         offsets.extend(std::iter::repeat_n(i as u32, out.len() - before));
+        i += c.len_utf8();
     }
     offsets.push(text.len() as u32);
     (out, Some(offsets))

@@ -87,6 +87,26 @@ pub fn is_government_role(role: &str) -> bool {
         .any(|w| r.contains(w))
 }
 
+/// Whether a word is one of [`ROLE_NOUNS`], in any case. Every token of every paragraph with a
+/// title in it is asked, so the list is bucketed by first letter.
+fn is_role_word(word: &str) -> bool {
+    static BUCKETS: std::sync::OnceLock<[Vec<&'static str>; 26]> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut b: [Vec<&'static str>; 26] = Default::default();
+        for r in ROLE_NOUNS {
+            b[usize::from(r.as_bytes()[0] - b'a')].push(r);
+        }
+        b
+    });
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    first.is_ascii_lowercase()
+        && buckets[usize::from(first - b'a')]
+            .iter()
+            .any(|r| r.len() == word.len() && r.eq_ignore_ascii_case(word))
+}
+
 /// What the rules know about one token.
 struct Ctx<'t, 'a> {
     tokens: &'t [Token<'a>],
@@ -107,11 +127,7 @@ impl Ctx<'_, '_> {
                 .any(|k| matches!(self.lower(k).as_str(), "heads" | "leads" | "runs"));
         }
         // Length first: almost every word fails it, without touching the list.
-        if !t.word
-            || !ROLE_NOUNS
-                .iter()
-                .any(|r| r.len() == t.text.len() && r.eq_ignore_ascii_case(t.text))
-        {
+        if !t.word || !is_role_word(t.text) {
             return false;
         }
         let w = self.lower(i);

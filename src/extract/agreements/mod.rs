@@ -112,7 +112,14 @@ pub fn find(
     let mut clock = 0usize;
     for (i, (block, block_mentions)) in sentences.blocks().iter().zip(mentions).enumerate() {
         let named = names.find(&block.text);
-        if !triggers().is_match(&block.text) {
+        // Where the trigger words are, found once for the whole block.
+        let triggered: Vec<usize> = triggers()
+            .find_iter(&block.text)
+            .map(|m| m.start())
+            .collect();
+        let has_trigger =
+            |range: std::ops::Range<usize>| triggered.iter().any(|i| range.contains(i));
+        if triggered.is_empty() {
             // Nothing to extract here; only keep track of who the story is about.
             for &(_, p) in &named {
                 clock += 1;
@@ -121,7 +128,7 @@ pub fn find(
             continue;
         }
         for &(start, sentence) in sentences.of(i) {
-            if !triggers().is_match(sentence) {
+            if !has_trigger(start..start + sentence.len()) {
                 for &(at, p) in &named {
                     if (start..start + sentence.len()).contains(&at) {
                         clock += 1;
@@ -144,7 +151,7 @@ pub fn find(
                     .any(|m| m.start >= start && m.end <= end)
                     && !named.iter().any(|&(at, _)| (start..end).contains(&at))
                     && !org_re().is_match(text);
-                if nobody || !triggers().is_match(text) {
+                if nobody || !has_trigger(start..end) {
                     for &(at, p) in &named {
                         if (start..start + text.len()).contains(&at) {
                             clock += 1;
@@ -439,12 +446,31 @@ fn engagements(
         .collect()
 }
 
+/// The most specific kind the clause's agreement nouns name.
 fn kind_of(nouns: &[regex::Match<'_>]) -> AgreementKind {
     nouns
         .iter()
-        .filter_map(|m| AgreementKind::from_phrase(m.as_str()))
+        .map(|m| noun_kind(m.as_str()))
         .max()
         .unwrap_or(AgreementKind::Agreement)
+}
+
+/// The kind one noun matched by [`noun_re`] names ("MoUs", "joint declaration", "treaty").
+fn noun_kind(noun: &str) -> AgreementKind {
+    let lower = noun.to_ascii_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    match first {
+        w if w.starts_with("memorand") || w.starts_with("mou") => AgreementKind::Mou,
+        w if w.starts_with("letter") => AgreementKind::LetterOfIntent,
+        w if w.starts_with("accord") => AgreementKind::Accord,
+        w if w.starts_with("declaration") => AgreementKind::Declaration,
+        "joint" => AgreementKind::Declaration,
+        w if w.starts_with("framework") => AgreementKind::Framework,
+        w if w.starts_with("deal") => AgreementKind::Deal,
+        w if w.starts_with("partnership") => AgreementKind::Partnership,
+        w if w.starts_with("road") => AgreementKind::Other,
+        _ => AgreementKind::Agreement,
+    }
 }
 
 fn has_meeting(s: &Sentence<'_>) -> bool {
