@@ -84,7 +84,9 @@ fn parse(text: &str) -> Page {
     Page { ids, links }
 }
 
-fn is_external(href: &str) -> bool {
+/// Whether `href` names a scheme (`https:`, `mailto:`) or is protocol-relative, so the link
+/// checker leaves it alone.
+pub fn is_external(href: &str) -> bool {
     href.starts_with("//")
         || href.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.is_empty()

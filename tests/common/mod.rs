@@ -306,13 +306,7 @@ pub fn link_targets(site: &Path, page: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `href` names a scheme (`https:`, `mailto:`) or is protocol-relative.
+/// Whether `href` names a scheme or is protocol-relative (the library's own rule).
 pub fn is_external(href: &str) -> bool {
-    href.starts_with("//")
-        || href.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
+    briefing::links::is_external(href)
 }
