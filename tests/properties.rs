@@ -113,7 +113,10 @@ fn extraction_handles_pathological_inputs() {
     let no_punctuation = "word ".repeat(50_000);
     let countries = "Niger Nigeria Chad ".repeat(3_400);
     let numbers = "12345 67890 ".repeat(10_000);
-    for text in [long_sentence, no_punctuation, countries, numbers] {
+    // One 2 MB sentence full of countries, titles and agreement words: every step must stay
+    // linear (this once took minutes at 20 MB).
+    let dense = "Niger and Chad signed an agreement with Minister ".repeat(40_000);
+    for text in [long_sentence, no_punctuation, countries, numbers, dense] {
         run_all(&text);
     }
 }

@@ -21,6 +21,10 @@ use crate::sentences;
 use crate::slug::AnchorId;
 use crate::terms::{AgreementKind, AgreementStatus, Date};
 
+/// The longest quote kept from one sentence (snippets, evidence): a sentence is rarely longer,
+/// and a document with no full stops must not put megabytes on every page.
+pub(crate) const MAX_QUOTE: usize = 600;
+
 /// Snippets kept per country per document: enough to show how it is mentioned.
 const SNIPPETS_PER_COUNTRY: usize = 3;
 
@@ -298,7 +302,7 @@ fn resolve_reference(doc: &SourceDoc, mut e: Engagement, block: AnchorId, out: &
 }
 
 /// The first `max` characters of `text`, cut at a word, with "…" when cut.
-fn excerpt(text: &str, max: usize) -> String {
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -385,27 +389,25 @@ fn snippets(
             continue;
         }
         let sents = sentences.of(i);
+        // One snippet per (country, sentence): the sentence is known by where it starts.
+        let mut used: std::collections::HashSet<(CountryCode, usize)> = Default::default();
         for m in mentions {
             let n = taken.entry(m.code).or_insert(0);
             if *n >= SNIPPETS_PER_COUNTRY {
                 continue;
             }
-            let sentence = sents
-                .iter()
-                .rev()
-                .find(|(start, _)| *start <= m.start)
-                .map_or(block.text.as_str(), |(_, s)| *s);
-            if out
-                .iter()
-                .any(|s: &Snippet| s.code == m.code && s.text == sentence)
-            {
+            let k = sents.partition_point(|(start, _)| *start <= m.start);
+            let (start, sentence) = k
+                .checked_sub(1)
+                .map_or((0, block.text.as_str()), |k| sents[k]);
+            if !used.insert((m.code, start)) {
                 continue;
             }
             *n += 1;
             out.push(Snippet {
                 code: m.code,
                 block: block.id.clone(),
-                text: sentence.to_string(),
+                text: excerpt(sentence, MAX_QUOTE),
             });
         }
     }

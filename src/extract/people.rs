@@ -24,8 +24,6 @@ use crate::gazetteer::{CountryCode, Mention};
 pub struct Found {
     /// The person.
     pub person: Person,
-    /// Byte offset of the name in the text.
-    pub start: usize,
     /// Which pattern found them.
     pub rule: &'static str,
 }
@@ -403,12 +401,18 @@ fn normalise_role(text: &str) -> String {
 
 /// Finds the people introduced in one block's text. `countries` are the block's mentions.
 pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Found> {
+    // Both lists are in text order: walk them together (a 20 MB paragraph has millions of
+    // tokens and mentions).
+    let mut next = 0;
     let country = tokens
         .iter()
         .map(|t| {
+            while next < countries.len() && countries[next].end <= t.start {
+                next += 1;
+            }
             countries
-                .iter()
-                .find(|m| t.start >= m.start && t.end <= m.end)
+                .get(next)
+                .filter(|m| t.start >= m.start && t.end <= m.end)
                 .map(|m| m.code)
         })
         .collect();
@@ -458,7 +462,6 @@ fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
             }
         }
         out.push(make_found(
-            text,
             name,
             role.clone(),
             country,
@@ -545,7 +548,7 @@ fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found> {
             {
                 let (_, name) = ctx.name_at(text, start)?;
                 let role = role_text(title_end);
-                return Some(make_found(text, name, role, country, None, "name-is-role"));
+                return Some(make_found(name, role, country, None, "name-is-role"));
             }
         }
         if k == 0 || tokens[k - 1].text != "," {
@@ -575,11 +578,10 @@ fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found> {
         Anchor::Org(i) => Some(tokens[i].text),
         _ => None,
     };
-    Some(make_found(text, name, role, country, org_word, rule))
+    Some(make_found(name, role, country, org_word, rule))
 }
 
 fn make_found(
-    text: &str,
     name: String,
     role: String,
     country: Option<CountryCode>,
@@ -593,7 +595,6 @@ fn make_found(
         None
     };
     Found {
-        start: text.find(&name).unwrap_or(0),
         person: Person {
             name,
             role: Some(role),
@@ -654,6 +655,8 @@ fn strip_honorific(name: &str) -> String {
 pub struct NameIndex {
     /// Full names first, then the words that name one person only.
     patterns: Vec<(memchr::memmem::Finder<'static>, usize)>,
+    /// How many of `patterns` are full names.
+    full_names: usize,
 }
 
 impl NameIndex {
@@ -689,23 +692,42 @@ impl NameIndex {
             .chain(words)
             .map(|(w, i)| (memchr::memmem::Finder::new(w.as_bytes()).into_owned(), i))
             .collect();
-        NameIndex { patterns }
+        NameIndex {
+            patterns,
+            full_names: people.len(),
+        }
     }
 
     /// Every (byte offset, person) mention in `text`, in order; a word inside a full name
     /// already found is not counted again.
     pub fn find(&self, text: &str) -> Vec<(usize, usize)> {
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        for (finder, person) in &self.patterns {
+        // Full names come first in `patterns`; a word inside a full name already found is
+        // found by binary search among them, so a long text stays linear.
+        let mut full: Vec<(usize, usize)> = Vec::new();
+        for (k, (finder, person)) in self.patterns.iter().enumerate() {
+            let is_full_name = k < self.full_names;
             for start in finder.find_iter(text.as_bytes()) {
                 let end = start + finder.needle().len();
                 let before = text[..start].chars().next_back();
                 let after = text[end..].chars().next();
                 let bounded = !before.is_some_and(char::is_alphanumeric)
                     && !after.is_some_and(char::is_alphanumeric);
-                if bounded && !hits.iter().any(|&(s, e, _)| start >= s && end <= e) {
-                    hits.push((start, end, *person));
+                if !bounded {
+                    continue;
                 }
+                if is_full_name {
+                    full.push((start, end));
+                } else {
+                    let i = full.partition_point(|&(s, _)| s <= start);
+                    if i > 0 && full[i - 1].1 >= end {
+                        continue;
+                    }
+                }
+                hits.push((start, end, *person));
+            }
+            if k + 1 == self.full_names {
+                full.sort_unstable();
             }
         }
         hits.sort_unstable();

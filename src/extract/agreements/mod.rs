@@ -118,7 +118,15 @@ pub fn find(
             .map(|m| m.start())
             .collect();
         let has_trigger =
-            |range: std::ops::Range<usize>| triggered.iter().any(|i| range.contains(i));
+            |range: std::ops::Range<usize>| !within(&triggered, |i| *i, range).is_empty();
+        // Everything below looks things up by position in sorted lists: a 20 MB paragraph
+        // must not make any step quadratic.
+        let mention_count = |range: std::ops::Range<usize>| {
+            within(block_mentions, |m| m.start, range.clone())
+                .iter()
+                .filter(|m| m.end <= range.end)
+                .count()
+        };
         if triggered.is_empty() {
             // Nothing to extract here; only keep track of who the story is about.
             for &(_, p) in &named {
@@ -129,11 +137,9 @@ pub fn find(
         }
         for &(start, sentence) in sentences.of(i) {
             if !has_trigger(start..start + sentence.len()) {
-                for &(at, p) in &named {
-                    if (start..start + sentence.len()).contains(&at) {
-                        clock += 1;
-                        salience.mention(p, clock);
-                    }
+                for &(_, p) in within(&named, |n| n.0, start..start + sentence.len()) {
+                    clock += 1;
+                    salience.mention(p, clock);
                 }
                 continue;
             }
@@ -146,17 +152,13 @@ pub fn find(
                 let end = start + text.len();
                 // No country, person or organisation named: nothing can have two parties
                 // (a pronoun adds at most one), so skip the full rules.
-                let nobody = !block_mentions
-                    .iter()
-                    .any(|m| m.start >= start && m.end <= end)
-                    && !named.iter().any(|&(at, _)| (start..end).contains(&at))
+                let nobody = mention_count(start..end) == 0
+                    && within(&named, |n| n.0, start..end).is_empty()
                     && !org_re().is_match(text);
                 if nobody || !has_trigger(start..end) {
-                    for &(at, p) in &named {
-                        if (start..start + text.len()).contains(&at) {
-                            clock += 1;
-                            salience.mention(p, clock);
-                        }
+                    for &(_, p) in within(&named, |n| n.0, start..end) {
+                        clock += 1;
+                        salience.mention(p, clock);
                     }
                     continue;
                 }
@@ -165,7 +167,7 @@ pub fn find(
                     pronoun |= pronoun_at(&clause).is_some();
                     for mut found in engagements(&clause, people, referent, home) {
                         for ev in &mut found.engagement.evidence {
-                            ev.text = sentence.to_string();
+                            ev.text = super::excerpt(sentence, super::MAX_QUOTE);
                         }
                         out.push((found, block.id.clone()));
                     }
@@ -225,9 +227,11 @@ fn sentence_at<'a>(
 ) -> Sentence<'a> {
     let end = start + text.len();
     let lower = text.to_ascii_lowercase();
+    // In order of first mention, once each.
     let mut people: Vec<usize> = Vec::new();
-    for &(at, p) in named {
-        if (start..end).contains(&at) && !people.contains(&p) {
+    let mut seen = std::collections::HashSet::new();
+    for &(_, p) in within(named, |n| n.0, start..end) {
+        if seen.insert(p) {
             people.push(p);
         }
     }
@@ -237,9 +241,9 @@ fn sentence_at<'a>(
         // ASCII folding keeps byte offsets equal to the text's.
         lower,
         tokens: tokenize(text),
-        countries: mentions
+        countries: within(mentions, |m| m.start, start..end)
             .iter()
-            .filter(|m| m.start >= start && m.end <= end)
+            .filter(|m| m.end <= end)
             .map(|m| Mention {
                 start: m.start - start,
                 end: m.end - start,
@@ -421,7 +425,7 @@ fn engagements(
         evidence: vec![Evidence {
             block: crate::slug::AnchorId::default(),
             status,
-            text: s.text.to_string(),
+            text: super::excerpt(s.text, super::MAX_QUOTE),
         }],
     };
     let groups = separate_partners(s, &nouns, &parties).unwrap_or_else(|| vec![parties.clone()]);
@@ -707,14 +711,17 @@ fn noun_negated(s: &Sentence<'_>, noun_start: usize) -> bool {
         || s.cues.starts(Cue::Denial).any(|i| i < noun_start)
 }
 
+/// The items of a list sorted by position whose position falls in `range`.
+fn within<T>(items: &[T], at: impl Fn(&T) -> usize, range: std::ops::Range<usize>) -> &[T] {
+    let a = items.partition_point(|x| at(x) < range.start);
+    let b = items.partition_point(|x| at(x) < range.end);
+    &items[a..b.max(a)]
+}
+
 /// "Australian miner", "US automaker": the country names where a company is from.
 fn names_a_company(s: &Sentence<'_>, m: &Mention) -> bool {
-    let next: Vec<&Token<'_>> = s
-        .tokens
-        .iter()
-        .filter(|t| t.start >= m.end && t.word)
-        .take(3)
-        .collect();
+    let from = s.tokens.partition_point(|t| t.start < m.end);
+    let next: Vec<&Token<'_>> = s.tokens[from..].iter().filter(|t| t.word).take(3).collect();
     next.iter()
         .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
         && !next
