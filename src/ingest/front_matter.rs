@@ -251,6 +251,12 @@ fn parse_yaml(content: &str, line_offset: usize) -> Result<(Raw, Vec<String>), F
     Ok((raw, keys))
 }
 
+/// An absolute http(s) URL: the only kind a document may link its source to.
+fn is_web_url(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace)
+}
+
 /// Drops serde_norway's " at line N column M" from a message.
 fn strip_position(message: &str) -> String {
     let mut out = message.to_string();
@@ -318,7 +324,17 @@ fn validate(raw: Raw, content: &str, line_offset: usize) -> Result<FrontMatter, 
         date: raw.date,
         summary: raw.summary.filter(|s| !s.trim().is_empty()),
         source: raw.source,
-        url: raw.url,
+        url: match raw.url {
+            Some(u) if !is_web_url(&u) => {
+                return Err(error_at(
+                    &u,
+                    format!(
+                        "front matter: url `{u}` is not an http(s) address; write the original article's link, like https://example.org/story"
+                    ),
+                ));
+            }
+            other => other,
+        },
         slug: raw.slug,
         draft: raw.draft.unwrap_or(false),
         extract: raw.extract.unwrap_or(true),

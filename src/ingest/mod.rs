@@ -189,7 +189,13 @@ fn hidden_warnings(seeds: &Path, warnings: &mut Vec<Diagnostic>) {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() <= 1 || !is_hidden(e.file_name()))
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.path().parent().is_some_and(|p| {
+                    // Report a hidden entry itself, but do not descend into a hidden folder.
+                    p != seeds && p.file_name().is_some_and(is_hidden)
+                })
+        })
         .filter_map(Result::ok)
         .filter(|e| e.depth() >= 1 && is_hidden(e.file_name()));
     for e in hidden {

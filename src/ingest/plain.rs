@@ -14,7 +14,9 @@ pub struct Structured {
 
 /// Structures a plain-text article.
 pub fn structure(text: &str) -> Structured {
-    let chunks = chunks(text);
+    // Old Mac line endings (a bare CR) are line breaks to CommonMark too; make them plain ones.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let chunks = chunks(&text);
     let mut markdown = String::with_capacity(text.len() + text.len() / 8);
     let mut headline = None;
     let last = chunks.len().saturating_sub(1);

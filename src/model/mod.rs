@@ -194,20 +194,29 @@ fn document_slugs(sources: &[SourceDoc]) -> Vec<Slug> {
             }
         })
         .collect();
-    let mut count: HashMap<&Slug, usize> = HashMap::new();
-    for s in &base {
-        *count.entry(s).or_insert(0) += 1;
+    let mut slugs = base;
+    // A shared slug gets a suffix from each document's path; a title that happens to end in
+    // such a suffix can collide again, so repeat until every slug is unique.
+    loop {
+        let mut count: HashMap<Slug, usize> = HashMap::new();
+        for s in &slugs {
+            *count.entry(s.clone()).or_insert(0) += 1;
+        }
+        if count.values().all(|&n| n == 1) {
+            return slugs;
+        }
+        slugs = slugs
+            .iter()
+            .zip(sources)
+            .map(|(slug, s)| {
+                if count[slug] > 1 {
+                    slug.with_suffix(&short_hash(&s.path))
+                } else {
+                    slug.clone()
+                }
+            })
+            .collect();
     }
-    base.iter()
-        .zip(sources)
-        .map(|(slug, s)| {
-            if count[slug] > 1 {
-                slug.with_suffix(&short_hash(&s.path))
-            } else {
-                slug.clone()
-            }
-        })
-        .collect()
 }
 
 /// Names the documents folder uses for its own index pages.

@@ -198,12 +198,23 @@ fn data_error(name: &str, e: impl std::fmt::Display) -> RenderError {
     }
 }
 
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
+/// leading apostrophe, the usual defence against CSV injection.
+fn defuse_formula(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 fn csv_bytes(
     name: &str,
     rows: impl IntoIterator<Item = Vec<String>>,
 ) -> Result<Vec<u8>, RenderError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
+        let row: Vec<String> = row.into_iter().map(defuse_formula).collect();
         w.write_record(&row).map_err(|e| data_error(name, e))?;
     }
     w.into_inner().map_err(|e| data_error(name, e))
