@@ -153,8 +153,13 @@ impl AnchorAllocator {
 
 /// A short, stable hash of `text` (hex), used to tell apart documents that share a slug.
 pub fn short_hash(text: &str) -> String {
-    let digest = sha1_smol::Sha1::from(text).digest().bytes();
-    digest[..3].iter().map(|b| format!("{b:02x}")).collect()
+    hash_hex(text, 6)
+}
+
+/// The first `len` hex digits (at most 40) of the SHA-1 of `text`.
+pub fn hash_hex(text: &str, len: usize) -> String {
+    let digest = sha1_smol::Sha1::from(text).digest().to_string();
+    digest[..len.min(digest.len())].to_string()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::extract::{Extraction, Person};
 use crate::gazetteer::{CountryCode, Gazetteer};
 use crate::ingest::SourceDoc;
-use crate::slug::{AnchorId, Slug, short_hash};
+use crate::slug::{AnchorId, Slug, hash_hex};
 use crate::terms::{AgreementKind, AgreementStatus, Date};
 
 /// A document with its slug and what was extracted from it.
@@ -196,8 +196,9 @@ fn document_slugs(sources: &[SourceDoc]) -> Vec<Slug> {
         .collect();
     let mut slugs = base;
     // A shared slug gets a suffix from each document's path; a title that happens to end in
-    // such a suffix can collide again, so repeat until every slug is unique.
-    loop {
+    // such a suffix, or two paths whose short hashes agree, can collide again, so repeat with
+    // ever longer hashes (paths are unique, so their full hashes differ) until all are unique.
+    for round in 1.. {
         let mut count: HashMap<Slug, usize> = HashMap::new();
         for s in &slugs {
             *count.entry(s.clone()).or_insert(0) += 1;
@@ -210,13 +211,14 @@ fn document_slugs(sources: &[SourceDoc]) -> Vec<Slug> {
             .zip(sources)
             .map(|(slug, s)| {
                 if count[slug] > 1 {
-                    slug.with_suffix(&short_hash(&s.path))
+                    slug.with_suffix(&hash_hex(&s.path, 6 * round))
                 } else {
                     slug.clone()
                 }
             })
             .collect();
     }
+    slugs
 }
 
 /// Names the documents folder uses for its own index pages.
