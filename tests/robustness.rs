@@ -1173,6 +1173,37 @@ fn same_title_documents_whose_path_hashes_collide_build_with_their_own_pages() {
 }
 
 #[test]
+fn extract_given_the_same_file_twice_ends() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("one.txt"),
+        "Kenya and Ghana met in Accra.\n",
+    )
+    .unwrap();
+    let mut cmd = briefing(tmp.path());
+    cmd.args(["extract", "--json", "one.txt", "one.txt"]);
+    let output =
+        start(cmd, "`briefing extract --json one.txt one.txt`").finish(Duration::from_secs(60));
+    assert_no_panic(&output);
+    // Reading the file once, or refusing the repeat with a clear error, are both fine.
+    if output.status.success() {
+        let data: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", describe(&output)));
+        let docs = documents(&data);
+        let slugs: std::collections::BTreeSet<&str> =
+            docs.iter().map(|d| d["slug"].as_str().unwrap()).collect();
+        assert_eq!(
+            slugs.len(),
+            docs.len(),
+            "document slugs are unique: {docs:#?}"
+        );
+    } else {
+        assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+        assert!(stderr(&output).contains("one.txt"), "{}", describe(&output));
+    }
+}
+
+#[test]
 fn file_names_with_spaces_unicode_hash_and_question_mark_build_and_links_resolve() {
     let p = Project::new();
     // No text to take a title from: the title and slug come from the file name.

@@ -17,12 +17,13 @@ fuzz_target!(|data: &[u8]| {
         assert!(!h.trim().is_empty(), "an empty headline");
     }
     for event in Parser::new_ext(&s.markdown, parser_options()) {
-        let ok = match &event {
-            Event::Text(_) | Event::SoftBreak => true,
-            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => true,
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => true,
-            _ => false,
-        };
+        let ok = matches!(
+            &event,
+            Event::Text(_)
+                | Event::SoftBreak
+                | Event::Start(Tag::Paragraph | Tag::Heading { .. })
+                | Event::End(TagEnd::Paragraph | TagEnd::Heading(_))
+        );
         assert!(
             ok,
             "plain text became markup: {event:?}\ninput: {text:?}\nmarkdown: {:?}",

@@ -154,8 +154,11 @@ pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
 
 /// Reads the given files (for `briefing extract`); paths are kept as given.
 pub fn read_files(paths: &[PathBuf]) -> Result<Ingested, IngestError> {
+    // A file named twice is read once.
+    let mut seen = std::collections::HashSet::new();
     let files = paths
         .iter()
+        .filter(|p| seen.insert(p.as_path()))
         .map(|p| {
             let format = Format::of(p).unwrap_or(Format::Text);
             (

@@ -203,7 +203,8 @@ fn document_slugs(sources: &[SourceDoc]) -> Vec<Slug> {
         for s in &slugs {
             *count.entry(s.clone()).or_insert(0) += 1;
         }
-        if count.values().all(|&n| n == 1) {
+        // Equal paths cannot be told apart by any hash: stop once the full hash is used.
+        if count.values().all(|&n| n == 1) || 6 * round > 40 {
             return slugs;
         }
         slugs = slugs
