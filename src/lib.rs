@@ -20,6 +20,7 @@ pub mod render;
 pub mod sentences;
 pub mod slug;
 pub mod terms;
+pub mod timings;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -63,12 +64,19 @@ pub struct BuildReport {
     pub seconds: f64,
     /// Warnings about the input.
     pub warnings: Vec<Diagnostic>,
+    /// Time and peak memory of each stage.
+    pub stages: Vec<timings::Stage>,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Seconds spent creating and writing files, summed over threads (part of `render`).
+    pub write_seconds: f64,
 }
 
 /// Builds the site described by `cfg`: reads, extracts, models, renders into a staging folder
 /// and swaps it in only when everything succeeded.
 pub fn build(cfg: &Config) -> Result<BuildReport, Error> {
     let started = Instant::now();
+    let mut watch = timings::Stopwatch::start();
     let staging = output::Staging::begin(
         &cfg.output,
         &output::Protected {
@@ -76,24 +84,73 @@ pub fn build(cfg: &Config) -> Result<BuildReport, Error> {
             root: cfg.root.clone(),
         },
     )?;
+    let built = pipeline(cfg, &staging, &mut watch)?;
+    let output = staging.out().to_path_buf();
+    let written = staging.commit()?;
+    watch.lap("commit");
+    Ok(BuildReport {
+        documents: built.documents,
+        countries: built.countries,
+        agreements: built.agreements,
+        pages: built.pages,
+        files: written.files,
+        output,
+        seconds: started.elapsed().as_secs_f64(),
+        warnings: built.warnings,
+        stages: watch.stages(),
+        bytes: written.bytes,
+        write_seconds: written.write_seconds,
+    })
+}
+
+/// What the pipeline made, whatever it wrote into.
+#[derive(Debug)]
+pub struct Built {
+    /// Documents built.
+    pub documents: usize,
+    /// Countries with a page.
+    pub countries: usize,
+    /// Agreements with a page.
+    pub agreements: usize,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Warnings about the input.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads, extracts, models and renders into `sink`, timing each stage.
+fn pipeline(
+    cfg: &Config,
+    sink: &dyn output::Sink,
+    watch: &mut timings::Stopwatch,
+) -> Result<Built, Error> {
     let ingested = ingest::run(&cfg.seeds, cfg.drafts)?;
+    watch.lap("ingest");
     let extractions = extract::run(&ingested.documents);
     let mut warnings = ingested.warnings;
     warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
+    watch.lap("extract");
     let corpus = model::build(ingested.documents, extractions);
-    let rendered = render::run(&corpus, cfg, &render::Overrides::from_config(cfg), &staging)?;
-    let output = staging.out().to_path_buf();
-    let written = staging.commit()?;
-    Ok(BuildReport {
+    watch.lap("model");
+    let rendered = render::run(&corpus, cfg, &render::Overrides::from_config(cfg), sink)?;
+    watch.lap("render");
+    Ok(Built {
         documents: corpus.documents.len(),
         countries: corpus.countries.len(),
         agreements: corpus.agreements.len(),
         pages: rendered.pages,
-        files: written.files,
-        output,
-        seconds: started.elapsed().as_secs_f64(),
         warnings,
     })
+}
+
+/// Builds the whole site in memory, leaving the output folder alone: what `serve` serves and
+/// `check` inspects. Returns the files (`/`-separated path → contents) and what was built.
+pub fn build_in_memory(
+    cfg: &Config,
+) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Built), Error> {
+    let site = output::MemorySite::new();
+    let built = pipeline(cfg, &site, &mut timings::Stopwatch::start())?;
+    Ok((site.into_files(), built))
 }
 
 /// What `briefing extract` reports for a set of files.

@@ -3,8 +3,8 @@
 //! Root-absolute links break under a GitHub Pages sub-path and directory links open a folder
 //! listing from `file://`, so both count as broken.
 
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
 use scraper::{Html, Selector};
 
@@ -30,32 +30,47 @@ struct Page {
     links: Vec<String>,
 }
 
-/// Checks every `.html` file under `site`.
+/// Checks every `.html` file of the site built in the folder `site`.
 pub fn check_site(site: &Path) -> std::io::Result<Vec<BrokenLink>> {
-    let mut pages: HashMap<String, Page> = HashMap::new();
+    let mut files = BTreeMap::new();
     for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
         let entry = entry.map_err(std::io::Error::other)?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html") {
-            let rel = rel_path(site, entry.path());
-            let text = std::fs::read_to_string(entry.path())?;
-            pages.insert(rel, parse(&text));
+        if entry.file_type().is_file() {
+            let html = entry.path().extension().is_some_and(|e| e == "html");
+            let bytes = if html {
+                std::fs::read(entry.path())?
+            } else {
+                Vec::new()
+            };
+            files.insert(rel_path(site, entry.path()), bytes);
         }
     }
+    Ok(check_files(&files))
+}
+
+/// Checks every `.html` file of a site held in memory (`/`-separated path → contents; the
+/// contents of other files are not read).
+pub fn check_files(files: &BTreeMap<String, Vec<u8>>) -> Vec<BrokenLink> {
+    let pages: HashMap<&str, Page> = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .map(|(name, bytes)| (name.as_str(), parse(&String::from_utf8_lossy(bytes))))
+        .collect();
     let mut broken = Vec::new();
-    let mut names: Vec<&String> = pages.keys().collect();
+    let mut names: Vec<&str> = pages.keys().copied().collect();
     names.sort();
     for name in names {
         for href in &pages[name].links {
-            if let Some(reason) = check(site, name, href, &pages) {
+            if let Some(reason) = check(files, name, href, &pages) {
                 broken.push(BrokenLink {
-                    page: name.clone(),
+                    page: name.to_string(),
                     href: href.clone(),
                     reason,
                 });
             }
         }
     }
-    Ok(broken)
+    broken
 }
 
 fn rel_path(root: &Path, p: &Path) -> String {
@@ -96,7 +111,12 @@ pub fn is_external(href: &str) -> bool {
         })
 }
 
-fn check(site: &Path, page: &str, href: &str, pages: &HashMap<String, Page>) -> Option<String> {
+fn check(
+    files: &BTreeMap<String, Vec<u8>>,
+    page: &str,
+    href: &str,
+    pages: &HashMap<&str, Page>,
+) -> Option<String> {
     if is_external(href) {
         return None;
     }
@@ -120,14 +140,18 @@ fn check(site: &Path, page: &str, href: &str, pages: &HashMap<String, Page>) -> 
             None => return Some("climbs above the site root".into()),
         }
     };
-    let full: PathBuf = site.join(&target);
-    if full.is_dir() {
-        return Some("names a folder, not a file; it opens a listing from file://".into());
-    }
-    if !full.is_file() {
+    if !files.contains_key(&target) {
+        let folder = format!("{target}/");
+        if files
+            .range(folder.clone()..)
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&folder))
+        {
+            return Some("names a folder, not a file; it opens a listing from file://".into());
+        }
         return Some(format!("points to `{target}`, which does not exist"));
     }
-    match (fragment, pages.get(&target)) {
+    match (fragment, pages.get(target.as_str())) {
         (Some(f), Some(p)) if !f.is_empty() && !p.ids.contains(&percent_decode(f)) => {
             Some(format!("has no element with id `{f}` in `{target}`"))
         }

@@ -55,6 +55,9 @@ struct BuildArgs {
     /// Print only errors.
     #[arg(long, short)]
     quiet: bool,
+    /// Print the time and peak memory of each stage.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn main() -> ExitCode {
@@ -113,6 +116,15 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             } else {
                 String::new()
             }
+        );
+    }
+    if args.timings {
+        print!("{}", briefing::timings::table(&report.stages));
+        println!(
+            "files: {} written, {:.1} MB, {:.2} s of thread time creating and writing them (within render)",
+            report.files,
+            report.bytes as f64 / 1e6,
+            report.write_seconds
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -71,6 +71,33 @@ pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError>;
 }
 
+/// A whole site held in memory, for `serve` and `check`: `/`-separated path → contents.
+#[derive(Debug, Default)]
+pub struct MemorySite {
+    files: Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySite {
+    /// An empty site.
+    pub fn new() -> MemorySite {
+        MemorySite::default()
+    }
+
+    /// The files written.
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySite {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        safe_relative(rel)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
 /// Folders that must never be the output.
 #[derive(Debug, Clone)]
 pub struct Protected {
@@ -89,6 +116,7 @@ pub struct Staging {
     dirs: Mutex<HashSet<PathBuf>>,
     files: AtomicUsize,
     bytes: AtomicU64,
+    write_nanos: AtomicU64,
     committed: bool,
 }
 
@@ -99,6 +127,8 @@ pub struct Written {
     pub files: usize,
     /// Bytes written.
     pub bytes: u64,
+    /// Seconds spent creating and writing files, summed over threads.
+    pub write_seconds: f64,
 }
 
 impl Staging {
@@ -141,6 +171,7 @@ impl Staging {
             dirs: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
+            write_nanos: AtomicU64::new(0),
             committed: false,
         };
         staging.write(MARKER, MARKER_TEXT.as_bytes())?;
@@ -171,6 +202,7 @@ impl Staging {
         Ok(Written {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            write_seconds: self.write_nanos.load(Ordering::Relaxed) as f64 / 1e9,
         })
     }
 
@@ -186,6 +218,7 @@ impl Staging {
 
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let started = std::time::Instant::now();
         let path = self.tmp.join(safe_relative(rel)?);
         if let Some(dir) = path.parent() {
             self.ensure_dir(dir)?;
@@ -194,6 +227,8 @@ impl Sink for Staging {
         f.write_all(bytes).map_err(io("write", &path))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.write_nanos.fetch_add(nanos, Ordering::Relaxed);
         Ok(())
     }
 }

@@ -751,15 +751,33 @@ fn generated_200_document_corpus_builds_with_a_page_per_country_and_agreement() 
 }
 
 #[test]
-fn generated_corpus_builds_twice_byte_identical() {
+fn generated_corpus_builds_byte_identical_on_one_thread_and_on_several() {
     let tmp = tempdir();
     let Some((seeds, _)) = gen_corpus(200, &tmp.path().join("corpus")) else {
         return;
     };
-    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    build_ok(tmp.path(), &seeds, &a);
-    build_ok(tmp.path(), &seeds, &b);
-    assert_same_tree(&snapshot(&a), &snapshot(&b), "two builds of the corpus");
+    let build_on = |threads: &str| {
+        let out = tmp.path().join(format!("site-{threads}-threads"));
+        let output = briefing(tmp.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .arg("build")
+            .arg("--seeds")
+            .arg(&seeds)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("cannot start the briefing binary");
+        assert!(output.status.success(), "{}", describe(&output));
+        snapshot(&out)
+    };
+    let single = build_on("1");
+    assert!(
+        single.len() > 250,
+        "the corpus has its pages: {}",
+        single.len()
+    );
+    assert_same_tree(&single, &build_on("2"), "one thread against two");
+    assert_same_tree(&single, &build_on("4"), "one thread against four");
 }
 
 #[test]

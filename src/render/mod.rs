@@ -132,24 +132,40 @@ pub fn run(
     {
         sink.write("syntax.css", markdown::syntax_css().as_bytes())?;
     }
-    data::write_all(corpus, sink)?;
-
+    let site = json!({
+        "title": cfg.title,
+        "description": cfg.description,
+        "language": cfg.language,
+        "author": cfg.author,
+        "base_url": cfg.base_url.as_ref().map(|b| b.as_str()),
+    });
     let r = Renderer {
         corpus,
         cfg,
+        site: &site,
         tera: &tera,
         inline_css: &inline_css,
     };
     let jobs = r.jobs();
-    let paths = jobs
-        .par_iter()
-        .map(|job| {
-            let (path, html) = r.page(*job)?;
-            sink.write(&path, html.as_bytes())?;
-            Ok(path)
-        })
-        .collect::<Result<Vec<String>, RenderError>>()?;
-    search::write(corpus, sink)?;
+    // The data files and the search index are mostly serial work; drawn beside the pages
+    // they use time the page threads spend waiting on the file system.
+    let (paths, indexes) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|job| {
+                    let (path, html) = r.page(*job)?;
+                    sink.write(&path, html.as_bytes())?;
+                    Ok(path)
+                })
+                .collect::<Result<Vec<String>, RenderError>>()
+        },
+        || -> Result<(), RenderError> {
+            data::write_all(corpus, sink)?;
+            search::write(corpus, sink)
+        },
+    );
+    let paths = paths?;
+    indexes?;
     feeds::write_all(corpus, cfg, &tera, &paths, sink)?;
     Ok(Rendered { pages: jobs.len() })
 }
@@ -157,6 +173,8 @@ pub fn run(
 struct Renderer<'a> {
     corpus: &'a Corpus,
     cfg: &'a Config,
+    /// The site's settings as every template sees them.
+    site: &'a serde_json::Value,
     tera: &'a Tera,
     inline_css: &'a str,
 }
@@ -249,23 +267,13 @@ impl Renderer<'_> {
         meta: PageMeta,
         extra: serde_json::Value,
     ) -> Result<(String, String), RenderError> {
-        let mut ctx = Context::new();
-        ctx.insert(
-            "site",
-            &json!({
-                "title": self.cfg.title,
-                "description": self.cfg.description,
-                "language": self.cfg.language,
-                "author": self.cfg.author,
-                "base_url": self.cfg.base_url.as_ref().map(|b| b.as_str()),
-            }),
-        );
+        // The page's data becomes the context as it is, without another copy.
+        let mut ctx = Context::from_value(extra).map_err(|e| RenderError::Template {
+            name: template.into(),
+            message: templates::error_chain(&e),
+        })?;
+        ctx.insert("site", self.site);
         ctx.insert("page", &meta);
-        if let serde_json::Value::Object(map) = extra {
-            for (k, v) in map {
-                ctx.insert(k, &v);
-            }
-        }
         let html = self
             .tera
             .render(template, &ctx)
@@ -473,10 +481,17 @@ impl Renderer<'_> {
                 json!({"card": DocCard::new(doc), "snippets": snippets})
             })
             .collect();
+        // Agreements and who's who are the country's whole picture: they belong on its first
+        // page only, not repeated on every page of its documents.
+        let first = n == 1;
         let people: Vec<_> = node
             .people
             .iter()
-            .map(|(p, d)| json!({"name": p.name, "role": p.role, "document": DocCard::new(&c.documents[*d])}))
+            .filter(|_| first)
+            .map(|(p, d)| {
+                let doc = &c.documents[*d];
+                json!({"name": p.name, "role": p.role, "document": {"title": doc.source.title, "url": doc.url()}})
+            })
             .collect();
         let title = if n == 1 {
             me.name.clone()
@@ -504,10 +519,13 @@ impl Renderer<'_> {
                 "region": info.map(|i| i.region.clone()),
                 "subregion": info.map(|i| i.subregion.clone()),
                 "documents": node.documents.len(),
+                "agreements": node.agreements.len(),
                 "mentions": node.mentions,
+                "first_url": country_page_url(node, 1),
             },
+            "first_page": first,
             "documents": docs,
-            "agreements": node.agreements.iter().map(|&a| AgreementCard::new(&c.agreements[a])).collect::<Vec<_>>(),
+            "agreements": node.agreements.iter().filter(|_| first).map(|&a| AgreementCard::new(&c.agreements[a])).collect::<Vec<_>>(),
             "related": node.related.iter().take(RELATED_COUNTRIES).map(|(code, k)| CountryRef::new(*code, *k)).collect::<Vec<_>>(),
             "people": people,
             "pagination": Pagination::new(n, total, &url_of),

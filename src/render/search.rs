@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -14,7 +15,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::Corpus;
 use crate::output::Sink;
 
-/// Words too common to search for; they would only make the index bigger.
+/// Words too common to search for; they would only make the index bigger. Sorted.
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
@@ -56,30 +57,102 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-fn add_words(text: &str, doc: u32, postings: &mut BTreeMap<String, Vec<u32>>) {
-    for word in fold(text).split(|c: char| !c.is_alphanumeric()) {
-        if word.chars().count() < 2 || STOPWORDS.contains(&word) {
+/// Adds the searchable words of `text` to `words`.
+fn add_words(text: &str, words: &mut Vec<String>) {
+    // Most text is ASCII, where folding is lowercasing; skip the Unicode pipeline for it.
+    let folded = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        fold(text)
+    };
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().nth(1).is_none() || STOPWORDS.binary_search(&word).is_ok() {
             continue;
         }
-        let list = postings.entry(word.to_string()).or_default();
-        if list.last() != Some(&doc) {
-            list.push(doc);
-        }
+        words.push(word.to_string());
     }
 }
 
-fn base36(mut n: u32) -> String {
+/// Every searchable word of one document, sorted and without repeats.
+fn document_words(corpus: &Corpus, doc: &crate::model::Document) -> Vec<String> {
+    let g = Gazetteer::global();
+    let mut words = Vec::new();
+    add_words(&doc.source.title, &mut words);
+    add_words(&doc.source.summary, &mut words);
+    for b in &doc.source.blocks {
+        add_words(&b.text, &mut words);
+    }
+    for c in &doc.extraction.countries {
+        if let Some(country) = g.get(c.code) {
+            add_words(&country.name, &mut words);
+        }
+    }
+    for p in &doc.extraction.people {
+        add_words(&p.name, &mut words);
+    }
+    for &a in &doc.agreements {
+        add_words(&corpus.agreements[a].title, &mut words);
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Documents whose words are gathered in parallel at a time; bounds the memory held by words
+/// not yet merged into the postings.
+const CHUNK: usize = 512;
+
+/// Word → numbers (in `newest_first` order) of the documents that contain it, increasing.
+fn postings(corpus: &Corpus) -> BTreeMap<String, Vec<u32>> {
+    let mut map: std::collections::HashMap<String, Vec<u32>> = Default::default();
+    for (c, chunk) in corpus.newest_first.chunks(CHUNK).enumerate() {
+        let per_doc: Vec<Vec<String>> = chunk
+            .par_iter()
+            .map(|&d| document_words(corpus, &corpus.documents[d]))
+            .collect();
+        for (i, words) in per_doc.into_iter().enumerate() {
+            let n = (c * CHUNK + i) as u32;
+            for w in words {
+                match map.get_mut(&w) {
+                    Some(list) => list.push(n),
+                    None => {
+                        map.insert(w, vec![n]);
+                    }
+                }
+            }
+        }
+    }
+    map.into_iter().collect()
+}
+
+/// Appends `n` in base 36 to `out`.
+fn push_base36(out: &mut String, mut n: u32) {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
+    let mut buf = [0u8; 7];
+    let mut i = buf.len();
     loop {
-        out.push(DIGITS[(n % 36) as usize]);
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    out.extend(buf[i..].iter().map(|&b| b as char));
+}
+
+/// A postings list as base-36 gaps joined by dots.
+fn encode_gaps(list: &[u32]) -> String {
+    let mut out = String::with_capacity(list.len() * 2);
+    let mut prev = 0;
+    for (i, &d) in list.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        push_base36(&mut out, d - prev);
+        prev = d;
+    }
+    out
 }
 
 /// Writes `search-index.js`.
@@ -88,28 +161,14 @@ pub fn write(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
     let name = |c: crate::gazetteer::CountryCode| {
         g.get(c).map_or_else(|| c.to_string(), |x| x.name.clone())
     };
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut docs = Vec::with_capacity(corpus.documents.len());
-    for (i, &d) in corpus.newest_first.iter().enumerate() {
+    for &d in &corpus.newest_first {
         let doc = &corpus.documents[d];
-        let n = i as u32;
-        add_words(&doc.source.title, n, &mut postings);
-        add_words(&doc.source.summary, n, &mut postings);
-        for b in &doc.source.blocks {
-            add_words(&b.text, n, &mut postings);
-        }
-        for c in &doc.extraction.countries {
-            add_words(&name(c.code), n, &mut postings);
-        }
-        for p in &doc.extraction.people {
-            add_words(&p.name, n, &mut postings);
-        }
         let mut statuses: Vec<&'static str> = Vec::new();
         for &a in &doc.agreements {
-            let a = &corpus.agreements[a];
-            add_words(&a.title, n, &mut postings);
-            if !statuses.contains(&a.status.as_str()) {
-                statuses.push(a.status.as_str());
+            let status = corpus.agreements[a].status.as_str();
+            if !statuses.contains(&status) {
+                statuses.push(status);
             }
         }
         docs.push((
@@ -125,19 +184,11 @@ pub fn write(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
             statuses,
         ));
     }
-    let words = postings
+    let words = postings(corpus)
         .into_iter()
         .map(|(w, list)| {
-            let mut prev = 0;
-            let gaps: Vec<String> = list
-                .iter()
-                .map(|&d| {
-                    let gap = d - prev;
-                    prev = d;
-                    base36(gap)
-                })
-                .collect();
-            (w, gaps.join("."))
+            let gaps = encode_gaps(&list);
+            (w, gaps)
         })
         .collect();
     let index = Index {
@@ -181,9 +232,14 @@ mod tests {
     }
 
     #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn gaps_in_base36() {
-        assert_eq!(base36(0), "0");
-        assert_eq!(base36(35), "z");
-        assert_eq!(base36(36), "10");
+        assert_eq!(encode_gaps(&[0]), "0");
+        assert_eq!(encode_gaps(&[35]), "z");
+        assert_eq!(encode_gaps(&[36, 40, 76]), "10.4.10");
     }
 }

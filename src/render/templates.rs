@@ -125,6 +125,13 @@ fn read_dir_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
 /// Escapes `&`, `<`, `>` and `"`: enough for text and double-quoted attributes, without
 /// Tera's default of turning every `/` in a URL into `&#x2F;`.
 fn escape_html(text: &str) -> String {
+    // Most values (names, titles, URLs) need no escaping at all.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

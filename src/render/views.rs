@@ -135,7 +135,7 @@ pub struct Pagination {
     pub prev: Option<String>,
     /// Next page URL.
     pub next: Option<String>,
-    /// Every page.
+    /// The first and last pages and those near the current one, with gaps between.
     pub pages: Vec<PageLink>,
 }
 
@@ -148,7 +148,12 @@ pub struct PageLink {
     pub url: String,
     /// Whether it is the page shown.
     pub current: bool,
+    /// A gap standing for the pages left out (number and url are then empty).
+    pub gap: bool,
 }
+
+/// Pages linked on each side of the current one.
+const PAGE_WINDOW: usize = 2;
 
 impl Pagination {
     /// Pagination for page `current` of `total`, whose URLs `url_of` gives.
@@ -162,15 +167,39 @@ impl Pagination {
             total,
             prev: (current > 1).then(|| url_of(current - 1)),
             next: (current < total).then(|| url_of(current + 1)),
-            pages: (1..=total)
-                .map(|n| PageLink {
-                    number: n,
-                    url: url_of(n),
-                    current: n == current,
-                })
-                .collect(),
+            pages: page_links(current, total, url_of),
         })
     }
+}
+
+/// Links to the first and last pages and to the window around `current`; a gap stands for
+/// two or more pages left out (one left-out page is linked instead), so a list of 200 pages
+/// does not put 200 links on each of them.
+fn page_links(current: usize, total: usize, url_of: &dyn Fn(usize) -> String) -> Vec<PageLink> {
+    let near = |n: usize| n == 1 || n == total || n.abs_diff(current) <= PAGE_WINDOW;
+    let shown: Vec<usize> = (1..=total)
+        .filter(|&n| near(n) || (n > 1 && n < total && near(n - 1) && near(n + 1)))
+        .collect();
+    let mut links = Vec::new();
+    let mut prev = 0;
+    for n in shown {
+        if n > prev + 1 {
+            links.push(PageLink {
+                number: 0,
+                url: String::new(),
+                current: false,
+                gap: true,
+            });
+        }
+        links.push(PageLink {
+            number: n,
+            url: url_of(n),
+            current: n == current,
+            gap: false,
+        });
+        prev = n;
+    }
+    links
 }
 
 /// Counts for the home page.
@@ -195,5 +224,32 @@ impl Stats {
             agreements: corpus.agreements.len(),
             people: corpus.countries.iter().map(|c| c.people.len()).sum(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(current: usize, total: usize) -> String {
+        page_links(current, total, &|n| format!("p{n}"))
+            .iter()
+            .map(|l| match (l.gap, l.current) {
+                (true, _) => "…".to_string(),
+                (_, true) => format!("[{}]", l.number),
+                _ => l.number.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn pagination_links_the_ends_and_a_window_around_the_current_page() {
+        assert_eq!(shown(1, 3), "[1] 2 3");
+        assert_eq!(shown(1, 200), "[1] 2 3 … 200");
+        assert_eq!(shown(100, 200), "1 … 98 99 [100] 101 102 … 200");
+        // One left-out page is linked rather than replaced by a gap.
+        assert_eq!(shown(4, 9), "1 2 3 [4] 5 6 … 9");
+        assert_eq!(shown(200, 200), "1 … 198 199 [200]");
     }
 }

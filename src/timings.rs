@@ -1,0 +1,122 @@
+//! Stage timings for `briefing build --timings`: the wall time and peak memory of each stage.
+//!
+//! Peak memory is the resident-set high-water mark, reset at the start of every stage where
+//! the system allows it (Linux `clear_refs`), so each stage reports its own peak rather than
+//! the largest so far. Elsewhere it is left out.
+
+use std::time::Instant;
+
+/// One stage's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    /// Stage name: ingest, extract, model, render, write.
+    pub name: &'static str,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Peak resident memory during the stage, in bytes, when the system reports it.
+    pub peak_bytes: Option<u64>,
+}
+
+/// A stopwatch that records one [`Stage`] per lap.
+#[derive(Debug)]
+pub struct Stopwatch {
+    stages: Vec<Stage>,
+    last: Instant,
+}
+
+impl Default for Stopwatch {
+    fn default() -> Self {
+        Self::start()
+    }
+}
+
+impl Stopwatch {
+    /// Starts the first stage now.
+    pub fn start() -> Stopwatch {
+        reset_peak();
+        Stopwatch {
+            stages: Vec::new(),
+            last: Instant::now(),
+        }
+    }
+
+    /// Ends the current stage, naming it, and starts the next.
+    pub fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.stages.push(Stage {
+            name,
+            seconds: now.duration_since(self.last).as_secs_f64(),
+            peak_bytes: peak_rss(),
+        });
+        reset_peak();
+        self.last = Instant::now();
+    }
+
+    /// The stages recorded so far.
+    pub fn stages(self) -> Vec<Stage> {
+        self.stages
+    }
+}
+
+/// Resets the kernel's high-water mark of resident memory for this process.
+fn reset_peak() {
+    #[cfg(target_os = "linux")]
+    {
+        // Best effort: where it fails the figure is the peak so far, still an upper bound.
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+    }
+}
+
+/// The resident-set high-water mark since the last reset.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// The stages as an aligned text table, with a total row.
+pub fn table(stages: &[Stage]) -> String {
+    let mut out = format!("{:<8} {:>9} {:>11}\n", "stage", "seconds", "peak MiB");
+    let mib = |b: Option<u64>| b.map_or_else(|| "-".to_string(), |b| format!("{}", b >> 20));
+    for s in stages {
+        out.push_str(&format!(
+            "{:<8} {:>9.3} {:>11}\n",
+            s.name,
+            s.seconds,
+            mib(s.peak_bytes)
+        ));
+    }
+    let total: f64 = stages.iter().map(|s| s.seconds).sum();
+    let peak = stages.iter().filter_map(|s| s.peak_bytes).max();
+    out.push_str(&format!(
+        "{:<8} {:>9.3} {:>11}\n",
+        "total",
+        total,
+        mib(peak)
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn laps_are_recorded_in_order_and_tabled() {
+        let mut w = Stopwatch::start();
+        w.lap("ingest");
+        let v: Vec<u8> = vec![1; 1 << 20];
+        std::hint::black_box(&v);
+        w.lap("render");
+        let stages = w.stages();
+        assert_eq!(
+            stages.iter().map(|s| s.name).collect::<Vec<_>>(),
+            ["ingest", "render"]
+        );
+        let t = table(&stages);
+        assert!(t.starts_with("stage"), "{t}");
+        assert!(t.lines().nth(2).unwrap().starts_with("render"), "{t}");
+        assert!(t.lines().last().unwrap().starts_with("total"), "{t}");
+    }
+}
