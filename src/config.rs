@@ -135,6 +135,9 @@ pub struct Config {
     pub source_date_epoch: Option<i64>,
 }
 
+/// The configuration file's name, looked for in the working folder.
+pub const CONFIG_FILE: &str = "briefing.toml";
+
 /// Default site title when the configuration gives none.
 pub const DEFAULT_TITLE: &str = "Briefing";
 
@@ -145,7 +148,7 @@ impl Config {
     pub fn load(over: &Overrides) -> Result<Config, ConfigError> {
         let cwd = PathBuf::from(".");
         let file = over.config.clone().or_else(|| {
-            let default = cwd.join("briefing.toml");
+            let default = cwd.join(CONFIG_FILE);
             default.is_file().then_some(default)
         });
         let (raw, root) = match &file {

@@ -18,6 +18,8 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod sentences;
+pub mod serve;
+pub mod session;
 pub mod slug;
 pub mod terms;
 pub mod timings;

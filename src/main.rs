@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Build the site from the seeds folder (the default command).
     Build(BuildArgs),
+    /// Build the site in memory, serve it on 127.0.0.1, and rebuild and reload on every change.
+    Serve(ServeArgs),
     /// Print what extraction finds in the given files, without writing anything.
     Extract {
         /// Print the data contract as JSON (the same shape as site/data/briefing.json).
@@ -60,10 +62,33 @@ struct BuildArgs {
     timings: bool,
 }
 
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, short, default_value_t = 1111)]
+    port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Folder of documents [default: seeds/]
+    #[arg(long, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    /// Configuration file [default: briefing.toml, when present]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Absolute URL the site is published at; its sub-path is served too.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include documents marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Build(BuildArgs::default())) {
         Command::Build(args) => build(args),
+        Command::Serve(args) => serve(args),
         Command::Extract {
             json,
             explain,
@@ -127,6 +152,23 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             report.write_seconds
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    briefing::serve::run(
+        &Overrides {
+            config: args.config,
+            seeds: args.seeds,
+            out: None,
+            base_url: args.base_url,
+            drafts: args.drafts,
+        },
+        &briefing::serve::ServeOptions {
+            port: args.port,
+            open: args.open,
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

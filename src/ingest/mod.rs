@@ -93,9 +93,34 @@ impl Format {
     }
 }
 
+/// A document file found in the seeds folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its path relative to the seeds folder, `/`-separated.
+    pub rel: String,
+    /// How to read it.
+    pub format: Format,
+}
+
 /// Reads every document under `seeds` (sorted, hidden files and links skipped with a warning).
 /// Drafts are dropped unless `drafts` is set.
 pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
+    let (files, warnings) = list(seeds)?;
+    let mut ingested = load_all(
+        files
+            .into_iter()
+            .map(|f| (f.path, f.rel, f.format))
+            .collect(),
+        drafts,
+    );
+    ingested.warnings.splice(0..0, warnings);
+    fail_on_errors(ingested)
+}
+
+/// The document files under `seeds`, sorted by path, and warnings about what was skipped.
+pub fn list(seeds: &Path) -> Result<(Vec<SeedFile>, Vec<Diagnostic>), IngestError> {
     if !seeds.exists() {
         return Err(IngestError::SeedsMissing(seeds.to_path_buf()));
     }
@@ -127,7 +152,11 @@ pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
             ));
         } else if entry.file_type().is_file() {
             match Format::of(entry.path()) {
-                Some(format) => files.push((entry.path().to_path_buf(), rel, format)),
+                Some(format) => files.push(SeedFile {
+                    path: entry.path().to_path_buf(),
+                    rel,
+                    format,
+                }),
                 None => warnings.push(Diagnostic::warning(
                     rel,
                     "skipped: not a document (briefing reads .md, .markdown and .txt)",
@@ -136,8 +165,17 @@ pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
         }
     }
     hidden_warnings(seeds, &mut warnings);
-    let mut ingested = load_all(files, drafts);
-    ingested.warnings.splice(0..0, warnings);
+    Ok((files, warnings))
+}
+
+/// Reads one document file; `None` (with a diagnostic) when it cannot be used, and drafts
+/// are returned like any document.
+pub fn read(file: &SeedFile) -> (Option<SourceDoc>, Vec<Diagnostic>) {
+    load(&file.path, file.rel.clone(), file.format)
+}
+
+/// Turns the diagnostics that are errors into an [`IngestError`].
+pub fn fail_on_errors(ingested: Ingested) -> Result<Ingested, IngestError> {
     if ingested
         .warnings
         .iter()

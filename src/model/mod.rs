@@ -7,6 +7,7 @@
 mod agreements;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::extract::{Extraction, Person};
 use crate::gazetteer::{CountryCode, Gazetteer};
@@ -17,12 +18,12 @@ use crate::terms::{AgreementKind, AgreementStatus, Date};
 /// A document with its slug and what was extracted from it.
 #[derive(Debug)]
 pub struct Document {
-    /// As read.
-    pub source: SourceDoc,
+    /// As read (shared with the cache of an incremental session).
+    pub source: Arc<SourceDoc>,
     /// Slug of its page.
     pub slug: Slug,
-    /// Countries, people, snippets.
-    pub extraction: Extraction,
+    /// Countries, people, snippets (shared like `source`).
+    pub extraction: Arc<Extraction>,
     /// Indices into [`Corpus::agreements`], by slug.
     pub agreements: Vec<usize>,
 }
@@ -146,6 +147,15 @@ impl Corpus {
 
 /// Builds the corpus from documents (in path order) and their extractions (same order).
 pub fn build(sources: Vec<SourceDoc>, extractions: Vec<Extraction>) -> Corpus {
+    build_shared(
+        sources.into_iter().map(Arc::new).collect(),
+        extractions.into_iter().map(Arc::new).collect(),
+    )
+}
+
+/// [`build`] from shared documents, which an incremental session keeps between builds
+/// instead of copying them.
+pub fn build_shared(sources: Vec<Arc<SourceDoc>>, extractions: Vec<Arc<Extraction>>) -> Corpus {
     let slugs = document_slugs(&sources);
     let mut documents: Vec<Document> = sources
         .into_iter()
@@ -181,7 +191,7 @@ pub fn build(sources: Vec<SourceDoc>, extractions: Vec<Extraction>) -> Corpus {
 
 /// Slugs from titles (or the `slug` key); documents that share one all get a suffix from a
 /// hash of their path, so no slug depends on which other documents exist or their order.
-fn document_slugs(sources: &[SourceDoc]) -> Vec<Slug> {
+fn document_slugs(sources: &[Arc<SourceDoc>]) -> Vec<Slug> {
     let base: Vec<Slug> = sources
         .iter()
         .map(|s| {

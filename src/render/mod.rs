@@ -93,17 +93,26 @@ impl Overrides {
     }
 }
 
-/// One page to draw.
-#[derive(Debug, Clone, Copy)]
-enum Job {
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Page {
+    /// `index.html`.
     Home,
+    /// A document's page, by index into the corpus's documents.
     Document(usize),
+    /// Page n (1-based) of the documents index.
     Documents(usize),
+    /// The countries index.
     Countries,
+    /// Page n (1-based) of a country's page, by index into the corpus's countries.
     Country(usize, usize),
+    /// Page n (1-based) of the agreements index.
     Agreements(usize),
+    /// An agreement's page, by index into the corpus's agreements.
     Agreement(usize),
+    /// `404.html`.
     NotFound,
+    /// `search.html`.
     Search,
 }
 
@@ -114,69 +123,140 @@ pub fn run(
     over: &Overrides,
     sink: &dyn Sink,
 ) -> Result<Rendered, RenderError> {
-    let tera = templates::load(over.templates.as_deref())?;
-    let statics = templates::static_files(over.static_files.as_deref())?;
-    let inline_css = statics
-        .iter()
-        .find(|(n, _)| n == "style.css")
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .unwrap_or_default();
-    for (name, bytes) in &statics {
-        sink.write(name, bytes)?;
-    }
-    sink.write(".nojekyll", b"")?;
-    if corpus
-        .documents
-        .iter()
-        .any(|d| d.source.markdown.contains("```") || d.source.markdown.contains("~~~"))
-    {
-        sink.write("syntax.css", markdown::syntax_css().as_bytes())?;
-    }
-    let site = json!({
-        "title": cfg.title,
-        "description": cfg.description,
-        "language": cfg.language,
-        "author": cfg.author,
-        "base_url": cfg.base_url.as_ref().map(|b| b.as_str()),
-    });
-    let r = Renderer {
-        corpus,
-        cfg,
-        site: &site,
-        tera: &tera,
-        inline_css: &inline_css,
-    };
-    let jobs = r.jobs();
+    let r = Renderer::new(corpus, cfg, over)?;
+    r.write_assets(sink)?;
+    let pages = r.pages();
     // The data files and the search index are mostly serial work; drawn beside the pages
     // they use time the page threads spend waiting on the file system.
-    let (paths, indexes) = rayon::join(
-        || {
-            jobs.par_iter()
-                .map(|job| {
-                    let (path, html) = r.page(*job)?;
-                    sink.write(&path, html.as_bytes())?;
-                    Ok(path)
-                })
-                .collect::<Result<Vec<String>, RenderError>>()
-        },
-        || -> Result<(), RenderError> {
-            data::write_all(corpus, sink)?;
-            search::write(corpus, sink)
-        },
-    );
+    let (paths, indexes) = rayon::join(|| r.write_pages(&pages, sink), || r.write_indexes(sink));
     let paths = paths?;
     indexes?;
-    feeds::write_all(corpus, cfg, &tera, &paths, sink)?;
-    Ok(Rendered { pages: jobs.len() })
+    r.write_feeds(&paths, sink)?;
+    Ok(Rendered { pages: pages.len() })
 }
 
-struct Renderer<'a> {
+/// The path of a page relative to the site root.
+pub fn page_url(corpus: &Corpus, page: Page) -> String {
+    match page {
+        Page::Home => "index.html".into(),
+        Page::Document(i) => corpus.documents[i].url(),
+        Page::Documents(n) => documents_url(n),
+        Page::Countries => "countries/index.html".into(),
+        Page::Country(i, n) => country_page_url(&corpus.countries[i], n),
+        Page::Agreements(n) => agreements_url(n),
+        Page::Agreement(i) => corpus.agreements[i].url(),
+        Page::NotFound => "404.html".into(),
+        Page::Search => "search.html".into(),
+    }
+}
+
+/// The agreements in the order of the agreements index: by status, then title.
+pub fn agreements_order(c: &Corpus) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..c.agreements.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&c.agreements[a], &c.agreements[b]);
+        y.status
+            .cmp(&x.status)
+            .then_with(|| x.title.cmp(&y.title))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+/// Every page of a corpus.
+pub fn all_pages(c: &Corpus) -> Vec<Page> {
+    let mut all = vec![Page::Home, Page::Countries, Page::NotFound, Page::Search];
+    all.extend((0..c.documents.len()).map(Page::Document));
+    all.extend((1..=pages(c.documents.len(), DOCS_PER_PAGE)).map(Page::Documents));
+    for (i, node) in c.countries.iter().enumerate() {
+        all.extend((1..=pages(node.documents.len(), DOCS_PER_PAGE)).map(|p| Page::Country(i, p)));
+    }
+    all.extend((1..=pages(c.agreements.len(), AGREEMENTS_PER_PAGE)).map(Page::Agreements));
+    all.extend((0..c.agreements.len()).map(Page::Agreement));
+    all
+}
+
+/// Draws the pages and files of one corpus: templates parsed and static files read once.
+pub struct Renderer<'a> {
     corpus: &'a Corpus,
     cfg: &'a Config,
     /// The site's settings as every template sees them.
-    site: &'a serde_json::Value,
-    tera: &'a Tera,
-    inline_css: &'a str,
+    site: serde_json::Value,
+    tera: Tera,
+    statics: Vec<(String, Vec<u8>)>,
+    inline_css: String,
+}
+
+impl<'a> Renderer<'a> {
+    /// Loads the templates and static files (the project's overriding the built-in ones).
+    pub fn new(
+        corpus: &'a Corpus,
+        cfg: &'a Config,
+        over: &Overrides,
+    ) -> Result<Renderer<'a>, RenderError> {
+        let tera = templates::load(over.templates.as_deref())?;
+        let statics = templates::static_files(over.static_files.as_deref())?;
+        let inline_css = statics
+            .iter()
+            .find(|(n, _)| n == "style.css")
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let site = json!({
+            "title": cfg.title,
+            "description": cfg.description,
+            "language": cfg.language,
+            "author": cfg.author,
+            "base_url": cfg.base_url.as_ref().map(|b| b.as_str()),
+        });
+        Ok(Renderer {
+            corpus,
+            cfg,
+            site,
+            tera,
+            statics,
+            inline_css,
+        })
+    }
+
+    /// Static files, `.nojekyll`, and the highlighting styles when some document has code.
+    pub fn write_assets(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        for (name, bytes) in &self.statics {
+            sink.write(name, bytes)?;
+        }
+        sink.write(".nojekyll", b"")?;
+        if self
+            .corpus
+            .documents
+            .iter()
+            .any(|d| d.source.markdown.contains("```") || d.source.markdown.contains("~~~"))
+        {
+            sink.write("syntax.css", markdown::syntax_css().as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Draws `pages` in parallel, writing each as soon as it is drawn; returns their paths.
+    pub fn write_pages(&self, pages: &[Page], sink: &dyn Sink) -> Result<Vec<String>, RenderError> {
+        pages
+            .par_iter()
+            .map(|&page| {
+                let (path, html) = self.draw_page(page)?;
+                sink.write(&path, html.as_bytes())?;
+                Ok(path)
+            })
+            .collect()
+    }
+
+    /// The data files and the search index.
+    pub fn write_indexes(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        data::write_all(self.corpus, sink)?;
+        search::write(self.corpus, sink)
+    }
+
+    /// Feeds, sitemap and robots.txt (when `base_url` is set); `pages` are the pages written.
+    pub fn write_feeds(&self, pages: &[String], sink: &dyn Sink) -> Result<(), RenderError> {
+        feeds::write_all(self.corpus, self.cfg, &self.tera, pages, sink)
+    }
 }
 
 /// What every page's `<head>` and layout need.
@@ -233,19 +313,9 @@ fn country_page_url(node: &CountryNode, n: usize) -> String {
 }
 
 impl Renderer<'_> {
-    fn jobs(&self) -> Vec<Job> {
-        let c = self.corpus;
-        let mut jobs = vec![Job::Home, Job::Countries, Job::NotFound, Job::Search];
-        jobs.extend((0..c.documents.len()).map(Job::Document));
-        jobs.extend((1..=pages(c.documents.len(), DOCS_PER_PAGE)).map(Job::Documents));
-        for (i, node) in c.countries.iter().enumerate() {
-            jobs.extend(
-                (1..=pages(node.documents.len(), DOCS_PER_PAGE)).map(|p| Job::Country(i, p)),
-            );
-        }
-        jobs.extend((1..=pages(c.agreements.len(), AGREEMENTS_PER_PAGE)).map(Job::Agreements));
-        jobs.extend((0..c.agreements.len()).map(Job::Agreement));
-        jobs
+    /// Every page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        all_pages(self.corpus)
     }
 
     fn meta(&self, url: String, title: &str, description: &str, section: &'static str) -> PageMeta {
@@ -272,7 +342,7 @@ impl Renderer<'_> {
             name: template.into(),
             message: templates::error_chain(&e),
         })?;
-        ctx.insert("site", self.site);
+        ctx.insert("site", &self.site);
         ctx.insert("page", &meta);
         let html = self
             .tera
@@ -284,17 +354,18 @@ impl Renderer<'_> {
         Ok((meta.url, html))
     }
 
-    fn page(&self, job: Job) -> Result<(String, String), RenderError> {
-        match job {
-            Job::Home => self.home(),
-            Job::Document(i) => self.document(i),
-            Job::Documents(n) => self.documents(n),
-            Job::Countries => self.countries(),
-            Job::Country(i, n) => self.country(i, n),
-            Job::Agreements(n) => self.agreements(n),
-            Job::Agreement(i) => self.agreement(i),
-            Job::NotFound => self.not_found(),
-            Job::Search => self.search(),
+    /// Draws one page: its path relative to the site root, and its HTML.
+    pub fn draw_page(&self, page: Page) -> Result<(String, String), RenderError> {
+        match page {
+            Page::Home => self.home(),
+            Page::Document(i) => self.document(i),
+            Page::Documents(n) => self.documents(n),
+            Page::Countries => self.countries(),
+            Page::Country(i, n) => self.country(i, n),
+            Page::Agreements(n) => self.agreements(n),
+            Page::Agreement(i) => self.agreement(i),
+            Page::NotFound => self.not_found(),
+            Page::Search => self.search(),
         }
     }
 
@@ -534,14 +605,7 @@ impl Renderer<'_> {
 
     fn agreements(&self, n: usize) -> Result<(String, String), RenderError> {
         let c = self.corpus;
-        let mut order: Vec<usize> = (0..c.agreements.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&c.agreements[a], &c.agreements[b]);
-            y.status
-                .cmp(&x.status)
-                .then_with(|| x.title.cmp(&y.title))
-                .then(a.cmp(&b))
-        });
+        let order = agreements_order(c);
         let total = pages(order.len(), AGREEMENTS_PER_PAGE);
         let mut groups: Vec<serde_json::Value> = Vec::new();
         let mut current: Option<AgreementStatus> = None;

@@ -1,0 +1,456 @@
+//! Incremental builds kept in memory, for `briefing serve`.
+//!
+//! A [`Session`] remembers every document as read and extracted (keyed by its path, size and
+//! modification time) and the last corpus. After an edit, [`Session::update`] re-reads and
+//! re-extracts only the files that changed, rebuilds the model (cheap), and redraws only the
+//! pages that can show something of the changed documents: their own pages, the pages of
+//! the agreements they report (and every document reporting those), the pages of every
+//! country involved, the list pages whose entries moved or changed, and the home page. The
+//! data files, search index and feeds follow in [`Session::indexes`], which the caller runs
+//! once the quick update is served.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use crate::Error;
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::extract::{self, Extraction};
+use crate::ingest::{self, Ingested, SourceDoc};
+use crate::model::{self, Corpus};
+use crate::output::MemorySite;
+use crate::render::{self, Overrides, Page, Renderer};
+
+/// What identifies one version of a file without reading it.
+type Stamp = (Option<SystemTime>, u64);
+
+/// One file as last read.
+struct Cached {
+    stamp: Stamp,
+    source: Option<Arc<SourceDoc>>,
+    extraction: Option<Arc<Extraction>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Files of the in-memory site: `/`-separated path → contents.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// What a quick update changed.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Pages drawn again (path → HTML).
+    pub written: Files,
+    /// Pages that no longer exist.
+    pub removed: Vec<String>,
+    /// Seeds-relative paths of the documents that changed, appeared or went away.
+    pub changed: Vec<String>,
+    /// Warnings about the input.
+    pub warnings: Vec<Diagnostic>,
+    /// Time of each stage: read (changed files only), model, render (the pages above).
+    pub stages: Vec<crate::timings::Stage>,
+}
+
+/// Every document with its extraction, the paths that changed, and the warnings.
+type Reread = (
+    Vec<Arc<SourceDoc>>,
+    Vec<Arc<Extraction>>,
+    BTreeSet<String>,
+    Vec<Diagnostic>,
+);
+
+/// A build kept in memory between edits.
+pub struct Session {
+    cfg: Config,
+    over: Overrides,
+    cache: HashMap<String, Cached>,
+    corpus: Option<Corpus>,
+    /// The document files of the last walk of the seeds folder, and its warnings.
+    listing: Vec<ingest::SeedFile>,
+    listing_warnings: Vec<Diagnostic>,
+    /// Files the caller says changed, when it knows (a file watcher does).
+    hint: Option<Vec<std::path::PathBuf>>,
+}
+
+impl Session {
+    /// A session for the project `cfg` describes; nothing is read yet.
+    pub fn new(cfg: Config) -> Session {
+        let over = Overrides::from_config(&cfg);
+        Session {
+            cfg,
+            over,
+            cache: HashMap::new(),
+            corpus: None,
+            listing: Vec::new(),
+            listing_warnings: Vec::new(),
+            hint: None,
+        }
+    }
+
+    /// Says which files changed before the next [`Session::update`], so that when they are
+    /// all documents it already knows, it need not walk the seeds folder again (creations,
+    /// removals and renames still walk it).
+    pub fn hint_changed(&mut self, paths: Vec<std::path::PathBuf>) {
+        self.hint = Some(paths);
+    }
+
+    /// Whether every path is an existing document file of the last walk.
+    fn knows_all(&self, paths: &[std::path::PathBuf]) -> bool {
+        let known: HashSet<std::path::PathBuf> =
+            self.listing.iter().map(|f| absolute(&f.path)).collect();
+        !self.listing.is_empty()
+            && paths
+                .iter()
+                .all(|p| p.is_file() && known.contains(&absolute(p)))
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.cfg
+    }
+
+    /// Reads what changed and draws the whole site (templates or static files may have
+    /// changed too). On an error the previous state is kept.
+    pub fn build_all(&mut self) -> Result<(Files, Vec<Diagnostic>), Error> {
+        let (corpus, _, warnings) = self.refresh()?;
+        let site = MemorySite::new();
+        render::run(&corpus, &self.cfg, &self.over, &site)?;
+        self.corpus = Some(corpus);
+        Ok((site.into_files(), warnings))
+    }
+
+    /// Reads what changed and draws only the pages that depend on it. Without an earlier
+    /// build there is nothing to compare with, so every page is drawn.
+    pub fn update(&mut self) -> Result<Update, Error> {
+        self.update_with(&mut |_| {})
+    }
+
+    /// [`Session::update`], handing the changed documents' own pages to `first` as soon as
+    /// they are drawn, before the pages that list them.
+    pub fn update_with(&mut self, first: &mut dyn FnMut(&Files)) -> Result<Update, Error> {
+        let mut watch = crate::timings::Stopwatch::start();
+        let Some(old) = self.corpus.take() else {
+            let (written, warnings) = self.build_all()?;
+            let changed = self.cache.keys().cloned().collect();
+            watch.lap("build");
+            return Ok(Update {
+                written,
+                removed: Vec::new(),
+                changed,
+                warnings,
+                stages: watch.stages(),
+            });
+        };
+        let (new, changed, warnings) = match self.refresh_timed(&mut watch) {
+            Ok(r) => r,
+            Err(e) => {
+                self.corpus = Some(old);
+                return Err(e);
+            }
+        };
+        let (own, rest): (Vec<Page>, Vec<Page>) = affected_pages(&old, &new, &changed)
+            .into_iter()
+            .partition(|p| matches!(p, Page::Document(i) if changed.contains(&new.documents[*i].source.path)));
+        let r = Renderer::new(&new, &self.cfg, &self.over)?;
+        watch.lap("plan");
+        let site = MemorySite::new();
+        r.write_pages(&own, &site)?;
+        let mut written = site.into_files();
+        first(&written);
+        watch.lap("render own");
+        let site = MemorySite::new();
+        r.write_pages(&rest, &site)?;
+        written.extend(site.into_files());
+        watch.lap("render rest");
+        let now: HashSet<String> = render::all_pages(&new)
+            .into_iter()
+            .map(|p| render::page_url(&new, p))
+            .collect();
+        let removed = render::all_pages(&old)
+            .into_iter()
+            .map(|p| render::page_url(&old, p))
+            .filter(|u| !now.contains(u))
+            .collect();
+        self.corpus = Some(new);
+        Ok(Update {
+            written,
+            removed,
+            changed: changed.into_iter().collect(),
+            warnings,
+            stages: watch.stages(),
+        })
+    }
+
+    /// The data files, search index and feeds of the last build.
+    pub fn indexes(&self) -> Result<Files, Error> {
+        let Some(corpus) = &self.corpus else {
+            return Ok(Files::new());
+        };
+        let r = Renderer::new(corpus, &self.cfg, &self.over)?;
+        let site = MemorySite::new();
+        r.write_indexes(&site)?;
+        let pages: Vec<String> = r
+            .pages()
+            .into_iter()
+            .map(|p| render::page_url(corpus, p))
+            .collect();
+        r.write_feeds(&pages, &site)?;
+        Ok(site.into_files())
+    }
+
+    /// [`Session::refresh`], timing its two stages.
+    fn refresh_timed(
+        &mut self,
+        watch: &mut crate::timings::Stopwatch,
+    ) -> Result<(Corpus, BTreeSet<String>, Vec<Diagnostic>), Error> {
+        let (sources, extractions, changed, warnings) = self.reread()?;
+        watch.lap("read");
+        let corpus = model::build_shared(sources, extractions);
+        watch.lap("model");
+        Ok((corpus, changed, warnings))
+    }
+
+    /// Re-reads changed files and rebuilds the model.
+    fn refresh(&mut self) -> Result<(Corpus, BTreeSet<String>, Vec<Diagnostic>), Error> {
+        let (sources, extractions, changed, warnings) = self.reread()?;
+        Ok((model::build_shared(sources, extractions), changed, warnings))
+    }
+
+    /// Re-reads changed files (in parallel); returns every document and its extraction, the
+    /// paths that changed and the warnings. The cache is updated only on success.
+    fn reread(&mut self) -> Result<Reread, Error> {
+        // With a hint of known files, only they are looked at; the rest keep their stamps.
+        let hinted: Option<HashSet<std::path::PathBuf>> = self
+            .hint
+            .take()
+            .filter(|paths| self.knows_all(paths))
+            .map(|paths| paths.iter().map(|p| absolute(p)).collect());
+        let (files, walk_warnings) = match &hinted {
+            Some(_) => (self.listing.clone(), self.listing_warnings.clone()),
+            None => ingest::list(&self.cfg.seeds)?,
+        };
+        self.listing = files.clone();
+        self.listing_warnings = walk_warnings.clone();
+        let mut warnings = walk_warnings;
+        let stamped: Vec<(ingest::SeedFile, Stamp)> = files
+            .into_iter()
+            .map(|f| {
+                let cached = self.cache.get(&f.rel).map(|c| c.stamp);
+                let stamp = match (&hinted, cached) {
+                    (Some(h), Some(s)) if !h.contains(&absolute(&f.path)) => s,
+                    _ => stamp(&f.path),
+                };
+                (f, stamp)
+            })
+            .collect();
+        let fresh: HashMap<String, Cached> = {
+            use rayon::prelude::*;
+            stamped
+                .par_iter()
+                .filter(|(f, stamp)| self.cache.get(&f.rel).is_none_or(|c| c.stamp != *stamp))
+                .map(|(f, stamp)| (f.rel.clone(), read(f, *stamp)))
+                .collect()
+        };
+        let present: HashSet<&str> = stamped.iter().map(|(f, _)| f.rel.as_str()).collect();
+        let mut changed: BTreeSet<String> = fresh.keys().cloned().collect();
+        changed.extend(
+            self.cache
+                .keys()
+                .filter(|k| !present.contains(k.as_str()))
+                .cloned(),
+        );
+        let errors: Vec<Diagnostic> = stamped
+            .iter()
+            .filter_map(|(f, _)| fresh.get(&f.rel).or_else(|| self.cache.get(&f.rel)))
+            .flat_map(|c| c.diagnostics.iter().cloned())
+            .collect();
+        let mut ingested = Ingested {
+            documents: Vec::new(),
+            warnings: errors,
+        };
+        ingested = ingest::fail_on_errors(ingested)?;
+        warnings.append(&mut ingested.warnings);
+        self.cache.retain(|k, _| present.contains(k.as_str()));
+        self.cache.extend(fresh);
+        let mut sources = Vec::new();
+        let mut extractions = Vec::new();
+        for (f, _) in &stamped {
+            if let Some(c) = self.cache.get(&f.rel)
+                && let (Some(s), Some(e)) = (&c.source, &c.extraction)
+                && (self.cfg.drafts || !s.front.draft)
+            {
+                sources.push(Arc::clone(s));
+                extractions.push(Arc::clone(e));
+                warnings.extend(e.warnings.iter().cloned());
+            }
+        }
+        Ok((sources, extractions, changed, warnings))
+    }
+}
+
+fn absolute(p: &std::path::Path) -> std::path::PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// What identifies the current version of a file.
+fn stamp(path: &std::path::Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok();
+    (
+        meta.as_ref().and_then(|m| m.modified().ok()),
+        meta.map_or(0, |m| m.len()),
+    )
+}
+
+/// Reads and extracts one file.
+fn read(file: &ingest::SeedFile, stamp: Stamp) -> Cached {
+    let (source, diagnostics) = ingest::read(file);
+    let extraction = source.as_ref().map(|s| Arc::new(extract::document(s)));
+    Cached {
+        stamp,
+        source: source.map(Arc::new),
+        extraction,
+        diagnostics,
+    }
+}
+
+/// The pages of `new` that can show something of the documents at `changed` paths, as they
+/// were in `old` or are in `new`.
+fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec<Page> {
+    let touched = |c: &Corpus| -> (BTreeSet<String>, BTreeSet<String>) {
+        let mut agreements = BTreeSet::new();
+        for d in c
+            .documents
+            .iter()
+            .filter(|d| changed.contains(&d.source.path))
+        {
+            agreements.extend(
+                d.agreements
+                    .iter()
+                    .map(|&a| c.agreements[a].slug.to_string()),
+            );
+        }
+        let mut docs: BTreeSet<String> = changed.clone();
+        for a in c
+            .agreements
+            .iter()
+            .filter(|a| agreements.contains(a.slug.as_str()))
+        {
+            docs.extend(
+                a.documents
+                    .iter()
+                    .map(|&d| c.documents[d].source.path.clone()),
+            );
+        }
+        (agreements, docs)
+    };
+    let (mut agreements, mut docs) = touched(old);
+    let (a2, d2) = touched(new);
+    agreements.extend(a2);
+    docs.extend(d2);
+
+    let mut countries = BTreeSet::new();
+    for c in [old, new] {
+        for d in c.documents.iter().filter(|d| docs.contains(&d.source.path)) {
+            countries.extend(d.extraction.countries.iter().map(|x| x.code));
+        }
+        for a in c
+            .agreements
+            .iter()
+            .filter(|a| agreements.contains(a.slug.as_str()))
+        {
+            countries.extend(a.parties.iter().copied());
+        }
+    }
+
+    let mut pages = vec![Page::Home, Page::Countries, Page::Search];
+    for (i, d) in new.documents.iter().enumerate() {
+        if docs.contains(&d.source.path) {
+            pages.push(Page::Document(i));
+        }
+    }
+    for (i, a) in new.agreements.iter().enumerate() {
+        if agreements.contains(a.slug.as_str()) {
+            pages.push(Page::Agreement(i));
+        }
+    }
+    fn doc_list<'c>(c: &'c Corpus, order: &[usize]) -> Vec<&'c str> {
+        order
+            .iter()
+            .map(|&d| c.documents[d].source.path.as_str())
+            .collect()
+    }
+    fn agreement_list(c: &Corpus) -> Vec<&str> {
+        render::agreements_order(c)
+            .into_iter()
+            .map(|a| c.agreements[a].slug.as_str())
+            .collect()
+    }
+    // Each affected country's documents before and after, for its later pages.
+    let country_lists: HashMap<_, _> = new
+        .countries
+        .iter()
+        .filter(|n| countries.contains(&n.code))
+        .map(|n| {
+            let before = old
+                .country(n.code)
+                .map(|o| doc_list(old, &o.documents))
+                .unwrap_or_default();
+            (n.code, (before, doc_list(new, &n.documents)))
+        })
+        .collect();
+    let (old_docs, new_docs) = (
+        doc_list(old, &old.newest_first),
+        doc_list(new, &new.newest_first),
+    );
+    let (old_agreements, new_agreements) = (agreement_list(old), agreement_list(new));
+    for page in render::all_pages(new) {
+        let redraw = match page {
+            Page::Documents(n) => {
+                list_changed(&old_docs, &new_docs, n, render::DOCS_PER_PAGE, &docs)
+            }
+            Page::Agreements(n) => list_changed(
+                &old_agreements,
+                &new_agreements,
+                n,
+                render::AGREEMENTS_PER_PAGE,
+                &agreements,
+            ),
+            // The first page holds the country's agreements, people and neighbours.
+            Page::Country(i, 1) => countries.contains(&new.countries[i].code),
+            Page::Country(i, n) => {
+                country_lists
+                    .get(&new.countries[i].code)
+                    .is_some_and(|(before, now)| {
+                        list_changed(before, now, n, render::DOCS_PER_PAGE, &docs)
+                    })
+            }
+            _ => false,
+        };
+        if redraw {
+            pages.push(page);
+        }
+    }
+    pages
+}
+
+/// Whether page `n` of a list (`per` entries a page) shows other entries than before, or one
+/// in `touched`; a page more or fewer changes every page's pagination.
+fn list_changed(
+    old: &[&str],
+    new: &[&str],
+    n: usize,
+    per: usize,
+    touched: &BTreeSet<String>,
+) -> bool {
+    let slice = |list: &[&str]| -> Vec<String> {
+        list.iter()
+            .skip((n - 1) * per)
+            .take(per)
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let now = slice(new);
+    old.len().div_ceil(per) != new.len().div_ceil(per)
+        || now != slice(old)
+        || now.iter().any(|id| touched.contains(id))
+}
