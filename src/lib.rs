@@ -7,6 +7,7 @@
 //! [`diagnostics`], [`location`]. [`links`] checks a built site.
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;

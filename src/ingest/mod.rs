@@ -94,8 +94,28 @@ impl Format {
 }
 
 /// Reads every document under `seeds` (sorted, hidden files and links skipped with a warning).
-/// Drafts are dropped unless `drafts` is set.
+/// Drafts are dropped unless `drafts` is set. Any document that cannot be read fails the whole
+/// run, naming every such document.
 pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
+    let ingested = collect(seeds, drafts)?;
+    if ingested
+        .warnings
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        let (errors, _): (Vec<_>, Vec<_>) = ingested
+            .warnings
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        return Err(IngestError::Documents(errors));
+    }
+    Ok(ingested)
+}
+
+/// Like [`run`], but a document that cannot be read is left out with an error diagnostic in
+/// [`Ingested::warnings`] instead of failing the run, so `briefing check` can report every
+/// problem and still look at the documents that are fine. Only a missing seeds folder fails.
+pub fn collect(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
     if !seeds.exists() {
         return Err(IngestError::SeedsMissing(seeds.to_path_buf()));
     }
@@ -138,17 +158,6 @@ pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
     hidden_warnings(seeds, &mut warnings);
     let mut ingested = load_all(files, drafts);
     ingested.warnings.splice(0..0, warnings);
-    if ingested
-        .warnings
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
-        let (errors, _): (Vec<_>, Vec<_>) = ingested
-            .warnings
-            .into_iter()
-            .partition(|d| d.severity == Severity::Error);
-        return Err(IngestError::Documents(errors));
-    }
     Ok(ingested)
 }
 
