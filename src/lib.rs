@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod links;
 pub mod location;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod sentences;
