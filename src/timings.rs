@@ -142,4 +142,16 @@ mod tests {
         assert!(t.lines().nth(2).unwrap().starts_with("render"), "{t}");
         assert!(t.lines().last().unwrap().starts_with("total"), "{t}");
     }
+
+    #[test]
+    fn an_observer_hears_every_lap() {
+        let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = heard.clone();
+        let mut w = Stopwatch::start()
+            .observed(move |name, done| log.lock().unwrap().push(format!("{name} {done}")));
+        w.lap("ingest");
+        w.lap("extract");
+        assert_eq!(*heard.lock().unwrap(), ["ingest 1", "extract 2"]);
+        assert_eq!(w.stages().len(), 2);
+    }
 }
