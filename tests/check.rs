@@ -39,11 +39,15 @@ fn seeds_with(root: &Path, docs: &[(&str, &str)]) -> std::path::PathBuf {
     seeds
 }
 
-/// `briefing check --seeds seeds ARGS…` from `root`.
+/// `briefing check --seeds seeds ARGS…` from `root`, with no proxy, so that `--external`
+/// reaches the loopback test server directly.
 fn check(root: &Path, args: &[&str]) -> std::process::Output {
-    let mut all = vec!["check", "--seeds", "seeds"];
-    all.extend_from_slice(args);
-    run(root, &all)
+    let mut cmd = briefing(root);
+    cmd.args(["check", "--seeds", "seeds"]).args(args);
+    for var in ["http_proxy", "https_proxy", "all_proxy"] {
+        cmd.env_remove(var).env_remove(var.to_uppercase());
+    }
+    cmd.output().expect("cannot start the briefing binary")
 }
 
 fn stdout(output: &std::process::Output) -> String {
