@@ -7,6 +7,7 @@
 //! [`diagnostics`], [`location`]. [`links`] checks a built site.
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;
@@ -15,6 +16,7 @@ pub mod ingest;
 pub mod links;
 pub mod location;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod sentences;
@@ -77,8 +79,21 @@ pub struct BuildReport {
 /// Builds the site described by `cfg`: reads, extracts, models, renders into a staging folder
 /// and swaps it in only when everything succeeded.
 pub fn build(cfg: &Config) -> Result<BuildReport, Error> {
+    build_with_progress(cfg, |_, _| {})
+}
+
+/// The stages of a build, in order, as [`build_with_progress`] reports them.
+pub const BUILD_STAGES: [&str; 5] = ["ingest", "extract", "model", "render", "commit"];
+
+/// Like [`build`], calling `progress(stage, done)` as each of the [`BUILD_STAGES`] ends
+/// (`done` of them finished), so a front end can show how far it has got. The library draws
+/// nothing itself.
+pub fn build_with_progress(
+    cfg: &Config,
+    progress: impl Fn(&str, usize) + Send + Sync + 'static,
+) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let mut watch = timings::Stopwatch::start();
+    let mut watch = timings::Stopwatch::start().observed(progress);
     let staging = output::Staging::begin(
         &cfg.output,
         &output::Protected {

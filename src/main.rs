@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 use briefing::config::{Config, Overrides};
 use briefing::diagnostics::Severity;
 
+mod console;
+
 /// Turns a folder of news-style documents into a briefing microsite.
 #[derive(Parser)]
 #[command(name = "briefing", version, about, long_about = None)]
@@ -35,6 +37,47 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Report problems in the documents and the site they make, writing nothing.
+    Check(CheckArgs),
+    /// Start a new document in the seeds folder, named after its title.
+    New(NewArgs),
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Folder of documents [default: seeds/]
+    #[arg(long, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    /// Configuration file [default: briefing.toml, when present]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Absolute URL the site is published at, e.g. https://org.github.io/repo/
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include documents marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Also ask every external http(s) link whether it answers (uses the network).
+    #[arg(long)]
+    external: bool,
+    /// Print the findings as one JSON object, for CI.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct NewArgs {
+    /// The document's title; the file name is made from it.
+    title: String,
+    /// A country the document is about (ISO code or name); repeat for more.
+    #[arg(long, value_name = "XX")]
+    country: Vec<String>,
+    /// Folder of documents [default: seeds/]
+    #[arg(long, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    /// Configuration file [default: briefing.toml, when present]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Default)]
@@ -57,6 +100,9 @@ struct BuildArgs {
     /// Print only errors.
     #[arg(long, short)]
     quiet: bool,
+    /// Also print the time and memory of each stage.
+    #[arg(long, short, conflicts_with = "quiet")]
+    verbose: bool,
     /// Print the time and peak memory of each stage.
     #[arg(long)]
     timings: bool,
@@ -94,14 +140,60 @@ fn main() -> ExitCode {
             explain,
             files,
         } => extract(json, explain, &files),
+        Command::Check(args) => check(args),
+        Command::New(args) => new(args),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            console::error(&e);
             ExitCode::from(2)
         }
     }
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let cfg = Config::load(&Overrides {
+        config: args.config,
+        seeds: args.seeds,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        ..Overrides::default()
+    })?;
+    let opts = briefing::check::CheckOptions {
+        external: args.external,
+        ..Default::default()
+    };
+    let report = briefing::check::run(&cfg, &opts)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).context("serialising the report")?
+        );
+    } else {
+        console::check_report(&report);
+    }
+    Ok(if report.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
+    let cfg = Config::load(&Overrides {
+        config: args.config,
+        seeds: args.seeds,
+        ..Overrides::default()
+    })?;
+    let path = briefing::new::create(
+        &cfg.seeds,
+        &args.title,
+        &args.country,
+        briefing::new::today(),
+    )?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -112,19 +204,20 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         base_url: args.base_url,
         drafts: args.drafts,
     })?;
-    let report = briefing::build(&cfg)?;
+    let progress = console::Progress::start(!args.quiet);
+    let built = briefing::build_with_progress(&cfg, progress.observer());
+    progress.finish();
+    let report = built?;
     let warnings = report
         .warnings
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if !args.quiet {
-        for d in &report.warnings {
-            eprintln!("{d}");
-        }
+        console::diagnostics(&report.warnings);
         if cfg.base_url.is_none() {
-            eprintln!(
-                "note: no base_url set, so canonical links, Open Graph URLs, feeds and the sitemap are left out (set base_url in briefing.toml or pass --base-url)"
+            console::note(
+                "no base_url set, so canonical links, Open Graph URLs, feeds and the sitemap are left out (set base_url in briefing.toml or pass --base-url)",
             );
         }
         println!(
@@ -143,7 +236,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             }
         );
     }
-    if args.timings {
+    if args.timings || args.verbose {
         print!("{}", briefing::timings::table(&report.stages));
         println!(
             "files: {} written, {:.1} MB, {:.2} s of thread time creating and writing them (within render)",

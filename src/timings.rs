@@ -18,10 +18,23 @@ pub struct Stage {
 }
 
 /// A stopwatch that records one [`Stage`] per lap.
-#[derive(Debug)]
 pub struct Stopwatch {
     stages: Vec<Stage>,
     last: Instant,
+    /// Told the name of each stage as it ends and how many have ended.
+    observer: Option<Box<Observer>>,
+}
+
+/// What a [`Stopwatch`] tells at each lap: the stage that ended and how many have ended.
+pub type Observer = dyn Fn(&str, usize) + Send + Sync;
+
+impl std::fmt::Debug for Stopwatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stopwatch")
+            .field("stages", &self.stages)
+            .field("observed", &self.observer.is_some())
+            .finish()
+    }
 }
 
 impl Default for Stopwatch {
@@ -37,7 +50,14 @@ impl Stopwatch {
         Stopwatch {
             stages: Vec::new(),
             last: Instant::now(),
+            observer: None,
         }
+    }
+
+    /// Calls `observer(stage, stages ended)` at every lap, for progress reports.
+    pub fn observed(mut self, observer: impl Fn(&str, usize) + Send + Sync + 'static) -> Stopwatch {
+        self.observer = Some(Box::new(observer));
+        self
     }
 
     /// Ends the current stage, naming it, and starts the next.
@@ -48,6 +68,9 @@ impl Stopwatch {
             seconds: now.duration_since(self.last).as_secs_f64(),
             peak_bytes: peak_rss(),
         });
+        if let Some(observer) = &self.observer {
+            observer(name, self.stages.len());
+        }
         reset_peak();
         self.last = Instant::now();
     }
@@ -118,5 +141,17 @@ mod tests {
         assert!(t.starts_with("stage"), "{t}");
         assert!(t.lines().nth(2).unwrap().starts_with("render"), "{t}");
         assert!(t.lines().last().unwrap().starts_with("total"), "{t}");
+    }
+
+    #[test]
+    fn an_observer_hears_every_lap() {
+        let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = heard.clone();
+        let mut w = Stopwatch::start()
+            .observed(move |name, done| log.lock().unwrap().push(format!("{name} {done}")));
+        w.lap("ingest");
+        w.lap("extract");
+        assert_eq!(*heard.lock().unwrap(), ["ingest 1", "extract 2"]);
+        assert_eq!(w.stages().len(), 2);
     }
 }

@@ -105,8 +105,16 @@ pub struct SeedFile {
 }
 
 /// Reads every document under `seeds` (sorted, hidden files and links skipped with a warning).
-/// Drafts are dropped unless `drafts` is set.
+/// Drafts are dropped unless `drafts` is set. Any document that cannot be read fails the whole
+/// run, naming every such document.
 pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
+    fail_on_errors(collect(seeds, drafts)?)
+}
+
+/// Like [`run`], but a document that cannot be read is left out with an error diagnostic in
+/// [`Ingested::warnings`] instead of failing the run, so `briefing check` can report every
+/// problem and still look at the documents that are fine. Only a missing seeds folder fails.
+pub fn collect(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
     let (files, warnings) = list(seeds)?;
     let mut ingested = load_all(
         files
@@ -116,7 +124,7 @@ pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
         drafts,
     );
     ingested.warnings.splice(0..0, warnings);
-    fail_on_errors(ingested)
+    Ok(ingested)
 }
 
 /// The document files under `seeds`, sorted by path, and warnings about what was skipped.
