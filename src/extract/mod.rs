@@ -543,4 +543,29 @@ mod tests {
         assert_eq!(counts, [("NE".to_string(), 2), ("TD".to_string(), 2)]);
         assert_eq!(e.snippets.len(), 4);
     }
+
+    #[test]
+    fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
+        // "railway" is also a company noun ("railway operator"); here it is the topic.
+        let e = extract(
+            "The Niger–Germany accord on railway construction was signed in Berlin on Monday.\n",
+            Format::Text,
+        );
+        let parties: Vec<Vec<String>> = e
+            .engagements
+            .iter()
+            .map(|a| a.parties.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(parties, [["DE", "NE"]], "{:#?}", e.engagements);
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        let company = extract(
+            "Australian miner BHP signed a supply deal with Chile.\n",
+            Format::Text,
+        );
+        assert!(
+            company.engagements.iter().all(|a| a.parties.len() < 2),
+            "a company from a country is not that country: {:#?}",
+            company.engagements
+        );
+    }
 }

@@ -721,7 +721,35 @@ fn within<T>(items: &[T], at: impl Fn(&T) -> usize, range: std::ops::Range<usize
 /// "Australian miner", "US automaker": the country names where a company is from.
 fn names_a_company(s: &Sentence<'_>, m: &Mention) -> bool {
     let from = s.tokens.partition_point(|t| t.start < m.end);
-    let next: Vec<&Token<'_>> = s.tokens[from..].iter().filter(|t| t.word).take(3).collect();
+    // The company noun must belong to the country's own noun phrase: in "the Niger–Germany
+    // accord on railway construction", "railway" is the topic, not a railway company.
+    const PHRASE_ENDS: &[&str] = &[
+        "on",
+        "for",
+        "in",
+        "of",
+        "to",
+        "with",
+        "and",
+        "accord",
+        "agreement",
+        "deal",
+        "mou",
+        "memorandum",
+        "partnership",
+        "pact",
+        "treaty",
+        "framework",
+        "declaration",
+        "protocol",
+        "roadmap",
+    ];
+    let next: Vec<&Token<'_>> = s.tokens[from..]
+        .iter()
+        .filter(|t| t.word)
+        .take(3)
+        .take_while(|t| !PHRASE_ENDS.contains(&t.lower().as_str()))
+        .collect();
     next.iter()
         .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
         && !next
