@@ -43,8 +43,9 @@ enum Command {
     New(NewArgs),
 }
 
-#[derive(clap::Args)]
-struct CheckArgs {
+/// Where the project is and what to read: shared by build, check and serve.
+#[derive(clap::Args, Default)]
+struct ProjectArgs {
     /// Folder of documents [default: seeds/]
     #[arg(long, value_name = "DIR")]
     seeds: Option<PathBuf>,
@@ -57,6 +58,29 @@ struct CheckArgs {
     /// Include documents marked `draft = true`.
     #[arg(long)]
     drafts: bool,
+}
+
+impl ProjectArgs {
+    /// The configuration these options describe, writing to `out` when given.
+    fn load(self, out: Option<PathBuf>) -> anyhow::Result<Config> {
+        Ok(Config::load(&self.overrides(out))?)
+    }
+
+    fn overrides(self, out: Option<PathBuf>) -> Overrides {
+        Overrides {
+            config: self.config,
+            seeds: self.seeds,
+            out,
+            base_url: self.base_url,
+            drafts: self.drafts,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    project: ProjectArgs,
     /// Also ask every external http(s) link whether it answers (uses the network).
     #[arg(long)]
     external: bool,
@@ -82,21 +106,11 @@ struct NewArgs {
 
 #[derive(clap::Args, Default)]
 struct BuildArgs {
-    /// Folder of documents [default: seeds/]
-    #[arg(long, value_name = "DIR")]
-    seeds: Option<PathBuf>,
+    #[command(flatten)]
+    project: ProjectArgs,
     /// Output folder [default: site/]
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Configuration file [default: briefing.toml, when present]
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Absolute URL the site is published at, e.g. https://org.github.io/repo/
-    #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
-    /// Include documents marked `draft = true`.
-    #[arg(long)]
-    drafts: bool,
     /// Print only errors.
     #[arg(long, short)]
     quiet: bool,
@@ -116,18 +130,8 @@ struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
-    /// Folder of documents [default: seeds/]
-    #[arg(long, value_name = "DIR")]
-    seeds: Option<PathBuf>,
-    /// Configuration file [default: briefing.toml, when present]
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Absolute URL the site is published at; its sub-path is served too.
-    #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
-    /// Include documents marked `draft = true`.
-    #[arg(long)]
-    drafts: bool,
+    #[command(flatten)]
+    project: ProjectArgs,
 }
 
 fn main() -> ExitCode {
@@ -153,13 +157,7 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let cfg = Config::load(&Overrides {
-        config: args.config,
-        seeds: args.seeds,
-        base_url: args.base_url,
-        drafts: args.drafts,
-        ..Overrides::default()
-    })?;
+    let cfg = args.project.load(None)?;
     let opts = briefing::check::CheckOptions {
         external: args.external,
         ..Default::default()
@@ -197,13 +195,7 @@ fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let cfg = Config::load(&Overrides {
-        config: args.config,
-        seeds: args.seeds,
-        out: args.out,
-        base_url: args.base_url,
-        drafts: args.drafts,
-    })?;
+    let cfg = args.project.load(args.out)?;
     let progress = console::Progress::start(!args.quiet);
     let built = briefing::build_with_progress(&cfg, progress.observer());
     progress.finish();
@@ -250,13 +242,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
 
 fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     briefing::serve::run(
-        &Overrides {
-            config: args.config,
-            seeds: args.seeds,
-            out: None,
-            base_url: args.base_url,
-            drafts: args.drafts,
-        },
+        &args.project.overrides(None),
         &briefing::serve::ServeOptions {
             port: args.port,
             open: args.open,

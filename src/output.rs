@@ -69,6 +69,18 @@ fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> OutputE
 pub trait Sink: Sync {
     /// Writes `bytes` to `rel`, a `/`-separated path relative to the site root.
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError>;
+
+    /// Writes what `fill` produces to `rel`. A sink that writes files streams it there, so a
+    /// large file (the data contract, the search index) is never held whole in memory.
+    fn write_stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError> {
+        let mut buf = Vec::new();
+        fill(&mut buf).map_err(io("produce", Path::new(rel)))?;
+        self.write(rel, &buf)
+    }
 }
 
 /// A whole site held in memory, for `serve` and `check`: `/`-separated path → contents.
@@ -218,18 +230,50 @@ impl Staging {
 
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        self.write_stream(rel, &mut |w| w.write_all(bytes))
+    }
+
+    fn write_stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError> {
         let started = std::time::Instant::now();
         let path = self.tmp.join(safe_relative(rel)?);
         if let Some(dir) = path.parent() {
             self.ensure_dir(dir)?;
         }
-        let mut f = File::create(&path).map_err(io("create", &path))?;
-        f.write_all(bytes).map_err(io("write", &path))?;
+        let file = File::create(&path).map_err(io("create", &path))?;
+        let mut out = Counting {
+            inner: std::io::BufWriter::with_capacity(64 * 1024, file),
+            bytes: 0,
+        };
+        fill(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(io("write", &path))?;
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
         let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
         self.write_nanos.fetch_add(nanos, Ordering::Relaxed);
         Ok(())
+    }
+}
+
+/// A writer that counts the bytes passing through it.
+struct Counting<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -183,8 +183,9 @@ pub fn briefing(corpus: &Corpus) -> Briefing {
 /// Writes `data/briefing.json` and the three CSV files.
 pub fn write_all(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
     let b = briefing(corpus);
-    let json = serde_json::to_vec_pretty(&b).map_err(|e| data_error("data/briefing.json", e))?;
-    sink.write("data/briefing.json", &json)?;
+    sink.write_stream("data/briefing.json", &mut |w| {
+        serde_json::to_writer_pretty(w, &b).map_err(std::io::Error::from)
+    })?;
     sink.write("data/documents.csv", &documents_csv(&b)?)?;
     sink.write("data/countries.csv", &countries_csv(&b)?)?;
     sink.write("data/agreements.csv", &agreements_csv(&b)?)?;

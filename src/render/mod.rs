@@ -547,7 +547,11 @@ impl Renderer<'_> {
                     .snippets
                     .iter()
                     .filter(|s| s.code == node.code)
-                    .map(|s| json!({"text": s.text, "url": format!("{}#{}", doc.url(), s.block)}))
+                    .filter_map(|s| {
+                        let blocks = &doc.source.blocks;
+                        let anchor = s.anchor(blocks)?;
+                        Some(json!({"text": s.text(blocks), "url": format!("{}#{anchor}", doc.url())}))
+                    })
                     .collect();
                 json!({"card": DocCard::new(doc), "snippets": snippets})
             })

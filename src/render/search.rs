@@ -212,12 +212,11 @@ pub fn write(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
             .collect(),
         words,
     };
-    let json = serde_json::to_string(&index).map_err(|e| RenderError::Data {
-        name: "search-index.js".into(),
-        message: e.to_string(),
+    sink.write_stream("search-index.js", &mut |w| {
+        w.write_all(b"window.BRIEFING_SEARCH = ")?;
+        serde_json::to_writer(&mut *w, &index).map_err(std::io::Error::from)?;
+        w.write_all(b";\n")
     })?;
-    let script = format!("window.BRIEFING_SEARCH = {json};\n");
-    sink.write("search-index.js", script.as_bytes())?;
     Ok(())
 }
 
