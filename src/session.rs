@@ -316,6 +316,17 @@ fn read(file: &ingest::SeedFile, stamp: Stamp) -> Cached {
 /// The pages of `new` that can show something of the documents at `changed` paths, as they
 /// were in `old` or are in `new`.
 fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec<Page> {
+    // An agreement of a changed document that reads exactly as before (an edit elsewhere in
+    // the text) changes no page that shows it.
+    let fingerprints = |c: &Corpus| -> HashMap<String, String> {
+        c.documents
+            .iter()
+            .filter(|d| changed.contains(&d.source.path))
+            .flat_map(|d| d.agreements.iter())
+            .map(|&a| (c.agreements[a].slug.to_string(), fingerprint(c, a)))
+            .collect()
+    };
+    let (before, after) = (fingerprints(old), fingerprints(new));
     let touched = |c: &Corpus| -> (BTreeSet<String>, BTreeSet<String>) {
         let mut agreements = BTreeSet::new();
         for d in c
@@ -326,7 +337,8 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
             agreements.extend(
                 d.agreements
                     .iter()
-                    .map(|&a| c.agreements[a].slug.to_string()),
+                    .map(|&a| c.agreements[a].slug.to_string())
+                    .filter(|slug| before.get(slug) != after.get(slug)),
             );
         }
         let mut docs: BTreeSet<String> = changed.clone();
@@ -431,6 +443,46 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
         }
     }
     pages
+}
+
+/// Everything a page shows of an agreement, with each document by path and its card (title,
+/// page, date, summary, countries; indices move when documents come and go).
+fn fingerprint(c: &Corpus, a: usize) -> String {
+    let a = &c.agreements[a];
+    let path = |d: usize| c.documents[d].source.path.as_str();
+    let docs: Vec<_> = a
+        .documents
+        .iter()
+        .map(|&d| (path(d), render::views::DocCard::new(&c.documents[d])))
+        .collect();
+    let evidence: Vec<_> = a
+        .evidence
+        .iter()
+        .map(|e| {
+            (
+                path(e.document),
+                e.block.as_str(),
+                e.status,
+                e.text.as_str(),
+            )
+        })
+        .collect();
+    format!(
+        "{:?}",
+        (
+            &a.title,
+            a.kind,
+            a.status,
+            &a.parties,
+            &a.organisations,
+            &a.topic,
+            &a.signatories,
+            &a.place,
+            a.date,
+            docs,
+            evidence
+        )
+    )
 }
 
 /// Whether page `n` of a list (`per` entries a page) shows other entries than before, or one

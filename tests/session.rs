@@ -113,6 +113,18 @@ fn quick_updates_give_the_same_site_as_a_fresh_build() {
     apply(&mut session, &mut files);
     assert_same_site(&files, &cfg, "a new agreement in prose");
 
+    // Edits that leave the agreements as they were, and one that rewords their sentences.
+    for i in [20, 30] {
+        edit(&sorted[i], |t| t + "\nA line that changes no agreement.\n");
+    }
+    apply(&mut session, &mut files);
+    assert_same_site(&files, &cfg, "edits elsewhere in documents with agreements");
+    for i in [20, 40] {
+        edit(&sorted[i], |t| t.replace(" said ", " stated "));
+    }
+    apply(&mut session, &mut files);
+    assert_same_site(&files, &cfg, "reworded sentences");
+
     // One of Kenya's notes moves from its second page to the top of the first.
     edit(&seeds.join("kenya/03.md"), |t| {
         t.replace("date = 2024-01-04", "date = 2026-06-01")
