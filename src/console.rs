@@ -79,7 +79,7 @@ pub fn check_report(report: &Report) {
             findings.len()
         );
         for f in findings {
-            anstream::println!("{}", styled(&f.diagnostic()));
+            anstream::println!("{}", styled(&f.diagnostic));
         }
         anstream::println!();
     }

@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// One problem with the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     /// Warning or error.
     pub severity: Severity,

@@ -65,45 +65,21 @@ impl Kind {
     }
 }
 
-/// One problem found.
+/// One problem found: a diagnostic (severity, path, line, column, message; the path is the
+/// document, relative to the seeds folder, or the page of the site when no document is to
+/// blame) and what it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// What it is about.
     pub kind: Kind,
-    /// Errors fail the check; warnings do not.
-    pub severity: Severity,
-    /// The document (relative to the seeds folder, as a build names it), or the page of the
-    /// site (relative to the site root) when no document is to blame.
-    pub path: String,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// 1-based column, when known.
-    pub column: Option<usize>,
-    /// What is wrong and what to do.
-    pub message: String,
+    /// Where and what; printed as `path:line:col: severity: message`.
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
 }
 
 impl Finding {
-    fn new(kind: Kind, d: Diagnostic) -> Finding {
-        Finding {
-            kind,
-            severity: d.severity,
-            path: d.path,
-            line: d.line,
-            column: d.column,
-            message: d.message,
-        }
-    }
-
-    /// The finding as a diagnostic, which prints as `path:line:col: severity: message`.
-    pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic {
-            severity: self.severity,
-            path: self.path.clone(),
-            line: self.line,
-            column: self.column,
-            message: self.message.clone(),
-        }
+    fn new(kind: Kind, diagnostic: Diagnostic) -> Finding {
+        Finding { kind, diagnostic }
     }
 }
 
@@ -142,12 +118,13 @@ pub struct Report {
 impl Report {
     fn new(mut findings: Vec<Finding>, documents: usize) -> Report {
         findings.sort_by(|a, b| {
-            (a.kind, &a.path, a.line, a.column, &a.message)
-                .cmp(&(b.kind, &b.path, b.line, b.column, &b.message))
+            let (x, y) = (&a.diagnostic, &b.diagnostic);
+            (a.kind, &x.path, x.line, x.column, &x.message)
+                .cmp(&(b.kind, &y.path, y.line, y.column, &y.message))
         });
         let errors = findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.diagnostic.severity == Severity::Error)
             .count();
         Report {
             errors,
