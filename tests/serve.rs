@@ -112,12 +112,18 @@ fn doc(title: &str) -> String {
     )
 }
 
+/// A project with one document, `seeds/kg.md`; returns it and its seeds folder.
+fn project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let seeds = tmp.path().join("seeds");
+    write_seed(&seeds, "kg.md", &doc("Kenya and Ghana sign trade pact"));
+    (tmp, seeds)
+}
+
 #[test]
 fn serve_shows_edits_shows_a_broken_build_over_the_last_good_site_and_recovers() {
-    let tmp = tempfile::tempdir().expect("tempdir");
+    let (tmp, seeds) = project();
     let root = tmp.path();
-    let seeds = root.join("seeds");
-    write_seed(&seeds, "kg.md", &doc("Kenya and Ghana sign trade pact"));
     let s = serve(root, &["--base-url", "https://example.org/sub/"]);
     assert_eq!(s.prefix, "/sub/", "served under base_url's sub-path");
 
@@ -199,11 +205,8 @@ fn serve_shows_edits_shows_a_broken_build_over_the_last_good_site_and_recovers()
 
 #[test]
 fn open_pages_are_told_to_reload_after_a_rebuild() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let root = tmp.path();
-    let seeds = root.join("seeds");
-    write_seed(&seeds, "kg.md", &doc("Kenya and Ghana sign trade pact"));
-    let s = serve(root, &[]);
+    let (tmp, seeds) = project();
+    let s = serve(tmp.path(), &[]);
     assert_eq!(s.prefix, "/");
     let stream = TcpStream::connect(&s.host).expect("connect");
     stream
