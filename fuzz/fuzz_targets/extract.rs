@@ -28,11 +28,20 @@ fuzz_target!(|data: &[u8]| {
     let e = extract::document(&doc);
     let ids: HashSet<&str> = doc.blocks.iter().map(|b| b.id.as_str()).collect();
     for s in &e.snippets {
+        let anchor = s.anchor(&doc.blocks);
         assert!(
-            ids.contains(s.block.as_str()),
+            anchor.is_some_and(|a| ids.contains(a.as_str())),
             "snippet in unknown block {}",
             s.block
         );
+        // The range must cut the block's text at character boundaries.
+        let text = &doc.blocks[s.block as usize].text;
+        assert!(
+            text.get(s.range.0 as usize..s.range.1 as usize).is_some(),
+            "snippet range {:?} does not fit its block",
+            s.range
+        );
+        let _ = s.text(&doc.blocks);
     }
     for a in &e.engagements {
         for ev in &a.evidence {
