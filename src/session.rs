@@ -94,14 +94,23 @@ impl Session {
         self.hint = Some(paths);
     }
 
-    /// Whether every path is an existing document file of the last walk.
-    fn knows_all(&self, paths: &[std::path::PathBuf]) -> bool {
-        let known: HashSet<std::path::PathBuf> =
-            self.listing.iter().map(|f| absolute(&f.path)).collect();
-        !self.listing.is_empty()
-            && paths
-                .iter()
-                .all(|p| p.is_file() && known.contains(&absolute(p)))
+    /// The seeds-relative paths of `paths` when every one is an existing document file of the
+    /// last walk; `None` when some file is new, gone or outside the seeds folder.
+    fn known_rels(&self, paths: &[std::path::PathBuf]) -> Option<HashSet<String>> {
+        let seeds = absolute(&self.cfg.seeds);
+        paths
+            .iter()
+            .map(|p| {
+                let rel = absolute(p)
+                    .strip_prefix(&seeds)
+                    .ok()?
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                (p.is_file() && self.cache.contains_key(&rel)).then_some(rel)
+            })
+            .collect()
     }
 
     /// The configuration.
@@ -212,32 +221,25 @@ impl Session {
 
     /// Re-reads changed files and rebuilds the model.
     fn refresh(&mut self) -> Result<(Corpus, BTreeSet<String>, Vec<Diagnostic>), Error> {
-        let (sources, extractions, changed, warnings) = self.reread()?;
-        Ok((model::build_shared(sources, extractions), changed, warnings))
+        self.refresh_timed(&mut crate::timings::Stopwatch::start())
     }
 
     /// Re-reads changed files (in parallel); returns every document and its extraction, the
     /// paths that changed and the warnings. The cache is updated only on success.
     fn reread(&mut self) -> Result<Reread, Error> {
         // With a hint of known files, only they are looked at; the rest keep their stamps.
-        let hinted: Option<HashSet<std::path::PathBuf>> = self
-            .hint
-            .take()
-            .filter(|paths| self.knows_all(paths))
-            .map(|paths| paths.iter().map(|p| absolute(p)).collect());
-        let (files, walk_warnings) = match &hinted {
-            Some(_) => (self.listing.clone(), self.listing_warnings.clone()),
-            None => ingest::list(&self.cfg.seeds)?,
-        };
-        self.listing = files.clone();
-        self.listing_warnings = walk_warnings.clone();
-        let mut warnings = walk_warnings;
-        let stamped: Vec<(ingest::SeedFile, Stamp)> = files
-            .into_iter()
+        let hinted = self.hint.take().and_then(|paths| self.known_rels(&paths));
+        if hinted.is_none() {
+            (self.listing, self.listing_warnings) = ingest::list(&self.cfg.seeds)?;
+        }
+        let mut warnings = self.listing_warnings.clone();
+        let stamped: Vec<(&ingest::SeedFile, Stamp)> = self
+            .listing
+            .iter()
             .map(|f| {
                 let cached = self.cache.get(&f.rel).map(|c| c.stamp);
                 let stamp = match (&hinted, cached) {
-                    (Some(h), Some(s)) if !h.contains(&absolute(&f.path)) => s,
+                    (Some(h), Some(s)) if !h.contains(&f.rel) => s,
                     _ => stamp(&f.path),
                 };
                 (f, stamp)

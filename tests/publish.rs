@@ -120,7 +120,7 @@ fn with_base_url_feeds_sitemap_and_canonical_links_are_absolute() {
             .all(|h| h.starts_with("https://org.github.io/repo/")),
         "{hrefs:?}"
     );
-    assert!(briefing::links::check_site(&site).unwrap().is_empty());
+    assert_no_broken_links(&site);
 }
 
 #[test]

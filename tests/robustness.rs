@@ -203,6 +203,16 @@ impl Project {
         leftovers_beside(&self.site)
     }
 
+    /// Adds `name`, builds, checks the build failed cleanly naming every `needle`, and takes
+    /// the file away again so the next case starts from the good seeds. Returns the output.
+    fn rejects(&self, name: &str, text: impl AsRef<[u8]>, needles: &[&str]) -> Output {
+        self.add(name, text);
+        let output = self.build();
+        self.assert_failed_and_kept_the_site(&output, needles);
+        fs::remove_file(self.seeds.join(name)).unwrap();
+        output
+    }
+
     /// The build failed cleanly: exit 2, every `needle` in stderr, no panic, the earlier site
     /// byte-for-byte untouched and nothing left beside it.
     fn assert_failed_and_kept_the_site(&self, output: &Output, needles: &[&str]) {
@@ -517,32 +527,25 @@ fn main_text(site: &Path, url: &str) -> String {
 
 #[test]
 fn invalid_utf8_fails_naming_the_file_line_and_column_and_keeps_the_site() {
-    let p = Project::new();
-    p.add(
-        "latin1.md",
-        b"Kenya and Ghana\nsigned \xe9\xe0 a pact in Accra.\n".as_slice(),
-    );
-    let output = p.build();
     // Line 2, column 8: the first byte that is not UTF-8.
-    p.assert_failed_and_kept_the_site(&output, &["latin1.md:2:8", "UTF-8"]);
+    Project::new().rejects(
+        "latin1.md",
+        b"Kenya and Ghana\nsigned \xe9\xe0 a pact in Accra.\n",
+        &["latin1.md:2:8", "UTF-8"],
+    );
 }
 
 #[test]
 fn binary_file_named_md_fails_naming_the_file_and_keeps_the_site() {
     let p = Project::new();
     // A PNG header: not UTF-8 from its first byte.
-    p.add(
+    p.rejects(
         "logo.md",
-        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0".as_slice(),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+        &["logo.md", "binary"],
     );
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["logo.md", "binary"]);
-
     // Valid UTF-8 that holds NUL bytes is binary too.
-    fs::remove_file(p.seeds.join("logo.md")).unwrap();
-    p.add("nul.md", b"Kenya\0\0\0Ghana\0\n".as_slice());
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["nul.md", "binary"]);
+    p.rejects("nul.md", b"Kenya\0\0\0Ghana\0\n", &["nul.md", "binary"]);
 }
 
 #[test]
@@ -566,53 +569,43 @@ fn empty_file_is_skipped_with_a_warning_and_the_rest_builds() {
 
 #[test]
 fn toml_front_matter_that_does_not_parse_fails_at_its_line_and_column() {
-    let p = Project::new();
-    p.add(
+    // The second `=` on line 3.
+    Project::new().rejects(
         "bad-toml.md",
         "+++\ntitle = \"Trade talks\"\nsummary = = \"twice\"\n+++\n\nKenya and Ghana met.\n",
+        &["bad-toml.md:3:11", "front matter"],
     );
-    let output = p.build();
-    // The second `=` on line 3.
-    p.assert_failed_and_kept_the_site(&output, &["bad-toml.md:3:11", "front matter"]);
 }
 
 #[test]
 fn front_matter_never_closed_fails_naming_the_opening_line() {
     let p = Project::new();
-    p.add(
+    p.rejects(
         "open.md",
         "+++\ntitle = \"Never closed\"\n\nKenya and Ghana met.\n",
+        &["open.md:1:1", "never closed"],
     );
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["open.md:1:1", "never closed"]);
-
-    fs::remove_file(p.seeds.join("open.md")).unwrap();
-    p.add(
+    p.rejects(
         "open-yaml.md",
         "---\ntitle: Never closed\n\nKenya and Ghana met.\n",
+        &["open-yaml.md:1:1", "never closed"],
     );
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["open-yaml.md:1:1", "never closed"]);
 }
 
 #[test]
 fn yaml_front_matter_that_does_not_parse_fails_at_its_line_and_column() {
     let p = Project::new();
-    p.add(
+    // The `:` that makes line 4 a mapping inside a plain scalar.
+    p.rejects(
         "bad-yaml.md",
         "---\ntitle: Trade talks\nsummary: Two lines\n  date: 2025-01-01\n---\n\nKenya and Ghana met.\n",
+        &["bad-yaml.md:4:7", "front matter"],
     );
-    let output = p.build();
-    // The `:` that makes line 4 a mapping inside a plain scalar.
-    p.assert_failed_and_kept_the_site(&output, &["bad-yaml.md:4:7", "front matter"]);
-
-    fs::remove_file(p.seeds.join("bad-yaml.md")).unwrap();
-    p.add(
+    let output = p.rejects(
         "flow.md",
         "---\ntitle: Trade talks\ncountries: [KE, GH\n---\n\nKenya and Ghana met.\n",
+        &["flow.md:", "front matter"],
     );
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["flow.md:", "front matter"]);
     let err = stderr(&output);
     assert!(
         err.lines().any(|l| l.trim_start().starts_with("flow.md:3:")
@@ -623,40 +616,35 @@ fn yaml_front_matter_that_does_not_parse_fails_at_its_line_and_column() {
 
 #[test]
 fn title_of_the_wrong_type_fails_at_its_position() {
-    let p = Project::new();
-    p.add("title5.md", "+++\ntitle = 5\n+++\n\nKenya and Ghana met.\n");
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["title5.md:2:9", "expected a string"]);
+    Project::new().rejects(
+        "title5.md",
+        "+++\ntitle = 5\n+++\n\nKenya and Ghana met.\n",
+        &["title5.md:2:9", "expected a string"],
+    );
 }
 
 #[test]
 fn date_that_is_not_a_date_fails_at_its_position() {
     let p = Project::new();
-    p.add(
+    p.rejects(
         "yesterday.md",
         "+++\ndate = \"yesterday\"\n+++\n\nKenya and Ghana met.\n",
+        &["yesterday.md:2:8", "YYYY-MM-DD"],
     );
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["yesterday.md:2:8", "YYYY-MM-DD"]);
-
-    fs::remove_file(p.seeds.join("yesterday.md")).unwrap();
-    p.add(
+    p.rejects(
         "yesterday-yaml.md",
         "---\ndate: yesterday\n---\n\nKenya and Ghana met.\n",
+        &["yesterday-yaml.md:2:7", "YYYY-MM-DD"],
     );
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["yesterday-yaml.md:2:7", "YYYY-MM-DD"]);
 }
 
 #[test]
 fn countries_of_the_wrong_type_fails_at_its_position() {
-    let p = Project::new();
-    p.add(
+    Project::new().rejects(
         "countries7.md",
         "+++\ntitle = \"Talks\"\ncountries = 7\n+++\n\nKenya and Ghana met.\n",
+        &["countries7.md:3:13", "sequence"],
     );
-    let output = p.build();
-    p.assert_failed_and_kept_the_site(&output, &["countries7.md:3:13", "sequence"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1240,16 +1228,7 @@ fn file_names_with_spaces_unicode_hash_and_question_mark_build_and_links_resolve
     let stem = p.document("with spaces.md");
     assert_eq!(stem["title"], "with spaces");
     assert_eq!(stem["slug"], "with-spaces");
-    let broken = briefing::links::check_site(&p.site).expect("the checker can read the site");
-    assert!(
-        broken.is_empty(),
-        "broken links:\n{}",
-        broken
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    assert_no_broken_links(&p.site);
 }
 
 // ---------------------------------------------------------------------------------------------

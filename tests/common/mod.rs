@@ -310,3 +310,19 @@ pub fn link_targets(site: &Path, page: &str) -> Vec<String> {
 pub fn is_external(href: &str) -> bool {
     briefing::links::is_external(href)
 }
+
+/// Every internal link and anchor of the site at `site` resolves (the library's checker).
+pub fn assert_no_broken_links(site: &Path) {
+    let broken = briefing::links::check_site(site).expect("the checker can read the site");
+    assert!(
+        broken.is_empty(),
+        "{} broken links, the first ones:\n{}",
+        broken.len(),
+        broken
+            .iter()
+            .take(20)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
