@@ -1,0 +1,161 @@
+//! The unit the sentence rules look at: a clause of a sentence, with its cue words, tokens,
+//! country mentions and people, and the small position helpers every rule shares.
+
+use std::sync::OnceLock;
+
+use super::cues::Cues;
+use crate::extract::tokens::{Token, tokenize};
+use crate::gazetteer::Mention;
+
+/// One sentence with what the rules need to know about it.
+pub(super) struct Sentence<'a> {
+    /// The clause's text.
+    pub text: &'a str,
+    /// The text in ASCII lowercase (same byte offsets).
+    pub lower: String,
+    /// The cue words in it.
+    pub cues: Cues,
+    /// Its words.
+    pub tokens: Vec<Token<'a>>,
+    /// Country mentions, offsets relative to the clause.
+    pub countries: Vec<Mention>,
+    /// People named in it (indices into the document's people), in order of first mention.
+    pub people: Vec<usize>,
+}
+
+/// The clauses of a sentence that report separate things, with their byte offsets.
+pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
+    static BREAKS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let breaks = BREAKS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                ", while ",
+                ", whereas ",
+                "; ",
+                ", but ",
+                ", as ",
+                ", although ",
+            ])
+            .expect("clause breaks compile")
+    });
+    let cuts: Vec<usize> = breaks.find_iter(sentence).map(|m| m.start() + 1).collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for c in cuts.into_iter().chain(std::iter::once(sentence.len())) {
+        if c > from {
+            out.push((from, &sentence[from..c]));
+            from = c;
+        }
+    }
+    out
+}
+
+/// A clause with its country and people mentions; offsets become relative to the clause.
+pub(super) fn sentence_at<'a>(
+    text: &'a str,
+    start: usize,
+    _block: &str,
+    mentions: &[Mention],
+    named: &[(usize, usize)],
+) -> Sentence<'a> {
+    let end = start + text.len();
+    let lower = text.to_ascii_lowercase();
+    // In order of first mention, once each.
+    let mut people: Vec<usize> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for &(_, p) in within(named, |n| n.0, start..end) {
+        if seen.insert(p) {
+            people.push(p);
+        }
+    }
+    Sentence {
+        text,
+        cues: Cues::of(&lower),
+        // ASCII folding keeps byte offsets equal to the text's.
+        lower,
+        tokens: tokenize(text),
+        countries: within(mentions, |m| m.start, start..end)
+            .iter()
+            .filter(|m| m.end <= end)
+            .map(|m| Mention {
+                start: m.start - start,
+                end: m.end - start,
+                ..m.clone()
+            })
+            .collect(),
+        people,
+    }
+}
+
+/// Words without which a sentence cannot report an engagement: agreement nouns and meeting
+/// words. One pass decides whether the full rules need to run.
+pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let words = [
+            "memorand",
+            "mou",
+            "agreement",
+            "deal",
+            "accord",
+            "declaration",
+            "partnership",
+            "framework",
+            "letter of intent",
+            "treat",
+            "pact",
+            "met ",
+            "meet",
+            "talks",
+            "hosted",
+            "discuss",
+            "received",
+            "sat down",
+            "roadmap",
+            "road map",
+            "protocol",
+            "joint statement",
+            "explor",
+            "negotiat",
+        ];
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("trigger patterns compile")
+    })
+}
+
+
+/// Where a sentence refers to an official by pronoun ("he", "she", "the minister").
+pub(super) fn pronoun_at(s: &Sentence<'_>) -> Option<usize> {
+    s.tokens
+        .iter()
+        .find(|t| matches!(t.text, "He" | "She" | "he" | "she"))
+        .map(|t| t.start)
+        .or_else(|| {
+            (s.lower.starts_with("the minister") || s.lower.starts_with("the president"))
+                .then_some(0)
+        })
+}
+
+/// Where a person's name (or its last word) first appears in a sentence.
+pub(super) fn first_mention(text: &str, name: &str) -> Option<usize> {
+    text.find(name).or_else(|| {
+        name.split_whitespace()
+            .filter(|w| w.len() > 2)
+            .filter_map(|w| text.find(w))
+            .min()
+    })
+}
+
+/// The items of a list sorted by position whose position falls in `range`.
+pub(super) fn within<T>(
+    items: &[T],
+    at: impl Fn(&T) -> usize,
+    range: std::ops::Range<usize>,
+) -> &[T] {
+    let a = items.partition_point(|x| at(x) < range.start);
+    let b = items.partition_point(|x| at(x) < range.end);
+    &items[a..b.max(a)]
+}

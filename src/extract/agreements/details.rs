@@ -1,0 +1,276 @@
+//! Details of an engagement that one sentence gives: its topic, place and date.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::gazetteer::Gazetteer;
+use crate::terms::{Date, MONTHS};
+
+/// The subject matter: the noun phrase after "cooperation in", "on", "for", "to discuss" …
+pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
+    const CUES: &[&str] = &[
+        "cooperation in ",
+        "cooperation on ",
+        "collaboration in ",
+        "collaboration on ",
+        "to cooperate on ",
+        "to discuss ",
+        "discussed ",
+        " on ",
+        " for ",
+        " covering ",
+        " concerning ",
+        " regarding ",
+        " about ",
+        " to deepen ",
+        " to boost ",
+        " to develop ",
+        " to expand ",
+    ];
+    const STOP: &[&str] = &[
+        "with",
+        "within",
+        "during",
+        "at",
+        "as",
+        "while",
+        "which",
+        "that",
+        "after",
+        "before",
+        "by",
+        "under",
+        "amid",
+        "from",
+        "between",
+        "when",
+        "where",
+        "said",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "this",
+        "last",
+        "next",
+        "to",
+        "and",
+        "including",
+        "following",
+        "who",
+        "whose",
+        "signed",
+        "earlier",
+        "later",
+        "according",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let from = if meeting { 0 } else { after.min(lower.len()) };
+    let mut hits: Vec<(usize, &str)> = CUES
+        .iter()
+        .filter_map(|c| lower[from..].find(c).map(|i| (from + i + c.len(), *c)))
+        .collect();
+    hits.sort();
+    for (start, _) in hits {
+        let mut words: Vec<&str> = Vec::new();
+        let mut rest = text[start..].split_whitespace().peekable();
+        while let Some(w) = rest.next() {
+            let bare = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+            let lw = bare.to_lowercase();
+            // "in Lima", "on Monday": a place or a time, not part of the subject.
+            let next_capital = rest
+                .peek()
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+            if matches!(lw.as_str(), "in" | "on" | "at") && (next_capital || words.is_empty()) {
+                break;
+            }
+            if (STOP.contains(&lw.as_str()) && !(lw == "and" && !words.is_empty() && w == bare))
+                || words.len() >= 7
+            {
+                break;
+            }
+            words.push(bare);
+            if bare.len() != w.len() {
+                break;
+            }
+        }
+        while words
+            .last()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "of" | "the" | "a"))
+        {
+            words.pop();
+        }
+        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let bad_start = first.is_empty()
+            || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "the sidelines",
+                "behalf",
+                "its",
+                "their",
+                "his",
+                "her",
+                "him",
+                "them",
+                "it",
+            ]
+            .contains(&first.as_str())
+            // A topic is a subject, not a party list: "Japan", "Kenyan trade".
+            || words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !Gazetteer::global().find(&words.join(" ")).mentions.is_empty();
+        if bad_start {
+            continue;
+        }
+        let mut phrase = words.join(" ");
+        for lead in ["the ", "a ", "an ", "expanded ", "closer ", "mutual "] {
+            if let Some(rest) = phrase.strip_prefix(lead) {
+                phrase = rest.to_string();
+            }
+        }
+        for cue in [
+            "cooperation in ",
+            "cooperation on ",
+            "collaboration in ",
+            "collaboration on ",
+        ] {
+            if let Some(i) = phrase.find(cue).filter(|&i| i < 25) {
+                phrase = phrase[i + cue.len()..].to_string();
+            }
+        }
+        if phrase.split_whitespace().count() >= 1 && phrase.len() > 2 {
+            return Some(phrase);
+        }
+    }
+    None
+}
+
+fn place_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?-u:\b)(?:in|at)\s+(\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+){0,2})",
+        )
+        .expect("place regex")
+    })
+}
+
+/// "in Istanbul": a capitalised place that is not a country, region or month.
+pub(super) fn place(text: &str) -> Option<String> {
+    const NOT_PLACES: &[&str] = &[
+        "Africa",
+        "Asia",
+        "Europe",
+        "The",
+        "A",
+        "An",
+        "Latin",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Parliament",
+        "Congress",
+        "His",
+        "Her",
+        "Their",
+    ];
+    for c in place_re().captures_iter(text) {
+        let m = c.get(1)?;
+        let name = m.as_str().trim_end_matches(['’', '\'']);
+        let first = name.split_whitespace().next().unwrap_or("");
+        let possessive = text[m.end()..].starts_with("’s") || text[m.end()..].starts_with("'s");
+        if NOT_PLACES.contains(&first)
+            || MONTHS.contains(&first)
+            || possessive
+            || !Gazetteer::global().find(name).mentions.is_empty()
+        {
+            continue;
+        }
+        return Some(name.to_string());
+    }
+    None
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)|(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?)\s+(\d{4})(?-u:\b)")
+            .expect("date regex")
+    })
+}
+
+/// A full date in the sentence ("12 March 2025", "March 12, 2025").
+pub(super) fn date(text: &str) -> Option<Date> {
+    let c = date_re().captures(text)?;
+    let day: u8 = c.get(1).or(c.get(4))?.as_str().parse().ok()?;
+    let month = c.get(2).or(c.get(3))?.as_str();
+    let m = MONTHS.iter().position(|x| *x == month)? as u8 + 1;
+    let y: u16 = c.get(5)?.as_str().parse().ok()?;
+    Date::new(y, m, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics() {
+        assert_eq!(
+            topic("the two ministers signed a memorandum of understanding (MoU) to enhance cooperation in mineral exploration and mining.", 30, false).as_deref(),
+            Some("mineral exploration and mining")
+        );
+        assert_eq!(
+            topic(
+                "He met with X, to discuss joint projects in critical minerals.",
+                0,
+                true
+            )
+            .as_deref(),
+            Some("joint projects in critical minerals")
+        );
+        assert_eq!(
+            topic("Peru and Korea signed a memorandum of understanding on Monday to cooperate on lithium and other critical minerals, as", 20, false).as_deref(),
+            Some("lithium and other critical minerals")
+        );
+    }
+
+    #[test]
+    fn places_and_dates() {
+        assert_eq!(
+            place("the two ministers met in Istanbul, where").as_deref(),
+            Some("Istanbul")
+        );
+        assert_eq!(
+            place("signed in March in Addis Ababa"),
+            Some("Addis Ababa".to_string())
+        );
+        assert_eq!(place("a deal in Niger"), None);
+        assert_eq!(
+            date("signed on 12 March 2025 in Lima").unwrap().to_string(),
+            "2025-03-12"
+        );
+        assert_eq!(
+            date("on March 3, 2024, officials").unwrap().to_string(),
+            "2024-03-03"
+        );
+        assert!(date("on Tuesday").is_none());
+    }
+}
