@@ -19,7 +19,7 @@ pub const ROLE_NOUNS: &[&str] = &[
 pub const ROLE_MODIFIERS: &[&str] = &[
     "deputy", "vice", "prime", "chief", "senior", "junior", "state", "acting", "assistant",
     "permanent", "cabinet", "principal", "special", "first", "trade", "foreign", "central", "executive", "ministry", "high", "european", "african", "general", "attorney",
-    "political", "lead", "bank",
+    "political", "lead", "bank", "under",
 ];
 
 /// Portfolio words: the subject areas of ministries. Used to tell a title's words from a
@@ -42,7 +42,14 @@ pub const PORTFOLIO_WORDS: &[&str] = &[
     "ecology", "police", "correctional", "services", "investments", "governance", "logistics",
     "monetary", "fiscal", "aviation", "telecommunications", "heritage", "lands", "borders",
     "immigration", "citizenship", "equality", "geology", "negotiations", "fta", "treasury", "planning", "statistics",
-    "religious", "veterans", "employment",
+    "religious", "veterans", "employment", "action", "sovereignty", "negotiation", "non-proliferation",
+    "disarmament", "coordination", "competitiveness", "transformation", "mobility", "arts", "sport",
+    "export", "exports", "consumer", "protection", "parliamentary", "coal", "steel", "chemicals",
+    "fertilisers", "fertilizers", "ports", "shipping", "railways", "media", "family", "children",
+    "growth", "environmental", "nuclear", "space", "defense", "intelligence", "homeland", "insular",
+    "legal", "multilateral", "bilateral", "economics", "industries", "heavy", "affairs",
+    "construction", "commission", "council", "committee", "union", "board", "authority",
+    "cabinet", "presidency", "federation", "secretariat", "policy", "equality", "reform",
 ];
 
 /// Words that are never part of a person's name.
@@ -62,6 +69,8 @@ pub const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "General", "Gen.",
     "Lieutenant", "Colonel", "Major", "Brigadier", "Admiral", "Marshal", "Professor", "Prof.",
     "Datuk", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Hon", "Hon.", "Rt", "Engr", "Dato", "Dato'", "Seri", "Sheikh", "Sheikha", "Madam", "H.E.",
+    "Eng", "Eng.", "Engr.", "Lic", "Lic.", "Ing", "Ing.", "HE", "HH", "HM", "HRH", "Shaikh", "Shaikha", "Sayyid", "Sayyida",
+    "Mme", "Amb", "Amb.", "Sen", "Sen.", "Rep", "Rep.", "Excellency", "Highness", "Majesty", "Royal", "Prof",
 ];
 
 /// Lowercase particles inside names ("Maria da Conceição", "Ludwig van Beethoven").
@@ -83,4 +92,27 @@ pub const COMPANY_NOUNS: &[&str] = &[
     "refiner", "supplier", "suppliers", "buyer", "buyers", "house", "multinational", "fund",
     "shipping", "explorer", "explorers", "contractor", "contractors", "refinery", "shipper", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "railway", "railways",
     "utilities", "telecom", "brokerage", "insurer",
+];
+
+/// Words that make a capitalised phrase an organisation, a place or a thing, never a person
+/// ("Mehr News Agency", "Cove Capital", "the Ambedkar Chair").
+#[rustfmt::skip]
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "agency", "news", "ministry", "department", "bank", "office", "council", "commission",
+    "committee", "authority", "group", "company", "corporation", "association", "institute",
+    "university", "forum", "times", "post", "press", "daily", "service", "union", "organization",
+    "organisation", "fund", "capital", "partners", "holdings", "mining", "minerals", "resources",
+    "energy", "oil", "gas", "government", "state", "house", "palace", "center", "centre",
+    "foundation", "media", "television", "radio", "tv", "network", "reuters", "xinhua",
+    "bloomberg", "street", "avenue", "city", "province", "region", "republic", "kingdom",
+    "national", "international", "federal", "party", "parliament", "assembly", "congress",
+    "senate", "court", "police", "army", "navy", "force", "forces", "airlines", "airways",
+    "limited", "ltd", "inc", "plc", "llc", "corp", "co", "sa", "ag", "summit", "conference",
+    "week", "day", "programme", "program", "project", "initiative", "agreement", "statement",
+    "declaration", "memorandum", "affairs", "trade", "development", "investment", "industry",
+    "industries", "technologies", "technology", "systems", "solutions", "group's", "spokesperson",
+    "secretariat", "embassy", "consulate", "mission", "delegation", "cabinet", "administration",
+    "chair", "chairs", "prize", "award", "scholarship", "lecture", "road", "bridge", "airport",
+    "stadium", "hospital", "school", "college", "hall", "building", "tower", "square", "park",
+    "port", "museum", "library", "partnership", "membership", "status", "board", "exchange",
 ];

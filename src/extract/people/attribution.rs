@@ -1,0 +1,189 @@
+//! People named without a title noun: by an honorific ("Madam Shirley Ayorkor Botchwey", "HH
+//! Sheikh Mohammed bin Zayed"), in a quote attribution ("… ,\" Louis Watum Kabamba said",
+//! "said Amir Hayek"), as the agent of a signing or a delegation ("led by Oliver Griffiths"),
+//! or after their country ("Chile's Michelle Bachelet met …").
+//!
+//! A name here is two or more capitalised words that are not a title, a place or an
+//! organisation ("Mehr News Agency said" is not a person).
+
+use super::super::tokens::Token;
+use super::title::Ctx;
+use super::{Found, make_untitled};
+use crate::gazetteer::CountryCode;
+
+/// Verbs of speech that follow the speaker's name: "Kabamba said".
+#[rustfmt::skip]
+const SPEECH_AFTER: &[&str] = &[
+    "said", "says", "told", "added", "noted", "stated", "explained", "stressed", "emphasized",
+    "emphasised", "wrote", "announced", "confirmed", "insisted", "warned", "argued", "declared",
+    "remarked", "tweeted", "commented", "underlined", "highlighted", "acknowledged", "recalled",
+];
+
+/// Words before a name that make it the speaker or the agent: "said X", "led by X".
+#[rustfmt::skip]
+const AGENT_BEFORE: &[&[&str]] = &[
+    &["said"], &["says"], &["according", "to"], &["led", "by"], &["headed", "by"],
+    &["chaired", "by"], &["signed", "by"], &["represented", "by"], &["told", "by"],
+];
+
+/// People named without a title in one block. `known` are the names the title rules found,
+/// so that the same person is not found twice under a shorter name.
+pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
+    let tokens = ctx.tokens;
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = honorific_name(ctx, text, i)
+            .or_else(|| agent_name(ctx, text, i))
+            .or_else(|| possessive_name(ctx, text, i));
+        match found {
+            Some((end, f)) => {
+                if !out
+                    .iter()
+                    .any(|o| same_person(&o.person.name, &f.person.name))
+                {
+                    out.push(f);
+                }
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    a == b || a.ends_with(&format!(" {b}")) || b.ends_with(&format!(" {a}"))
+}
+
+/// A name (which [`Ctx::name_at`] keeps apart from organisations and places).
+fn person_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, String)> {
+    ctx.name_at(text, i)
+}
+
+/// "of Bangladesh" right after a name gives the country.
+fn of_country(ctx: &Ctx<'_, '_>, end: usize) -> Option<CountryCode> {
+    let mut k = end;
+    if ctx.lower(k) != "of" {
+        return None;
+    }
+    k += 1;
+    if ctx.lower(k) == "the" {
+        k += 1;
+    }
+    ctx.country.get(k).copied().flatten()
+}
+
+/// "Madam Shirley Ayorkor Botchwey", "Dr A. K. Abdul Momen of Bangladesh", "His Highness the
+/// Amir Sheikh Meshal Al-Ahmad Al-Jaber Al-Sabah".
+fn honorific_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    const OPENERS: &[&str] = &[
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Madam",
+        "Mme",
+        "Sheikh",
+        "Shaikh",
+        "Sheikha",
+        "HE",
+        "H.E.",
+        "HH",
+        "HM",
+        "HRH",
+        "His",
+        "Her",
+        "Sayyid",
+        "Dame",
+        "Sir",
+        "Lic",
+        "Eng",
+        "Engr",
+        "Ing",
+        "Prof",
+        "Professor",
+        "Dato",
+        "Datuk",
+    ];
+    let t = ctx.tokens.get(i)?;
+    if !OPENERS.contains(&t.text) {
+        return None;
+    }
+    // "His Excellency", "Her Royal Highness" — but not "his country".
+    let mut k = i;
+    while ctx.tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.text,
+            "His"
+                | "Her"
+                | "Excellency"
+                | "Highness"
+                | "Majesty"
+                | "Royal"
+                | "the"
+                | "Amir"
+                | "Emir"
+                | "King"
+                | "Crown"
+                | "Prince"
+        )
+    }) {
+        k += 1;
+    }
+    let (end, name) = person_name(ctx, text, k)?;
+    let country = of_country(ctx, end);
+    Some((end, make_untitled(name, country, "honorific-name")))
+}
+
+/// "…," Louis Watum Kabamba said; said Amir Hayek; led by Oliver Griffiths.
+fn agent_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    let tokens = ctx.tokens;
+    let before_agent = AGENT_BEFORE.iter().any(|words| {
+        i >= words.len()
+            && words
+                .iter()
+                .zip(&tokens[i - words.len()..i])
+                .all(|(w, t)| t.lower() == *w)
+    });
+    let (end, name) = person_name(ctx, text, i)?;
+    let mut after = end;
+    if tokens.get(after).is_some_and(|t| t.text == ",") {
+        after += 1;
+    }
+    let speaks = tokens
+        .get(after)
+        .is_some_and(|t| SPEECH_AFTER.contains(&t.lower().as_str()));
+    // A sentence that opens with the name and a verb of speech is fine; a name that follows a
+    // capitalised word is part of a longer phrase.
+    let glued = i > 0 && tokens[i - 1].is_capitalised() && !is_quote_end(&tokens[i - 1]);
+    if !(before_agent || speaks) || glued {
+        return None;
+    }
+    let country = of_country(ctx, end);
+    Some((end, make_untitled(name, country, "quote-or-agent")))
+}
+
+fn is_quote_end(t: &Token<'_>) -> bool {
+    matches!(t.text, "\"" | "”" | "’" | "'")
+}
+
+/// "Chile's Michelle Bachelet met her Argentine counterpart".
+fn possessive_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    let t = ctx.tokens.get(i)?;
+    let code = ctx.country[i]?;
+    if !t.possessive {
+        return None;
+    }
+    let (end, name) = person_name(ctx, text, i + 1)?;
+    // A person acts or is described next: "Chile's Michelle Bachelet met", not "Kenya's
+    // Safaricom Group".
+    let next = ctx.tokens.get(end)?;
+    const NOT_VERBS: &[&str] = &[
+        "in", "on", "at", "for", "of", "to", "from", "with", "by", "and", "or", "the", "a", "an",
+    ];
+    let acts = next.text == ","
+        || next.word
+            && !next.is_capitalised()
+            && !NOT_VERBS.contains(&next.text)
+            && !next.text.chars().all(|c| c.is_ascii_digit());
+    acts.then(|| (end, make_untitled(name, Some(code), "country-then-name")))
+}

@@ -1,0 +1,410 @@
+//! People: named officials with their role and country, from the patterns news copy uses.
+//!
+//! - `[Country] Role Name`: "Niger’s Mines Minister Abarchi Ousmane", "Turkish Energy
+//!   Minister Alparslan Bayraktar", "U.S. Ambassador Laura Whitfield";
+//! - `[Country] role, Name`: "Liberia's deputy energy minister, Joseph Tarpeh";
+//! - `Name, [the] [Country] Role`: "Wang Guanghua, China’s Minister of Natural Resources";
+//! - `Role Name of Country`: "President Batbayar Ganbold of Mongolia";
+//! - a counterpart: "her Turkish counterpart, Trade Minister Ömer Faruk Yıldız".
+//!
+//! Later mentions by any one word of the name ("Bayraktar", "Mr. Reyes") resolve to the
+//! person when that word belongs to one person only.
+
+mod attribution;
+mod index;
+mod title;
+
+pub use index::NameIndex;
+
+use super::Person;
+use super::lexicon::{HONORIFICS, ROLE_NOUNS};
+use super::tokens::Token;
+use crate::gazetteer::{CountryCode, Mention};
+use title::{Ctx, person_at, plural_title};
+
+/// A person found in a text, with where and by which rule.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The person.
+    pub person: Person,
+    /// Which pattern found them.
+    pub rule: &'static str,
+}
+
+/// Organisations whose officials represent no country.
+const ORG_WORDS: &[&str] = &[
+    "EU", "AU", "ASEAN", "UN", "NATO", "OPEC", "ECOWAS", "SADC", "IMF",
+];
+
+/// The organisation an official's title or anchor names ("European Commissioner" → EU).
+fn organisation_of(role: &str, anchor: Option<&str>) -> Option<String> {
+    let text = format!("{} {}", anchor.unwrap_or(""), role);
+    [
+        ("European", "EU"),
+        ("EU", "EU"),
+        ("AU", "AU"),
+        ("African Union", "AU"),
+        ("ASEAN", "ASEAN"),
+        ("UN", "UN"),
+    ]
+    .iter()
+    .find(|(w, _)| {
+        text.split_whitespace().any(|t| t == *w) || (w.contains(' ') && text.contains(w))
+    })
+    .map(|(_, o)| o.to_string())
+}
+
+/// Titles of government office (not of companies or think tanks), whose holders represent
+/// a country.
+pub fn is_government_role(role: &str) -> bool {
+    let r = role.to_lowercase();
+    [
+        "minister",
+        "president",
+        "premier",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "chancellor",
+        "governor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "commissioner",
+    ]
+    .iter()
+    .any(|w| r.contains(w))
+        && ![
+            "chief executive",
+            "ceo",
+            "fellow",
+            "chairman",
+            "director",
+            "company",
+            "secretary-general",
+        ]
+        .iter()
+        .any(|w| r.contains(w))
+}
+
+/// Whether a word is one of [`ROLE_NOUNS`], in any case. Every token of every paragraph with a
+/// title in it is asked, so the list is bucketed by first letter.
+fn is_role_word(word: &str) -> bool {
+    // "president-elect", "Prime Minister-designate".
+    if let Some((head, tail)) = word.rsplit_once('-')
+        && matches!(tail.to_ascii_lowercase().as_str(), "elect" | "designate")
+    {
+        return is_role_word(head);
+    }
+    static BUCKETS: std::sync::OnceLock<[Vec<&'static str>; 26]> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut b: [Vec<&'static str>; 26] = Default::default();
+        for r in ROLE_NOUNS {
+            b[usize::from(r.as_bytes()[0] - b'a')].push(r);
+        }
+        b
+    });
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    first.is_ascii_lowercase()
+        && buckets[usize::from(first - b'a')]
+            .iter()
+            .any(|r| r.len() == word.len() && r.eq_ignore_ascii_case(word))
+}
+
+/// Finds the people introduced in one block's text. `countries` are the block's mentions.
+pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Found> {
+    // Both lists are in text order: walk them together (a 20 MB paragraph has millions of
+    // tokens and mentions).
+    let mut next = 0;
+    let country = tokens
+        .iter()
+        .map(|t| {
+            while next < countries.len() && countries[next].end <= t.start {
+                next += 1;
+            }
+            countries
+                .get(next)
+                .filter(|m| t.start >= m.start && t.end <= m.end)
+                .map(|m| m.code)
+        })
+        .collect();
+    let ctx = Ctx { tokens, country };
+    let mut out: Vec<Found> = Vec::new();
+    for r in 0..tokens.len() {
+        if tokens[r].is_capitalised()
+            && matches!(tokens[r].text, "Presidents" | "Ministers" | "Premiers")
+        {
+            out.extend(plural_title(&ctx, text, r));
+            continue;
+        }
+        if !ctx.is_role_noun(r) {
+            continue;
+        }
+        // The head noun of a longer title: "Prime Minister", "Minister-President".
+        if r + 1 < tokens.len()
+            && ctx.is_role_noun(r + 1)
+            && tokens[r + 1].is_capitalised() == tokens[r].is_capitalised()
+        {
+            continue;
+        }
+        if let Some(mut f) = person_at(&ctx, text, r) {
+            // "his Beninese counterpart, X": the same office as the official just named.
+            if ctx.lower(r) == "counterpart" {
+                f.person.role = out.last().and_then(|p| p.person.role.clone());
+            }
+            out.push(f);
+        }
+    }
+    attribution::find(&ctx, text, &mut out);
+    out
+}
+
+fn make_found(
+    name: String,
+    role: String,
+    country: Option<CountryCode>,
+    org_word: Option<&str>,
+    rule: &'static str,
+) -> Found {
+    let name = strip_honorific(&name);
+    let organisation = if country.is_none() {
+        organisation_of(&role, org_word)
+    } else {
+        None
+    };
+    Found {
+        person: Person {
+            name,
+            role: Some(role),
+            country,
+            organisation,
+        },
+        rule,
+    }
+}
+
+/// A person the text names without a title.
+fn make_untitled(name: String, country: Option<CountryCode>, rule: &'static str) -> Found {
+    Found {
+        person: Person {
+            name: strip_honorific(&name),
+            role: None,
+            country,
+            organisation: None,
+        },
+        rule,
+    }
+}
+
+fn strip_honorific(name: &str) -> String {
+    let mut n = name;
+    for h in HONORIFICS {
+        if let Some(rest) = n.strip_prefix(h).and_then(|r| r.strip_prefix(' ')) {
+            n = rest;
+        }
+    }
+    n.to_string()
+}
+
+/// Whether a text has any title word, honorific or attribution at all (a cheap test before
+/// the full rules).
+pub fn may_name_people(text: &str) -> bool {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let cues = [
+            "said",
+            "says",
+            "told",
+            "according to",
+            " by ",
+            "Mr",
+            "Ms",
+            "Dr",
+            "Madam",
+            "Sheikh",
+            "Shaikh",
+            "His ",
+            "Her ",
+            "'s ",
+            "’s ",
+            "added",
+            "noted",
+            "wrote",
+            "H.E.",
+            "HH ",
+            "HE ",
+            "HM ",
+            "stated",
+        ];
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ROLE_NOUNS.iter().copied().chain(cues))
+            .expect("role patterns compile")
+    })
+    .is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+    use crate::gazetteer::Gazetteer;
+
+    fn people(text: &str) -> Vec<(String, String, Option<String>)> {
+        let mentions = Gazetteer::global().find(text).mentions;
+        let tokens = tokenize(text);
+        find(text, &tokens, &mentions)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.person.name,
+                    f.person.role.unwrap_or_default(),
+                    f.person.country.map(|c| c.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, Option<String>) {
+        let p = people(text);
+        assert_eq!(p.len(), 1, "{text}: {p:?}");
+        p[0].clone()
+    }
+
+    #[test]
+    fn country_role_name() {
+        assert_eq!(
+            one("Bayraktar met with Niger’s Mines Minister Abarchi Ousmane in Istanbul."),
+            (
+                "Abarchi Ousmane".into(),
+                "Mines Minister".into(),
+                Some("NE".into())
+            )
+        );
+        assert_eq!(
+            one(
+                "The Turkish Energy and Natural Resources Minister Alparslan Bayraktar announced it."
+            ),
+            (
+                "Alparslan Bayraktar".into(),
+                "Energy and Natural Resources Minister".into(),
+                Some("TR".into())
+            )
+        );
+        assert_eq!(
+            one("Peruvian Energy Minister Rosa Quispe said so."),
+            (
+                "Rosa Quispe".into(),
+                "Energy Minister".into(),
+                Some("PE".into())
+            )
+        );
+    }
+
+    #[test]
+    fn name_comma_role() {
+        assert_eq!(
+            one(
+                "He signed an MoU with Wang Guanghua, China’s Minister of Natural Resources, setting the stage."
+            ),
+            (
+                "Wang Guanghua".into(),
+                "Minister of Natural Resources".into(),
+                Some("CN".into())
+            )
+        );
+        assert_eq!(
+            one(
+                "He met with Kizito Pakabomba Kapinga, the Democratic Republic of Congo’s Minister of Mines, to discuss."
+            ),
+            (
+                "Kizito Pakabomba Kapinga".into(),
+                "Minister of Mines".into(),
+                Some("CD".into())
+            )
+        );
+        assert_eq!(
+            one(
+                "a meeting with Sherali Kabir, Tajikistan’s Industry and New Technologies Minister, highlighted"
+            ),
+            (
+                "Sherali Kabir".into(),
+                "Industry and New Technologies Minister".into(),
+                Some("TJ".into())
+            )
+        );
+    }
+
+    #[test]
+    fn role_name_of_country_and_lowercase_roles() {
+        assert_eq!(
+            one("President Batbayar Ganbold of Mongolia attended."),
+            (
+                "Batbayar Ganbold".into(),
+                "President".into(),
+                Some("MN".into())
+            )
+        );
+        assert_eq!(
+            one(
+                "a letter of intent with Liberia's deputy energy minister, Joseph Tarpeh, for exports"
+            ),
+            (
+                "Joseph Tarpeh".into(),
+                "Deputy Energy Minister".into(),
+                Some("LR".into())
+            )
+        );
+        assert_eq!(
+            one("Japan's ambassador to Manila, Hiroshi Tanabe, on Wednesday"),
+            (
+                "Hiroshi Tanabe".into(),
+                "Ambassador".into(),
+                Some("JP".into())
+            )
+        );
+        assert_eq!(
+            one("according to Morocco's Minister of Energy Transition Nadia Benkirane."),
+            (
+                "Nadia Benkirane".into(),
+                "Minister of Energy Transition".into(),
+                Some("MA".into())
+            )
+        );
+    }
+
+    #[test]
+    fn counterpart_gives_the_country() {
+        assert_eq!(
+            one(
+                "she signed it with her Turkish counterpart, Trade Minister Ömer Faruk Yıldız, to simplify"
+            ),
+            (
+                "Ömer Faruk Yıldız".into(),
+                "Trade Minister".into(),
+                Some("TR".into())
+            )
+        );
+    }
+
+    #[test]
+    fn names_resolve_in_full_and_by_unique_words() {
+        let person = |name: &str| Person {
+            name: name.into(),
+            role: None,
+            country: None,
+            organisation: None,
+        };
+        let ps = vec![
+            person("Alparslan Bayraktar"),
+            person("Rosa Quispe Huamaní"),
+            person("Rosa Mendes"),
+        ];
+        let idx = NameIndex::new(&ps);
+        let hits = idx.find("Bayraktar and Quispe met Rosa Mendes; Rosa left. Bayraktarian");
+        assert_eq!(hits, vec![(0, 0), (14, 1), (25, 2)]);
+    }
+}

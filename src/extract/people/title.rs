@@ -1,0 +1,584 @@
+//! Titles: a person found from the title noun that introduces them ("Mines Minister",
+//! "Minister of Foreign Affairs of Kazakhstan", "her Turkish counterpart"), extended left and
+//! right over the words of the title, with the name before or after it.
+
+use super::super::lexicon::{
+    HONORIFICS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, PORTFOLIO_WORDS,
+    ROLE_MODIFIERS, ROLE_NOUNS,
+};
+use super::super::tokens::Token;
+use super::{Found, ORG_WORDS, is_role_word, make_found};
+
+/// Capitalised words that follow a title without being a name: "the Minister Said", "Prime
+/// Minister Office", sentence words in title case.
+#[rustfmt::skip]
+const COMMON_CAPITALISED: &[&str] = &[
+    "said", "says", "told", "added", "noted", "stated", "office", "offices", "announces",
+    "announced", "meets", "met", "visits", "signs", "signed", "calls", "urges", "says", "hails",
+    "welcomes", "receives", "received", "holds", "held", "general", "elect", "designate",
+    "emeritus", "himself", "herself", "today", "yesterday", "tomorrow", "also", "will", "would",
+    "has", "had", "was", "is", "and", "who", "which", "with", "when", "while", "for",
+];
+use crate::gazetteer::CountryCode;
+
+/// What the rules know about one token.
+pub(super) struct Ctx<'t, 'a> {
+    pub tokens: &'t [Token<'a>],
+    /// The country mention covering each token, if any.
+    pub country: Vec<Option<CountryCode>>,
+}
+
+impl Ctx<'_, '_> {
+    pub(super) fn lower(&self, i: usize) -> String {
+        self.tokens.get(i).map(|t| t.lower()).unwrap_or_default()
+    }
+
+    pub(super) fn is_role_noun(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        // "X, who heads Tanzania's Ministry of Trade".
+        if t.text == "Ministry" {
+            return (i.saturating_sub(4)..i)
+                .any(|k| matches!(self.lower(k).as_str(), "heads" | "leads" | "runs"));
+        }
+        // Length first: almost every word fails it, without touching the list.
+        if !t.word || !is_role_word(t.text) {
+            return false;
+        }
+        let w = self.lower(i);
+        if t.possessive && w != "minister" {
+            return false;
+        }
+        match w.as_str() {
+            "executive" => self.lower(i.wrapping_sub(1)) == "chief",
+            "head" => false,
+            "pm" => t.text == "PM",
+            // "President" as a word of a title is fine; "Prince" needs a capital.
+            "prince" | "king" | "queen" | "emir" | "sultan" => self.tokens[i].is_capitalised(),
+            _ => true,
+        }
+    }
+
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let lower = t.lower();
+        t.word
+            && self.country[i].is_none()
+            && (t.is_capitalised()
+                || lower.starts_with("al-")
+                || lower.starts_with("el-")
+                || (lower.starts_with("d'") || lower.starts_with("d’"))
+                    && t.text.chars().nth(2).is_some_and(char::is_uppercase))
+            && t.text.chars().any(char::is_lowercase)
+            && !NOT_NAME_WORDS.contains(&lower.as_str())
+            && !HONORIFICS.contains(&t.text)
+            && !ROLE_NOUNS.contains(&lower.as_str())
+            && !ROLE_MODIFIERS.contains(&lower.as_str())
+            && !t.text.chars().any(|c| c.is_ascii_digit())
+    }
+
+    /// Whether token `i` is an honorific or rank that may open a name ("Dr", "H.E.", "His
+    /// Excellency", "the Hon.").
+    fn is_honorific(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let next_is_honorific = || {
+            self.tokens
+                .get(i + 1)
+                .is_some_and(|n| HONORIFICS.contains(&n.text))
+        };
+        HONORIFICS.contains(&t.text)
+            || matches!(t.text, "the" | "His" | "Her" | "his" | "her") && next_is_honorific()
+    }
+
+    /// An initial inside a name: "W." in "Jose W. Fernandez", "VL" in "VL Kantha Rao".
+    fn is_initial(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.word
+                && (1..=2).contains(&t.text.len())
+                && t.text.chars().all(|c| c.is_ascii_uppercase())
+                && self.country[i].is_none()
+        })
+    }
+
+    /// A regnal number or an all-capital surname after a name word: "Abdullah II",
+    /// "Erik LINDEBO".
+    fn is_capital_name_word(&self, i: usize) -> bool {
+        const REGNAL: &[&str] = &["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"];
+        self.tokens.get(i).is_some_and(|t| {
+            t.word
+                && self.country[i].is_none()
+                && (REGNAL.contains(&t.text)
+                    || t.text.chars().count() >= 3
+                        && t.text.chars().all(|c| c.is_uppercase() || c == '-')
+                        && !NOT_NAME_WORDS.contains(&t.lower().as_str())
+                        && !ORG_WORDS.contains(&t.text))
+        })
+    }
+
+    /// A name of two to six words starting at token `i` (after any honorifics): (end token,
+    /// name text).
+    pub(super) fn name_at(&self, text: &str, mut i: usize) -> Option<(usize, String)> {
+        while self.is_honorific(i) {
+            i += 1;
+            if self.tokens.get(i).is_some_and(|t| t.text == ".") {
+                i += 1;
+            }
+        }
+        let start = i;
+        let mut words = 0;
+        let mut real = 0;
+        let mut end = i;
+        let mut j = i;
+        while j < self.tokens.len() && words < 6 {
+            if self.is_name_word(j) {
+                words += 1;
+                real += 1;
+                end = j + 1;
+                if self.tokens[j].possessive {
+                    break;
+                }
+                j += 1;
+            } else if self.is_initial(j) {
+                // An initial only counts before more of the name: "A. K. Abdul Momen".
+                let mut k = j + 1;
+                if self.tokens.get(k).is_some_and(|t| t.text == ".") {
+                    k += 1;
+                }
+                if !(self.is_name_word(k) || self.is_initial(k)) {
+                    break;
+                }
+                words += 1;
+                j = k;
+            } else if real > 0 && self.is_capital_name_word(j) {
+                words += 1;
+                end = j + 1;
+                j += 1;
+            } else if words > 0
+                && NAME_PARTICLES.contains(&self.tokens[j].text)
+                && self.is_name_word(j + 1)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let all_portfolio = (start..end).all(|k| PORTFOLIO_WORDS.contains(&self.lower(k).as_str()));
+        let organisation = (start..end).any(|k| {
+            let w = self.lower(k);
+            ORGANISATION_WORDS.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
+        });
+        if words < 2 || real == 0 || all_portfolio || organisation {
+            return None;
+        }
+        let (a, b) = (self.tokens[start].start, self.tokens[end - 1].end);
+        Some((end, text[a..b].to_string()))
+    }
+
+    /// A one-word name right after a capitalised title: "Chancellor Scholz", "Foreign
+    /// Minister Wong", "President Bush's". Not a word that starts a longer name, a title word
+    /// or a common word.
+    pub(super) fn surname_at(&self, text: &str, i: usize) -> Option<(usize, String)> {
+        let t = self.tokens.get(i)?;
+        let lower = t.lower();
+        let next_is_name = self.is_name_word(i + 1) && !t.possessive;
+        let aside = self.tokens.get(i + 1).is_some_and(|n| n.text == ")");
+        if !self.is_name_word(i)
+            || next_is_name
+            || aside
+            || PORTFOLIO_WORDS.contains(&lower.as_str())
+            || COMMON_CAPITALISED.contains(&lower.as_str())
+            || t.text.chars().count() < 3
+        {
+            return None;
+        }
+        // "King Abdullah II", "King Mohammed VI".
+        if !t.possessive && self.is_capital_name_word(i + 1) {
+            let n = &self.tokens[i + 1];
+            return Some((i + 2, text[t.start..n.end].to_string()));
+        }
+        Some((i + 1, text[t.start..t.end].to_string()))
+    }
+
+    /// Extends a title left from its head noun over capitalised words, "and", and lowercase
+    /// title words; stops at a country or organisation, which it returns as the anchor.
+    fn extend_left(&self, r: usize) -> (usize, Anchor) {
+        let head_lower = !self.tokens[r].is_capitalised();
+        let mut k = r;
+        while k > 0 {
+            let i = k - 1;
+            let t = &self.tokens[i];
+            if let Some(code) = self.country[i] {
+                return (k, Anchor::Country(code, i));
+            }
+            if ORG_WORDS.contains(&t.text) {
+                return (k, Anchor::Org(i));
+            }
+            // "its power secretary", "the country's trade minister": the country named before.
+            if matches!(t.lower().as_str(), "its" | "their")
+                || t.possessive
+                    && matches!(
+                        t.lower().as_str(),
+                        "country" | "nation" | "kingdom" | "republic"
+                    )
+            {
+                return (k, Anchor::Its(i));
+            }
+            if t.possessive || !t.word {
+                return (k, Anchor::None);
+            }
+            let lower = t.lower();
+            let title_word = ROLE_MODIFIERS.contains(&lower.as_str())
+                || PORTFOLIO_WORDS.contains(&lower.as_str());
+            // Only title words join a title: "Energy and Natural Resources Minister", never the
+            // name before it ("… Tulegenov and Minister of …", "Hoosier chief executive").
+            let ok = if lower == "and" || t.text == "&" {
+                i > 0 && title_word_at(self, i - 1)
+            } else if t.is_capitalised() {
+                !head_lower && title_word
+            } else {
+                head_lower && title_word
+            };
+            if !ok {
+                return (k, Anchor::None);
+            }
+            k = i;
+        }
+        (k, Anchor::Start)
+    }
+
+    /// Whether token `j` joins two parts of a title: a comma, "and" or "&" before another
+    /// portfolio word ("Commerce, Trade and Industry"), or "of"/"for" before a capital
+    /// ("Minister of State for Trade").
+    fn joins_title(&self, j: usize) -> bool {
+        let t = &self.tokens[j];
+        let Some(n) = self.tokens.get(j + 1) else {
+            return false;
+        };
+        let lower = t.lower();
+        if t.text == "," || t.text == "&" || lower == "and" {
+            // "Climate, Energy and the Environment".
+            let k = if n.text == "the" { j + 2 } else { j + 1 };
+            self.tokens.get(k).is_some_and(|n| {
+                n.is_capitalised()
+                    && self.country[k].is_none()
+                    && PORTFOLIO_WORDS.contains(&n.lower().as_str())
+            })
+        } else {
+            (lower == "for" || lower == "of") && n.is_capitalised() && self.country[j + 1].is_none()
+        }
+    }
+
+    /// Extends a title right over "of/for [the] Portfolio, Portfolio and Portfolio"; returns
+    /// the end of the title proper, the end of what was consumed (a destination such as
+    /// "to Manila" is consumed but not part of the title), and a country named as
+    /// "of [the Republic of] Kazakhstan".
+    fn extend_right(&self, r: usize) -> (usize, usize, Option<CountryCode>) {
+        let mut m = r + 1;
+        let mut title_end = m;
+        let mut country = None;
+        loop {
+            let w = self.lower(m);
+            let after_the = if self.lower(m + 1) == "the" {
+                m + 2
+            } else {
+                m + 1
+            };
+            if (w == "of" || w == "for") && self.country.get(after_the).copied().flatten().is_some()
+            {
+                // "Minister of Foreign Affairs of the Republic of Kazakhstan".
+                let code = self.country[after_the];
+                let mut j = after_the;
+                while j < self.tokens.len() && self.country[j] == code {
+                    j += 1;
+                }
+                country = code;
+                m = j;
+                continue;
+            }
+            // A lowercase title takes lowercase portfolios: "deputy minister of economy".
+            let head_lower = !self.tokens[r].is_capitalised();
+            let portfolio = |t: &Token<'_>| {
+                t.is_capitalised() || head_lower && PORTFOLIO_WORDS.contains(&t.lower().as_str())
+            };
+            if (w == "of" || w == "for")
+                && self
+                    .tokens
+                    .get(m + 1)
+                    .is_some_and(|t| portfolio(t) || t.text == "the")
+            {
+                let mut j = m + 1;
+                if self.lower(j) == "the" {
+                    j += 1;
+                }
+                let mut took = false;
+                while j < self.tokens.len() {
+                    let t = &self.tokens[j];
+                    if self.country[j].is_some() || HONORIFICS.contains(&t.text) {
+                        break;
+                    }
+                    if t.word && portfolio(t) {
+                        took = true;
+                        j += 1;
+                        if t.possessive {
+                            break;
+                        }
+                    } else if took && self.joins_title(j) {
+                        j += if self.lower(j + 1) == "the" { 2 } else { 1 };
+                    } else {
+                        break;
+                    }
+                }
+                if !took {
+                    break;
+                }
+                m = j;
+                title_end = m;
+            } else if w == "to"
+                && self
+                    .tokens
+                    .get(after_the)
+                    .is_some_and(|t| t.is_capitalised())
+            {
+                // "Ambassador to Viet Nam", "ambassador to Manila": a destination, not a title.
+                let mut j = after_the;
+                let code = self.country[j];
+                if code.is_some() {
+                    while j < self.tokens.len() && self.country[j] == code {
+                        j += 1;
+                    }
+                } else {
+                    j += 1;
+                }
+                return (title_end, j, country);
+            } else {
+                return (title_end, m, country);
+            }
+        }
+        (title_end, m, country)
+    }
+}
+
+fn title_word_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let l = ctx.lower(i);
+    ROLE_MODIFIERS.contains(&l.as_str()) || PORTFOLIO_WORDS.contains(&l.as_str())
+}
+
+enum Anchor {
+    Country(CountryCode, usize),
+    /// An organisation's acronym at token `i`.
+    Org(usize),
+    /// "its power secretary": the country named last before token `i`.
+    Its(usize),
+    /// Stopped at a word that is not part of a title.
+    None,
+    Start,
+}
+
+/// Title case for a role as written ("deputy energy minister" → "Deputy Energy Minister").
+fn normalise_role(text: &str) -> String {
+    text.replace("Ministry", "Minister")
+        .split_whitespace()
+        .map(|w| {
+            if matches!(w, "of" | "for" | "and" | "the") {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(',')
+        .to_string()
+}
+
+/// "Presidents Horacio Villalba of Paraguay and Evaristo Mamani Condori of Bolivia".
+pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
+    let role = ctx.tokens[r].text.trim_end_matches('s').to_string();
+    let mut out = Vec::new();
+    let mut j = r + 1;
+    while let Some((end, name)) = ctx.name_at(text, j) {
+        let mut country = None;
+        j = end;
+        if ctx.lower(j) == "of" && ctx.country.get(j + 1).copied().flatten().is_some() {
+            country = ctx.country[j + 1];
+            j += 1;
+            while j < ctx.tokens.len() && ctx.country[j] == country {
+                j += 1;
+            }
+        }
+        out.push(make_found(
+            name,
+            role.clone(),
+            country,
+            None,
+            "plural-title",
+        ));
+        if ctx
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.text == "," || t.lower() == "and")
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found> {
+    let tokens = ctx.tokens;
+    let (role_start, anchor) = ctx.extend_left(r);
+    let (title_end, consumed, of_country) = ctx.extend_right(r);
+    let role_text =
+        |end: usize| normalise_role(&text[tokens[role_start].start..tokens[end - 1].end]);
+    let mut country = match anchor {
+        Anchor::Country(code, _) => Some(code),
+        Anchor::Its(i) => ctx.country[..i].iter().rev().find_map(|c| *c),
+        _ => None,
+    };
+    if country.is_none() {
+        country = of_country;
+    }
+    // Role, then name: "Mines Minister Abarchi Ousmane", "minister, Joseph Tarpeh".
+    let mut after = consumed;
+    if tokens.get(after).is_some_and(|t| t.text == ",") {
+        after += 1;
+    }
+    let capital_title = tokens[r].is_capitalised() && after == consumed;
+    let (name, end, role, rule) = if let Some((end, name)) = ctx.name_at(text, after) {
+        (name, end, role_text(title_end), "role-then-name")
+    } else if let Some((cut, name_end, name)) = backoff_name(ctx, text, r, title_end) {
+        (name, name_end, role_text(cut), "role-then-name")
+    } else if let Some((end, name)) = capital_title.then(|| ctx.surname_at(text, after)).flatten() {
+        (name, end, role_text(title_end), "title-then-surname")
+    } else {
+        // Name, then role: "Wang Guanghua, China’s Minister of Natural Resources".
+        let mut k = match anchor {
+            Anchor::Country(_, i) => first_token_of_mention(ctx, i),
+            Anchor::None | Anchor::Start | Anchor::Org(_) | Anchor::Its(_) => role_start,
+        };
+        if matches!(anchor, Anchor::Org(_)) {
+            k = k.saturating_sub(1);
+        }
+        // "an energy analyst", "a water governance researcher": the article marks where the
+        // description starts.
+        let mut j = k;
+        while j > 0
+            && k - j < 3
+            && tokens[j - 1].word
+            && !tokens[j - 1].is_capitalised()
+            && !matches!(
+                ctx.lower(j - 1).as_str(),
+                "a" | "an" | "the" | "who" | "heads" | "leads" | "runs"
+            )
+        {
+            j -= 1;
+        }
+        if j > 0 && matches!(ctx.lower(j - 1).as_str(), "a" | "an" | "the") {
+            k = j - 1;
+        }
+        // "X, who heads Tanzania's Ministry of …".
+        if k >= 2
+            && matches!(ctx.lower(k - 1).as_str(), "heads" | "leads" | "runs")
+            && ctx.lower(k - 2) == "who"
+        {
+            k -= 2;
+        }
+        // "Helena Marsh is a senior fellow at …".
+        if k >= 2
+            && matches!(ctx.lower(k).as_str(), "a" | "an" | "the")
+            && matches!(ctx.lower(k - 1).as_str(), "is" | "was")
+        {
+            let verb = k - 1;
+            if let Some(start) = (verb.saturating_sub(8)..verb)
+                .find(|&s| ctx.name_at(text, s).is_some_and(|(e, _)| e == verb))
+            {
+                let (_, name) = ctx.name_at(text, start)?;
+                let role = role_text(title_end);
+                return Some(make_found(name, role, country, None, "name-is-role"));
+            }
+        }
+        // "Crawford Falconer, DIT's Chief Trade Negotiation Adviser".
+        if k > 1 && tokens[k - 1].possessive && tokens[k - 1].is_capitalised() {
+            k -= 1;
+        }
+        if k == 0 || tokens[k - 1].text != "," {
+            return None;
+        }
+        let comma = k - 1;
+        let start = (comma.saturating_sub(8)..comma)
+            .find(|&s| ctx.name_at(text, s).is_some_and(|(e, _)| e == comma))?;
+        let (_, name) = ctx.name_at(text, start)?;
+        (name, comma, role_text(title_end), "name-then-role")
+    };
+    // "President Batbayar Ganbold of Mongolia".
+    if country.is_none() && ctx.lower(end) == "of" {
+        country = ctx.country.get(end + 1).copied().flatten();
+    }
+    // "her Turkish counterpart, Trade Minister Ömer Faruk Yıldız".
+    if country.is_none() && role_start >= 2 {
+        let mut k = role_start - 1;
+        if tokens[k].text == "," {
+            k = k.saturating_sub(1);
+        }
+        if ctx.lower(k).starts_with("counterpart") && k > 0 {
+            country = ctx.country[k - 1];
+        }
+    }
+    let org_word = match anchor {
+        Anchor::Org(i) => Some(tokens[i].text),
+        _ => None,
+    };
+    Some(make_found(name, role, country, org_word, rule))
+}
+
+/// "Minister of Energy Transition Nadia Benkirane": the title swallowed the name; give back
+/// the trailing words that are not portfolio words.
+fn backoff_name(
+    ctx: &Ctx<'_, '_>,
+    text: &str,
+    r: usize,
+    title_end: usize,
+) -> Option<(usize, usize, String)> {
+    if title_end <= r + 2 {
+        return None;
+    }
+    // The longest name of one to four words at the title's end that does not start with a
+    // title word or right after "and"/"of" ("Minister of Industry and Construction Yersaiyn
+    // Nagaspayev", "President of the European Commission Ursula von der Leyen").
+    for n in (1..=4).rev() {
+        let Some(cut) = title_end.checked_sub(n).filter(|&c| c > r + 1) else {
+            continue;
+        };
+        let joined = matches!(
+            ctx.lower(cut - 1).as_str(),
+            "and" | "&" | "of" | "for" | "the" | ","
+        );
+        if joined || PORTFOLIO_WORDS.contains(&ctx.lower(cut).as_str()) {
+            continue;
+        }
+        // The name may run past the title's end ("Sheikh Mohammed bin Khalid Al Thani").
+        if let Some((end, name)) = ctx.name_at(text, cut)
+            && end >= title_end
+            && (n > 1 || end > title_end)
+        {
+            return Some((cut, end, name));
+        }
+    }
+    None
+}
+
+fn first_token_of_mention(ctx: &Ctx<'_, '_>, i: usize) -> usize {
+    let code = ctx.country[i];
+    let mut k = i;
+    while k > 0 && ctx.country[k - 1] == code && code.is_some() {
+        k -= 1;
+    }
+    k
+}
