@@ -6,6 +6,7 @@
 
 pub mod agreements;
 pub mod countries;
+pub mod frame;
 pub mod lexicon;
 pub mod people;
 pub mod status;
@@ -155,11 +156,19 @@ pub fn document(doc: &SourceDoc) -> Extraction {
     let mut out = Extraction::default();
     let mut counts = std::collections::BTreeMap::new();
     if doc.front.extract {
-        let per_block = countries::scan_blocks(&doc.blocks);
+        let (title, per_block) = countries::scan_document(&doc.title, &doc.blocks);
         counts = countries::count(&per_block);
+        for m in &title {
+            *counts.entry(m.code).or_insert(0) += 1;
+        }
         let sentences = Sentences::new(&doc.blocks);
         out.snippets = snippets(&sentences, &per_block);
-        prose(doc, &per_block, &sentences, &mut out);
+        let lead = doc
+            .blocks
+            .iter()
+            .position(|b| b.kind == crate::ingest::BlockKind::Paragraph);
+        let frame = frame::Frame::new(&title, &per_block, lead);
+        prose(doc, &per_block, &sentences, &frame, &mut out);
     }
     for code in &doc.front.countries {
         counts.entry(*code).or_insert(0);
@@ -173,6 +182,12 @@ pub fn document(doc: &SourceDoc) -> Extraction {
             counts.entry(*code).or_insert(0);
         }
         out.engagements.push(e);
+    }
+    // A party is always among the document's countries.
+    for e in &out.engagements {
+        for code in &e.parties {
+            counts.entry(*code).or_insert(0);
+        }
     }
     let mut countries: Vec<CountryCount> = counts
         .into_iter()
@@ -188,10 +203,13 @@ fn prose(
     doc: &SourceDoc,
     per_block: &[Vec<crate::gazetteer::Mention>],
     sentences: &Sentences<'_>,
+    frame: &frame::Frame,
     out: &mut Extraction,
 ) {
     for (block, mentions) in doc.blocks.iter().zip(per_block) {
-        if !people::may_name_people(&block.text) {
+        // A headline in title case ("Secretary Abraham Announces Energy Partnership") has no
+        // case to tell names from other words; the body names the same people.
+        if !people::may_name_people(&block.text) || is_title_case(&block.text) {
             continue;
         }
         let tokens = tokens::tokenize(&block.text);
@@ -223,99 +241,85 @@ fn prose(
             }
         }
     }
-    // An official whose country the text leaves implicit ("Prime Minister X" in a story about
-    // one country) represents the country the document is mostly about.
-    let home = home_country(per_block);
-    if let Some(home) = home {
-        for p in &mut out.people {
-            if p.country.is_none()
-                && p.organisation.is_none()
-                && p.role.as_deref().is_some_and(people::is_government_role)
-            {
-                p.country = Some(home);
-            }
-        }
-    }
     let names = people::NameIndex::new(&out.people);
-    let mut unresolved = Vec::new();
-    for (found, block) in agreements::find(sentences, per_block, &out.people, &names, home) {
-        if found.rule == agreements::UNRESOLVED {
-            unresolved.push((found, block));
-            continue;
-        }
-        let mut e = found.engagement;
-        for ev in &mut e.evidence {
-            ev.block = block.clone();
-        }
-        out.explanations.push(Explanation {
-            what: format!(
-                "agreement {} {} {}",
-                e.parties
-                    .iter()
-                    .map(|c| c.as_str())
-                    .chain(e.organisations.iter().map(String::as_str))
-                    .collect::<Vec<_>>()
-                    .join("–"),
-                e.kind.as_str(),
-                e.status.as_str()
+    implicit_countries(&mut out.people, &names, sentences, frame);
+    let found = agreements::find(sentences, per_block, &out.people, &names, frame);
+    out.engagements = found.engagements;
+    out.explanations.extend(found.explanations);
+    for (block, parties, text) in found.unresolved {
+        out.warnings.push(Diagnostic::warning(
+            doc.path.clone(),
+            format!(
+                "#{block}: an agreement is reported but only {parties} could be identified as a party; add it to front matter if it matters: \"{}\"",
+                excerpt(&text, 120)
             ),
-            rule: found.rule.to_string(),
-            block,
-            text: e
-                .evidence
-                .first()
-                .map(|ev| ev.text.clone())
-                .unwrap_or_default(),
-        });
-        merge_engagement(&mut out.engagements, e);
-    }
-    for (found, block) in unresolved {
-        resolve_reference(doc, found.engagement, block, out);
+        ));
     }
 }
 
-/// A sentence about "the agreement" that names only one party usually refers back to an
-/// engagement already found: when exactly one engagement includes that party, the sentence
-/// is more evidence for it. Otherwise the analyst gets a warning.
-fn resolve_reference(doc: &SourceDoc, mut e: Engagement, block: AnchorId, out: &mut Extraction) {
-    for ev in &mut e.evidence {
-        ev.block = block.clone();
-    }
-    let matches: Vec<usize> = out
-        .engagements
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| {
-            e.parties.iter().all(|p| x.parties.contains(p))
-                && e.organisations.iter().all(|o| x.organisations.contains(o))
-        })
-        .map(|(i, _)| i)
+/// A short line whose longer words are nearly all capitalised, as headlines are written.
+fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    if let [i] = matches.as_slice() {
-        let known = &mut out.engagements[*i];
-        let stronger = e.status > known.status;
-        known.status = known.status.max(e.status);
-        if stronger || known.place.is_none() {
-            known.place = e.place.take().or(known.place.take());
-        }
-        known.date = known.date.or(e.date);
-        for s in e.signatories {
-            if !known.signatories.contains(&s) {
-                known.signatories.push(s);
-            }
-        }
-        known.evidence.extend(e.evidence);
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let all_caps = text.chars().filter(|c| c.is_lowercase()).count() < text.len() / 10;
+    text.len() < 200 && long.len() >= 3 && capitalised * 5 >= long.len() * 4 && !all_caps
+}
+
+/// An official whose country the text leaves implicit ("Prime Minister X" in a story about
+/// one country) represents the country the document is about; in a story about two, the one
+/// that the officials named beside them do not already represent ("Federal Minister Habeck
+/// and Namibia's Energy Minister Alweendo signed").
+fn implicit_countries(
+    people: &mut [Person],
+    names: &people::NameIndex,
+    sentences: &Sentences<'_>,
+    frame: &frame::Frame,
+) {
+    let Some(home) = frame.primary() else {
+        return;
+    };
+    let implicit: Vec<usize> = (0..people.len())
+        .filter(|&i| {
+            let p = &people[i];
+            p.country.is_none()
+                && p.organisation.is_none()
+                && p.role.as_deref().is_some_and(people::is_government_role)
+        })
+        .collect();
+    if implicit.is_empty() {
         return;
     }
-    let text = e.evidence.first().map_or("", |ev| ev.text.as_str());
-    out.warnings.push(Diagnostic::warning(
-        doc.path.clone(),
-        format!(
-            "#{block}: an agreement is reported but only {} could be identified as a party; add it to front matter if it matters: \"{}\"",
-            e.parties.iter().map(|c| c.as_str()).chain(e.organisations.iter().map(String::as_str)).collect::<Vec<_>>().join(", "),
-            excerpt(text, 120)
-        ),
-    ));
+    let mut beside: Vec<Option<CountryCode>> = vec![None; people.len()];
+    if frame.pair().is_some() {
+        for (i, block) in sentences.blocks().iter().enumerate() {
+            let named = names.find(&block.text);
+            if named.len() < 2 {
+                continue;
+            }
+            for &(start, text) in sentences.of(i) {
+                let here: Vec<usize> = named
+                    .iter()
+                    .filter(|(at, _)| (start..start + text.len()).contains(at))
+                    .map(|(_, p)| *p)
+                    .collect();
+                for &p in here.iter().filter(|p| implicit.contains(p)) {
+                    let other = here.iter().find_map(|&q| people[q].country);
+                    if beside[p].is_none() {
+                        beside[p] = other.and_then(|c| frame.partner_of(c));
+                    }
+                }
+            }
+        }
+    }
+    for p in implicit {
+        people[p].country = Some(beside[p].unwrap_or(home));
+    }
 }
 
 /// The first `max` characters of `text`, cut at a word, with "…" when cut.
@@ -325,43 +329,6 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max).collect();
     format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a))
-}
-
-/// The country a document is mostly about: the most mentioned, the first mentioned on a tie.
-fn home_country(per_block: &[Vec<crate::gazetteer::Mention>]) -> Option<CountryCode> {
-    let counts = countries::count(per_block);
-    let first_seen: Vec<CountryCode> = per_block.iter().flatten().map(|m| m.code).collect();
-    let order = |c: &CountryCode| first_seen.iter().position(|x| x == c).unwrap_or(usize::MAX);
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| order(&b.0).cmp(&order(&a.0))))
-        .map(|(c, _)| c)
-}
-
-/// Mentions with the same parties in one document are one engagement: the strongest status
-/// and the most specific kind win, and every sentence is kept as evidence.
-fn merge_engagement(list: &mut Vec<Engagement>, e: Engagement) {
-    let Some(known) = list
-        .iter_mut()
-        .find(|x| x.parties == e.parties && x.organisations == e.organisations)
-    else {
-        list.push(e);
-        return;
-    };
-    let stronger = (e.status, e.kind) > (known.status, known.kind);
-    if stronger || known.topic.is_none() {
-        known.topic = e.topic.clone().or(known.topic.take());
-    }
-    known.status = known.status.max(e.status);
-    known.kind = known.kind.max(e.kind);
-    for s in e.signatories {
-        if !known.signatories.contains(&s) {
-            known.signatories.push(s);
-        }
-    }
-    known.place = known.place.take().or(e.place);
-    known.date = known.date.or(e.date);
-    known.evidence.extend(e.evidence);
 }
 
 /// The sentences of each block of a document, split at most once and only when asked for.

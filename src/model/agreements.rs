@@ -42,9 +42,14 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
             let key = (e.parties.clone(), e.organisations.clone(), e.kind);
             let words = e.topic.as_deref().map(topic_words);
             let candidates = by_key.entry(key).or_default();
-            let found = candidates.iter().find(|(_, known)| match &words {
-                Some(w) if !known.is_empty() => w.is_subset(known) || known.is_subset(w),
-                _ => true,
+            // Two records of one document are two engagements: extraction already merged
+            // what that document says about one.
+            let found = candidates.iter().find(|(i, known)| {
+                !merged[*i].documents.contains(&d)
+                    && match &words {
+                        Some(w) if !known.is_empty() => w.is_subset(known) || known.is_subset(w),
+                        _ => true,
+                    }
             });
             let found = found.map(|(i, _)| *i);
             let evidence = e.evidence.iter().map(|ev| AgreementEvidence {

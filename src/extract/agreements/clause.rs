@@ -21,6 +21,8 @@ pub(super) struct Sentence<'a> {
     pub countries: Vec<Mention>,
     /// People named in it (indices into the document's people), in order of first mention.
     pub people: Vec<usize>,
+    /// Every mention of a person: (offset in the clause, person).
+    pub named: Vec<(usize, usize)>,
 }
 
 /// The clauses of a sentence that report separate things, with their byte offsets.
@@ -85,6 +87,10 @@ pub(super) fn sentence_at<'a>(
             })
             .collect(),
         people,
+        named: within(named, |n| n.0, start..end)
+            .iter()
+            .map(|&(at, p)| (at - start, p))
+            .collect(),
     }
 }
 
@@ -116,8 +122,18 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "road map",
             "protocol",
             "joint statement",
+            "document",
+            "communiqu",
+            "agreed record",
             "explor",
             "negotiat",
+            "signator",
+            "phone",
+            "call",
+            "conference",
+            "dialogue",
+            "exchanged views",
+            "consultations",
         ];
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -125,7 +141,6 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             .expect("trigger patterns compile")
     })
 }
-
 
 /// Where a sentence refers to an official by pronoun ("he", "she", "the minister").
 pub(super) fn pronoun_at(s: &Sentence<'_>) -> Option<usize> {

@@ -34,7 +34,7 @@ pub(super) enum Cue {
 #[rustfmt::skip]
 const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Signed, &["signed", "inked", "concluded", "sealed", "finalised", "finalized", "forged",
-        "struck", "clinched", "entered into", "agreed a", "reached an", "reached a",
+        "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
         "put pen to paper"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
@@ -47,7 +47,9 @@ const WORDS: &[(Cue, &[&str])] = &[
         "signing ceremony"]),
     (Cue::Meeting, &[" met ", " meet ", " meets ", "meeting", "exploring", "explored",
         " explore ", "negotiating", "negotiations", " talks", "hosted", "discussed", " discuss",
-        "held discussions", "sat down with", " received "]),
+        "held discussions", "sat down with", " received ", "phone call", "telephone call",
+        "phone conversation", "telephone conversation", "video call", "videoconference",
+        "video conference", "virtual meeting", "dialogue", "exchanged views", "consultations"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago"]),

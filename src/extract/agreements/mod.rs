@@ -1,39 +1,70 @@
-//! Agreements and engagements from prose, sentence by sentence.
+//! Agreements and engagements from prose, in two passes.
 //!
-//! A sentence reports an engagement when (a) an agreement noun (MoU, agreement, deal, accord,
-//! declaration, partnership, framework, letter of intent, treaty, pact) meets a verb that sets
-//! its status, or (b) officials of two countries meet or hold talks (kind `other`, status
-//! `discussed`). Parties are the countries named in the sentence, the countries of the people
-//! in it, and — for "he"/"she" — the country of the official last mentioned before it.
-//! Negated sentences, generic plurals ("signed multiple agreements") and countries that only
-//! name a company's origin ("Australian miner") do not make agreements.
+//! 1. Sentence cues ([`sentence`]): a clause reports an engagement when (a) an agreement noun
+//!    (MoU, agreement, deal, accord, declaration, partnership, framework, letter of intent,
+//!    treaty, pact) meets a verb that sets its status, or (b) officials of two countries meet
+//!    or hold talks (kind `other`, status `discussed`). Its parties ([`parties`]) are the
+//!    countries it names in the place of a party — not a place, an origin, a subject, a
+//!    company's home or a witness — the countries of the officials in it, and for "he"/"she"
+//!    the country of the official the story is about. Negated, denied and generic mentions
+//!    make nothing.
+//! 2. The document pass ([`document`]): "the two sides", "the agreement", "the ministry" are
+//!    resolved against what the document already reported and against its frame (the
+//!    countries its headline and lead are about); plural instruments signed with several
+//!    partners become one record per partner; mentions of one engagement merge.
 
 mod clause;
 mod cues;
 mod details;
+mod document;
 mod parties;
 mod sentence;
+mod words;
 
 use clause::{clauses, pronoun_at, sentence_at, triggers, within};
 use parties::org_re;
-use sentence::engagements;
+use sentence::report;
 
+pub use document::Outcome;
+
+use super::Person;
+use super::frame::Frame;
 use super::people::NameIndex;
-use super::{Engagement, Person};
-use crate::gazetteer::{CountryCode, Mention};
+use crate::gazetteer::Mention;
 
-/// Why an engagement was recorded, for `briefing extract --explain`.
-#[derive(Debug, Clone)]
-pub struct Found {
-    /// The engagement as this sentence reports it.
-    pub engagement: Engagement,
-    /// The rule that fired.
-    pub rule: &'static str,
+/// Words that let a clause with no country or person named still report an engagement:
+/// "the two sides signed", "the ministry signed", "the agreement was signed by".
+fn references() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "two ",
+                "both ",
+                "bilateral",
+                "partners",
+                "members",
+                "delegations",
+                "parties",
+                "ministry",
+                "government",
+                "kingdom",
+                "the agreement",
+                "the deal",
+                "the mou",
+                "the memorand",
+                "the accord",
+                "the pact",
+                "the treaty",
+                "we ",
+                "our ",
+                "signatories",
+                "counterpart",
+            ])
+            .expect("reference patterns compile")
+    })
 }
-
-/// The rule of a reported agreement whose other party the text does not make clear; it becomes
-/// a warning, not an agreement.
-pub const UNRESOLVED: &str = "an agreement with only one identifiable party";
 
 /// Finds the engagements of a document.
 pub fn find(
@@ -41,8 +72,8 @@ pub fn find(
     mentions: &[Vec<Mention>],
     people: &[Person],
     names: &NameIndex,
-    home: Option<CountryCode>,
-) -> Vec<(Found, crate::slug::AnchorId)> {
+    frame: &Frame,
+) -> Outcome {
     let mut out = Vec::new();
     let mut salience = Salience::new(people.len());
     let mut clock = 0usize;
@@ -90,7 +121,8 @@ pub fn find(
                 // (a pronoun adds at most one), so skip the full rules.
                 let nobody = mention_count(start..end) == 0
                     && within(&named, |n| n.0, start..end).is_empty()
-                    && !org_re().is_match(text);
+                    && !org_re().is_match(text)
+                    && !references().is_match(text);
                 if nobody || !has_trigger(start..end) {
                     for &(_, p) in within(&named, |n| n.0, start..end) {
                         clock += 1;
@@ -101,11 +133,9 @@ pub fn find(
                 let clause = sentence_at(text, start, &block.text, block_mentions, &named);
                 {
                     pronoun |= pronoun_at(&clause).is_some();
-                    for mut found in engagements(&clause, people, referent, home) {
-                        for ev in &mut found.engagement.evidence {
-                            ev.text = super::excerpt(sentence, super::MAX_QUOTE);
-                        }
-                        out.push((found, block.id.clone()));
+                    if let Some(mut r) = report(&clause, people, referent) {
+                        r.text = super::excerpt(sentence, super::MAX_QUOTE);
+                        out.push((r, block.id.clone()));
                     }
                 }
                 clock += 1;
@@ -118,7 +148,7 @@ pub fn find(
             }
         }
     }
-    out
+    document::resolve(out, frame, people)
 }
 
 /// Who "he" or "she" most likely is: the official mentioned most often so far (counting

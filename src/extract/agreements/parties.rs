@@ -7,30 +7,11 @@ use regex::Regex;
 
 use super::clause::{Sentence, first_mention, pronoun_at};
 use super::cues::Cue;
+use super::words::{CONTEXT_PREPOSITIONS, ENGAGE_WORDS, GOVERNMENT_NOUNS, ORGANISATIONS};
 use crate::extract::Person;
 use crate::extract::lexicon::COMPANY_NOUNS;
 use crate::extract::tokens::Token;
-use crate::gazetteer::{CountryCode, Mention};
-
-/// Organisations that can be parties, with the short name the contract uses.
-pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
-    ("European Union", "EU"),
-    ("EU", "EU"),
-    ("European Commission", "EU"),
-    ("African Union", "AU"),
-    ("AU", "AU"),
-    ("ASEAN", "ASEAN"),
-    ("Association of Southeast Asian Nations", "ASEAN"),
-    ("ECOWAS", "ECOWAS"),
-    ("Economic Community of West African States", "ECOWAS"),
-    ("SADC", "SADC"),
-    ("East African Community", "EAC"),
-    ("Gulf Cooperation Council", "GCC"),
-    ("GCC", "GCC"),
-    ("Mercosur", "Mercosur"),
-    ("United Nations", "UN"),
-    ("NATO", "NATO"),
-];
+use crate::gazetteer::{CountryCode, Mention, MentionKind};
 
 pub(super) fn org_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -43,13 +24,265 @@ pub(super) fn org_re() -> &'static Regex {
     })
 }
 
+/// The parties of the engagement one clause reports, and what else it says about them.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Parties {
+    /// Countries taking part, sorted.
+    pub codes: Vec<CountryCode>,
+    /// Organisations taking part ("EU"), sorted.
+    pub organisations: Vec<String>,
+    /// Countries named in the clause that are not parties, with the reason.
+    pub bystanders: Vec<(CountryCode, &'static str)>,
+    /// Parties named before the clause's "with" (who acts) …
+    pub hosts: Vec<CountryCode>,
+    /// … and after it (with whom), in the order named.
+    pub partners: Vec<CountryCode>,
+    /// Someone acts whose country the clause does not name: "the ministry", "the minister",
+    /// an official of no stated country, "we".
+    pub implicit_agent: bool,
+}
+
+/// Whether a country mention names a party or only context, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Party,
+    Bystander(&'static str),
+}
+
+/// A few word tokens before byte `at`, nearest first, articles skipped.
+fn words_before(s: &Sentence<'_>, at: usize, n: usize) -> Vec<String> {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.word || matches!(t.text, "-" | "–"))
+        .filter(|t| t.word)
+        .map(|t| t.lower())
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+        .take(n)
+        .collect()
+}
+
+/// The word tokens after byte `at`, up to `n`, stopping at punctuation.
+fn words_after<'t>(s: &'t Sentence<'_>, at: usize, n: usize) -> Vec<&'t Token<'t>> {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[i..]
+        .iter()
+        .take_while(|t| t.word || matches!(t.text, "-" | "–" | "/" | "&"))
+        .filter(|t| t.word)
+        .take(n)
+        .collect()
+}
+
+/// Whether the text between two mentions only joins them into one list: ", ", " and ",
+/// ", and the ", " as well as ".
+fn joins_list(between: &str) -> bool {
+    between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "and" | "or" | "the" | "as" | "well" | "also" | "both"
+            )
+        })
+        && between.len() < 20
+}
+
+/// Whether the words just before a country's "of" or "from" name a government body or its
+/// people: "the Ministry of the Economy, Finance and Industry of France", "delegations from".
+fn government_before(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .skip(1)
+        .take(10)
+        .take_while(|t| {
+            !matches!(
+                t.lower().as_str(),
+                "with"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "signed"
+                    | "said"
+                    | "says"
+                    | "is"
+                    | "was"
+            )
+        })
+        .any(|t| {
+            let w = t.lower();
+            GOVERNMENT_NOUNS.contains(&w.as_str())
+                || GOVERNMENT_NOUNS.contains(&w.trim_end_matches('s'))
+                || matches!(
+                    w.as_str(),
+                    "republic" | "kingdom" | "governments" | "countries" | "nations"
+                )
+        })
+}
+
+/// Whether some word within a few words before byte `at` engages ("signed … with").
+fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .skip_while(|t| t.lower() == "with" || matches!(t.lower().as_str(), "the" | "a" | "an"))
+        .take(10)
+        .take_while(|t| t.lower() != "with")
+        .any(|t| {
+            let w = t.lower();
+            ENGAGE_WORDS.contains(&w.as_str())
+                || w.starts_with("negotiat")
+                || w.starts_with("agreement")
+        })
+}
+
+/// Whether a demonym or possessive at `m` describes a government or its engagement ("the
+/// Brazilian side", "Türkiye's partnerships") rather than a thing ("Chinese carmakers",
+/// "Serbia's lithium").
+fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool {
+    let next = words_after(s, m.end, 5);
+    for t in next.iter().take_while(|t| {
+        !matches!(
+            t.lower().as_str(),
+            "with"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "by"
+                | "that"
+                | "which"
+                | "who"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "will"
+                | "said"
+                | "says"
+        )
+    }) {
+        let w = t.lower();
+        if GOVERNMENT_NOUNS.contains(&w.as_str())
+            || ENGAGE_WORDS.contains(&w.as_str())
+            || named.contains(&t.start)
+        {
+            return true;
+        }
+    }
+    // "Kazakhstan's Tokayev": a name right after the possessive.
+    next.first()
+        .is_some_and(|t| t.is_capitalised() && named.contains(&t.start))
+}
+
+/// The role of each country mention of a clause, in order.
+fn roles(s: &Sentence<'_>, with_at: Option<usize>) -> Vec<Role> {
+    let named: Vec<usize> = s.named.iter().map(|n| n.0).collect();
+    let mut out: Vec<Role> = Vec::with_capacity(s.countries.len());
+    for (k, m) in s.countries.iter().enumerate() {
+        // One list shares one role: "with Latvia and Estonia", "in Kenya, Uganda and Chad".
+        if k > 0 {
+            let prev = &s.countries[k - 1];
+            if prev.end <= m.start && joins_list(&s.text[prev.end..m.start]) {
+                out.push(out[k - 1]);
+                continue;
+            }
+        }
+        out.push(role(s, m, with_at, &named));
+    }
+    out
+}
+
+fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) -> Role {
+    let rest = &s.text[m.end..];
+    // "the Niger–Germany accord", "US-UK Technology Safeguards Agreement".
+    let compound = rest.starts_with(['-', '–', '/'])
+        || s.text[..m.start].ends_with(['-', '–', '/'])
+        || rest.starts_with(" - ")
+        || s.text[..m.start].ends_with(" - ");
+    if compound {
+        return Role::Party;
+    }
+    if names_a_company(s, m) {
+        return Role::Bystander("names a company's origin");
+    }
+    let before = words_before(s, m.start, 2);
+    let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+    match before.first().map(String::as_str) {
+        Some("with") => {
+            return if engaged_before(s, m.start) {
+                Role::Party
+            } else {
+                Role::Bystander("follows \"with\" but not an engagement")
+            };
+        }
+        Some("between") => return Role::Party,
+        // "signed by Jordan's minister", but "a visit by German Chancellor Scholz".
+        Some("by") => {
+            return if before.get(1).is_some_and(|w| {
+                matches!(w.as_str(), "visit" | "hosted" | "attended" | "witnessed")
+            }) {
+                Role::Bystander("a visitor or witness, not a party")
+            } else {
+                Role::Party
+            };
+        }
+        // "the Government of Mexico", "the Ministry of Finance of Austria", "the minister of
+        // mines from Zambia", "representatives from France"; but "the future of Ukraine",
+        // "imports from China".
+        Some("of" | "from") => {
+            return if government_before(s, m.start) {
+                Role::Party
+            } else if before[0] == "of" {
+                Role::Bystander("a subject or place, not a party")
+            } else {
+                Role::Bystander("an origin, not a party")
+            };
+        }
+        Some("to")
+            if before.get(1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "visit" | "trip" | "travelled" | "traveled" | "mission"
+                )
+            }) =>
+        {
+            return Role::Party;
+        }
+        Some(w) if CONTEXT_PREPOSITIONS.contains(&w) => {
+            return Role::Bystander("a place, origin or subject, not a party");
+        }
+        _ => {}
+    }
+    let _ = with_at;
+    if (m.kind == MentionKind::Demonym || possessive) && !qualifies_government(s, m, named) {
+        return Role::Bystander("describes a thing, not a government");
+    }
+    Role::Party
+}
+
+/// The parties of the engagement a clause reports. `noun_end` is where its agreement noun
+/// ends (0 for a meeting); `witnesses` are people who only watched.
 pub(super) fn parties(
     s: &Sentence<'_>,
     people: &[Person],
     referent: Option<usize>,
     noun_end: usize,
-) -> (Vec<CountryCode>, Vec<String>) {
-    let mut codes: Vec<CountryCode> = Vec::new();
+    witnesses: &[usize],
+) -> Parties {
+    let mut out = Parties::default();
     // Countries after a context cue ("similar", "mediated by") or after the next engagement
     // in the same clause ("… with Germany, capping a week of talks with South Korea") are not
     // parties to this one.
@@ -63,22 +296,57 @@ pub(super) fn parties(
         .chain(next_engagement)
         .min()
         .unwrap_or(s.text.len());
-    for m in &s.countries {
-        if m.start >= cut || names_a_company(s, m) {
-            continue;
-        }
-        codes.push(m.code);
-    }
-    for &p in &s.people {
-        if let Some(c) = people[p].country
-            && s.text
-                .find(people[p].name.split_whitespace().last().unwrap_or(""))
-                .is_none_or(|i| i < cut)
-        {
-            codes.push(c);
+    let with_at = s
+        .lower
+        .match_indices(" with ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| engaged_before(s, i + 5));
+    for (m, role) in s.countries.iter().zip(roles(s, with_at)) {
+        let role = if m.start >= cut {
+            Role::Bystander("named after a context word or another engagement")
+        } else {
+            role
+        };
+        match role {
+            Role::Party => {
+                out.codes.push(m.code);
+                match with_at {
+                    Some(w) if m.start > w => out.partners.push(m.code),
+                    _ => out.hosts.push(m.code),
+                }
+            }
+            Role::Bystander(why) => out.bystanders.push((m.code, why)),
         }
     }
     let mut orgs: Vec<String> = Vec::new();
+    for &p in &s.people {
+        if witnesses.contains(&p) {
+            continue;
+        }
+        let at = first_mention(s.text, &people[p].name).unwrap_or(0);
+        if at >= cut {
+            continue;
+        }
+        match (people[p].country, &people[p].organisation) {
+            (Some(c), _) => {
+                out.codes.push(c);
+                match with_at {
+                    Some(w) if at > w => out.partners.push(c),
+                    _ => out.hosts.push(c),
+                }
+            }
+            (None, Some(o)) => orgs.push(o.clone()),
+            (None, None) => {
+                if people[p]
+                    .role
+                    .as_deref()
+                    .is_some_and(crate::extract::people::is_government_role)
+                {
+                    out.implicit_agent = true;
+                }
+            }
+        }
+    }
     if let Some(at) = pronoun_at(s) {
         // The official named earliest before the pronoun in this sentence, else the last one
         // named before the sentence.
@@ -88,28 +356,34 @@ pub(super) fn parties(
             .copied()
             .filter(|&p| first_mention(s.text, &people[p].name).is_some_and(|i| i < at))
             .min_by_key(|&p| first_mention(s.text, &people[p].name));
-        if let Some(p) = here.or(referent) {
-            codes.extend(people[p].country);
-            orgs.extend(people[p].organisation.clone());
+        match here.or(referent) {
+            Some(p) => {
+                out.codes.extend(people[p].country);
+                out.hosts.extend(people[p].country);
+                orgs.extend(people[p].organisation.clone());
+            }
+            None => out.implicit_agent = true,
         }
     }
-    for &p in &s.people {
-        if let Some(o) = &people[p].organisation {
-            orgs.push(o.clone());
-        }
-    }
-    codes.sort();
-    codes.dedup();
+    out.implicit_agent |= home_reference(s) || first_person_plural(s);
+    out.codes.sort();
+    out.codes.dedup();
+    out.hosts.sort();
+    out.hosts.dedup();
+    // A country named before "with" acts, even when named again after it ("the United States
+    // signed agreements with Latvia and Estonia to join the U.S. programme").
+    let hosts = out.hosts.clone();
+    out.partners.retain(|c| !hosts.contains(c));
+    let mut seen = Vec::new();
+    out.partners.retain(|c| {
+        let new = !seen.contains(c);
+        seen.push(*c);
+        new
+    });
     orgs.extend(
         org_re()
             .find_iter(s.text)
-            .filter(|m| {
-                // "the two ASEAN member states", "in the Mercosur customs union": context.
-                m.start() < cut
-                    && !s.lower[m.end()..].trim_start().starts_with("member")
-                    && !s.lower[..m.start()].ends_with("in the ")
-                    && !s.lower[..m.start()].ends_with("within the ")
-            })
+            .filter(|m| m.start() < cut && organisation_is_party(s, m.start(), m.end()))
             .filter_map(|m| {
                 ORGANISATIONS
                     .iter()
@@ -119,7 +393,26 @@ pub(super) fn parties(
     );
     orgs.sort();
     orgs.dedup();
-    (codes, orgs)
+    out.organisations = orgs;
+    out
+}
+
+/// Whether an organisation named at `start..end` takes part: not "the two ASEAN member
+/// states", "in the Mercosur customs union", "membership of the EU" or "relations with the EU".
+fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    let before = words_before(s, start, 1);
+    let before = before.first().map_or("", String::as_str);
+    let context = CONTEXT_PREPOSITIONS.contains(&before) || before == "of";
+    let loose_with = before == "with" && !engaged_before(s, start);
+    !s.lower[end..].trim_start().starts_with("member") && !context && !loose_with
+}
+
+/// "We signed", "our two countries": a statement in the first person, whose speakers the
+/// document's frame names.
+fn first_person_plural(s: &Sentence<'_>) -> bool {
+    s.tokens
+        .iter()
+        .any(|t| matches!(t.text, "We" | "we" | "our" | "Our" | "us"))
 }
 
 /// "the government" or "the country" meaning the country the story is about — not "the

@@ -9,49 +9,93 @@ use regex::Regex;
 use super::clause::Sentence;
 use super::cues::{self, Cue};
 use super::details::{date, place, topic};
-use super::parties::{home_reference, parties, with_company};
-use super::{Found, UNRESOLVED};
-use crate::extract::{Engagement, Evidence, Person};
-use crate::gazetteer::CountryCode;
-use crate::terms::{AgreementKind, AgreementStatus};
+use super::parties::{Parties, parties, with_company};
+use super::words::{GROUP_WORDS, OFFICIALS, PAIR_WORDS};
+use crate::extract::Person;
+use crate::terms::{AgreementKind, AgreementStatus, Date};
 
 pub(super) fn noun_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?|signatories|documents?|(?:joint )?communiqu[eé]s?|agreed (?:record|minutes)s?)(?-u:\b)")
             .expect("agreement noun regex")
     })
 }
 
-pub(super) const OFFICIALS: &[&str] = &[
-    "official",
-    "minister",
-    "president",
-    "delegation",
-    "leader",
-    "counterpart",
-    "envoy",
-    "ambassador",
-    "prime",
-    "premier",
-    "secretary",
-    "government",
-    "king",
-    "chancellor",
-];
+/// What one clause reports, before the document pass completes its parties and merges it
+/// with the rest of the document.
+#[derive(Debug, Clone)]
+pub(super) struct Report {
+    /// Kind of instrument (or `Other` for a meeting).
+    pub kind: AgreementKind,
+    /// What the clause's verbs say.
+    pub status: AgreementStatus,
+    /// The rule that fired.
+    pub rule: &'static str,
+    /// Parties as the clause names them.
+    pub parties: Parties,
+    /// References the clause makes to parties named elsewhere.
+    pub refs: Refs,
+    /// Several instruments ("MoUs", "agreements"): with several partners, one each.
+    pub plural: bool,
+    /// An agreement noun is named; a bare meeting has none.
+    pub instrument: bool,
+    /// A plural counted or listed without a counterpart ("signed multiple agreements").
+    pub generic: bool,
+    /// Subject matter.
+    pub topic: Option<String>,
+    /// Where.
+    pub place: Option<String>,
+    /// When, if the clause gives a full date.
+    pub date: Option<Date>,
+    /// People who signed (indices into the document's people).
+    pub signers: Vec<usize>,
+    /// The sentence, as evidence.
+    pub text: String,
+}
 
-/// The engagements a sentence reports: usually none or one; several when one party signs
-/// separate instruments "with A, B and C".
-pub(super) fn engagements(
+/// References a clause makes to parties it does not name.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Refs {
+    /// "the two countries", "both sides", "bilateral".
+    pub pair: bool,
+    /// "the partners", "the delegations", "all three".
+    pub group: bool,
+    /// "the agreement", "this MoU": an instrument already reported.
+    pub back: bool,
+}
+
+fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
+    let has = |words: &[&str]| words.iter().any(|w| s.lower.contains(w));
+    let back = noun_start.is_some_and(|i| {
+        let before = words_before_lower(&s.lower, i, 3);
+        before
+            .iter()
+            .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "those" | "such"))
+            && !before.iter().any(|w| matches!(*w, "a" | "an" | "new"))
+    });
+    Refs {
+        pair: has(PAIR_WORDS),
+        group: has(GROUP_WORDS),
+        back,
+    }
+}
+
+fn words_before_lower(lower: &str, at: usize, n: usize) -> Vec<&str> {
+    lower[..at].split_whitespace().rev().take(n).collect()
+}
+
+/// The engagement one clause reports, if any.
+pub(super) fn report(
     s: &Sentence<'_>,
     people: &[Person],
     referent: Option<usize>,
-    home: Option<CountryCode>,
-) -> Vec<Found> {
+) -> Option<Report> {
     let nouns: Vec<regex::Match<'_>> = noun_re()
         .find_iter(s.text)
-        .filter(|m| !is_generic(s, m.start(), m.as_str()) && !is_idiom(&s.lower, m.start()))
+        .filter(|m| !is_idiom(&s.lower, m.start()))
         .collect();
+    let generic = !nouns.is_empty() && nouns.iter().all(|m| is_generic(s, m.start(), m.as_str()));
     let talk = has_meeting(s);
     let negated_noun = nouns.first().is_some_and(|n| noun_negated(s, n.start()));
     let mut status = cues::status(&s.lower, &s.cues);
@@ -66,7 +110,7 @@ pub(super) fn engagements(
         // "Talks ended without an agreement": the talks still happened.
         (Some(n), _) if negated_noun => {
             if !talk {
-                return Vec::new();
+                return None;
             }
             (
                 kind_of(&nouns),
@@ -87,24 +131,17 @@ pub(super) fn engagements(
             "officials of two countries meet or hold talks",
             0,
         ),
-        _ => return Vec::new(),
+        _ => return None,
     };
     if noun_end == 0 && cues::meeting_negated(&s.lower, &s.cues) {
-        return Vec::new();
+        return None;
     }
-    let (mut parties, organisations) = parties(s, people, referent, noun_end);
-    if parties.len() + organisations.len() == 1
-        && let Some(h) = home.filter(|h| !parties.contains(h))
-        && home_reference(s)
-    {
-        parties.push(h);
-        parties.sort();
+    let witnesses = witnesses(s);
+    let parties = parties(s, people, referent, noun_end, &witnesses);
+    if with_company(s) && parties.partners.is_empty() {
+        return None;
     }
-    if with_company(s) {
-        return Vec::new();
-    }
-    let unresolved = parties.len() + organisations.len() < 2;
-    // "The agreements aim to …" sums up; only a singular instrument is worth a warning.
+    // "The agreements aim to …" sums up.
     let plural = nouns.first().is_some_and(|n| {
         let head = n
             .as_str()
@@ -114,46 +151,78 @@ pub(super) fn engagements(
             .to_ascii_lowercase();
         head.ends_with('s') || head == "memoranda"
     });
-    if unresolved && (noun_end == 0 || plural || parties.len() + organisations.len() == 0) {
-        return Vec::new();
-    }
-    let rule = if unresolved { UNRESOLVED } else { rule };
-    let base = Engagement {
-        title: None,
+    let signs = s.lower.contains("sign") || s.lower.contains("inked");
+    let signers = if status == AgreementStatus::Signed && signs {
+        s.people
+            .iter()
+            .copied()
+            .filter(|p| !witnesses.contains(p))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Some(Report {
         kind,
         status,
-        parties: parties.clone(),
-        organisations: organisations.clone(),
+        rule,
+        refs: refs(s, nouns.first().map(|n| n.start())),
+        parties,
+        plural,
+        instrument: noun_end > 0,
+        generic,
         topic: topic(s.text, noun_end, kind == AgreementKind::Other),
-        signatories: Vec::new(),
         place: place(s.text),
         date: date(s.text),
-        evidence: vec![Evidence {
-            block: crate::slug::AnchorId::default(),
-            status,
-            text: crate::extract::excerpt(s.text, crate::extract::MAX_QUOTE),
-        }],
+        signers,
+        text: crate::extract::excerpt(s.text, crate::extract::MAX_QUOTE),
+    })
+}
+
+/// People who only watched: "witnessed by X", "in the presence of X", "X attended the
+/// signing".
+fn witnesses(s: &Sentence<'_>) -> Vec<usize> {
+    const AFTER: &[&str] = &[
+        "witnessed by",
+        "in the presence of",
+        "attended by",
+        "presided over by",
+        "in attendance",
+        "visit by",
+        "overseen by",
+        "watched by",
+    ];
+    const BEFORE: &[&str] = &[
+        " witnessed",
+        " watched",
+        " attended",
+        " looked on",
+        " oversaw",
+        " presided over",
+        " were present",
+        " was present",
+    ];
+    let signing = |from: usize, to: usize| {
+        let part = &s.lower[from.min(to)..to.max(from)];
+        part.contains("signed") || part.contains("inked") || noun_re().is_match(part)
     };
-    let groups = separate_partners(s, &nouns, &parties).unwrap_or_else(|| vec![parties.clone()]);
-    groups
-        .into_iter()
-        .map(|group| {
-            let mut e = base.clone();
-            if status == AgreementStatus::Signed {
-                e.signatories = s
-                    .people
-                    .iter()
-                    .filter(|&&p| people[p].country.is_none_or(|c| group.contains(&c)))
-                    .map(|&p| people[p].name.clone())
-                    .collect();
-            }
-            e.parties = group;
-            Found {
-                engagement: e,
-                rule,
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for &(at, p) in &s.named {
+        let after = AFTER.iter().any(|w| {
+            s.lower[..at]
+                .rfind(w)
+                .is_some_and(|i| !signing(i + w.len(), at))
+        });
+        let before = BEFORE.iter().any(|w| {
+            s.lower[at..].find(w).is_some_and(|i| {
+                let verb = at + i;
+                !s.lower[verb..].starts_with(&format!("{w} by")) && !signing(at, verb)
+            })
+        });
+        if (after || before) && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// The most specific kind the clause's agreement nouns name.
@@ -193,57 +262,6 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
                     .iter()
                     .any(|o| w == *o || w.strip_suffix('s') == Some(o))
             }))
-}
-
-/// "Rwanda signed memorandums of understanding with Singapore, Qatar and Morocco": one
-/// instrument per partner, each with the parties named before "with".
-pub(super) fn separate_partners(
-    s: &Sentence<'_>,
-    nouns: &[regex::Match<'_>],
-    parties: &[CountryCode],
-) -> Option<Vec<Vec<CountryCode>>> {
-    let noun = nouns.first()?;
-    let head = noun
-        .as_str()
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if !(head.ends_with('s') || head == "memoranda") {
-        return None;
-    }
-    let with = s.lower[noun.end()..]
-        .find(" with ")
-        .map(|i| noun.end() + i)?;
-    let before: Vec<CountryCode> = s
-        .countries
-        .iter()
-        .filter(|m| m.start < with && parties.contains(&m.code))
-        .map(|m| m.code)
-        .collect();
-    let mut after: Vec<CountryCode> = s
-        .countries
-        .iter()
-        .filter(|m| m.start > with && parties.contains(&m.code))
-        .map(|m| m.code)
-        .collect();
-    after.dedup();
-    if before.is_empty() || after.len() < 2 {
-        return None;
-    }
-    Some(
-        after
-            .into_iter()
-            .filter(|c| !before.contains(c))
-            .map(|c| {
-                let mut g = before.clone();
-                g.push(c);
-                g.sort();
-                g.dedup();
-                g
-            })
-            .collect(),
-    )
 }
 
 /// "its 2023 critical minerals agreement": an instrument dated in the past exists.

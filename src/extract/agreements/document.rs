@@ -1,0 +1,320 @@
+//! The document pass: what the sentence rules found, read as one story.
+//!
+//! A clause often names one party or none and leaves the rest to the document: "the two
+//! sides", "the partners", "the agreement", "the ministry". This pass completes such clauses
+//! from the engagements already reported and from the document's [`Frame`], splits plural
+//! instruments signed with several partners into one record per partner, and merges mentions
+//! of the same engagement: one record per set of parties and status, so that talks, a plan
+//! and a signing between the same countries stay apart, while a later sentence about "the
+//! deal" adds evidence to the deal it refers to instead of making a weaker second record.
+
+use super::sentence::Report;
+use crate::extract::frame::Frame;
+use crate::extract::{Engagement, Evidence, Explanation, Person};
+use crate::gazetteer::{CountryCode, Gazetteer};
+use crate::slug::AnchorId;
+
+/// What the document pass produces.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// One record per engagement.
+    pub engagements: Vec<Engagement>,
+    /// Why each was recorded.
+    pub explanations: Vec<Explanation>,
+    /// Agreements reported with only one identifiable party: (block, party names, sentence).
+    pub unresolved: Vec<(AnchorId, String, String)>,
+}
+
+/// Reads the reports of one document, in order.
+pub(super) fn resolve(
+    reports: Vec<(Report, AnchorId)>,
+    frame: &Frame,
+    people: &[Person],
+) -> Outcome {
+    let mut out = Outcome::default();
+    for (r, block) in reports {
+        if std::env::var("BRIEFING_DEBUG").is_ok() {
+            eprintln!(
+                "REPORT {:?} {:?} {:?} {:?} plural={} generic={} refs={:?}",
+                r.kind,
+                r.status,
+                r.parties.codes,
+                r.parties.organisations,
+                r.plural,
+                r.generic,
+                r.refs
+            );
+        }
+        // "The agreements aim to …" sums up several engagements; it adds none.
+        if r.refs.back && r.plural && r.parties.codes.len() + r.parties.organisations.len() < 2 {
+            continue;
+        }
+        let (codes, organisations, how) = complete(&r, &out.engagements, frame);
+        if codes.len() + organisations.len() < 2 {
+            if r.instrument && !r.plural && !r.generic && codes.len() + organisations.len() == 1 {
+                let names = names(&codes, &organisations);
+                out.unresolved.push((block, names, r.text.clone()));
+            }
+            continue;
+        }
+        if r.generic && r.parties.partners.is_empty() && !r.refs.pair && codes.len() < 2 {
+            continue;
+        }
+        for group in groups(&r, &codes, frame) {
+            let e = engagement(&r, group, organisations.clone(), &block, people);
+            let rule = explain_rule(&r, how);
+            out.explanations.push(Explanation {
+                what: format!(
+                    "agreement {} {} {}",
+                    names(&e.parties, &e.organisations),
+                    e.kind.as_str(),
+                    e.status.as_str()
+                ),
+                rule,
+                block: block.clone(),
+                text: r.text.clone(),
+            });
+            merge(&mut out.engagements, e, r.refs.back);
+        }
+    }
+    out
+}
+
+/// The parties of a report once the document has filled in what the clause leaves implicit,
+/// and how they were found.
+fn complete(
+    r: &Report,
+    known: &[Engagement],
+    frame: &Frame,
+) -> (Vec<CountryCode>, Vec<String>, &'static str) {
+    let mut codes = r.parties.codes.clone();
+    let mut orgs = r.parties.organisations.clone();
+    let count = codes.len() + orgs.len();
+    if count >= 2 {
+        return (codes, orgs, "");
+    }
+    let includes = |e: &Engagement| {
+        codes.iter().all(|c| e.parties.contains(c))
+            && orgs.iter().all(|o| e.organisations.contains(o))
+    };
+    // "The two sides", "the agreement", "the partners": an engagement already reported that
+    // includes what the clause names.
+    if r.refs.pair || r.refs.group || r.refs.back || r.parties.implicit_agent {
+        let wanted = |e: &Engagement| {
+            let n = e.parties.len() + e.organisations.len();
+            includes(e)
+                && if r.refs.pair && !r.refs.group {
+                    n == 2
+                } else if r.refs.group && !r.refs.pair {
+                    n >= 3
+                } else {
+                    n >= 2
+                }
+        };
+        // The story's own countries first: "the two countries" in a story about Italy and
+        // Türkiye are those two, even after a quote mentions a deal with France.
+        let central = |e: &&Engagement| e.parties.iter().all(|c| frame.is_subject(*c));
+        let found = known
+            .iter()
+            .rev()
+            .filter(|e| wanted(e))
+            .find(central)
+            .or_else(|| {
+                let pair = frame.pair().filter(|p| codes.iter().all(|c| p.contains(c)));
+                if r.refs.pair && pair.is_some() {
+                    None
+                } else {
+                    known.iter().rev().find(|e| wanted(e))
+                }
+            });
+        if (count > 0 || !r.parties.implicit_agent || r.refs.back || r.refs.pair || r.refs.group)
+            && let Some(e) = found
+        {
+            codes = e.parties.clone();
+            orgs = e.organisations.clone();
+            return (codes, orgs, "refers back to an engagement already reported");
+        }
+    }
+    // The document's subject acts where the clause names no one else: "the ministry signed an
+    // MoU with Djibouti", "the two countries" before any engagement is reported.
+    if count == 1 && (r.parties.implicit_agent || r.refs.pair || partners_only(r)) {
+        let named = codes.first().copied();
+        let other = match (frame.primary(), named) {
+            (Some(p), Some(n)) if p != n => Some(p),
+            (Some(p), None) => Some(p),
+            (_, Some(n)) => frame.partner_of(n),
+            _ => None,
+        };
+        if let Some(o) = other {
+            codes.push(o);
+            codes.sort();
+            return (codes, orgs, "the document's subject country acts");
+        }
+    }
+    if count == 0
+        && r.refs.pair
+        && let Some(pair) = frame.pair()
+    {
+        codes = pair.to_vec();
+        codes.sort();
+        return (
+            codes,
+            orgs,
+            "\"the two sides\" are the document's two subject countries",
+        );
+    }
+    (codes, orgs, "")
+}
+
+/// A clause that names only whom it was signed with: "signed an agreement with Djibouti".
+fn partners_only(r: &Report) -> bool {
+    !r.parties.partners.is_empty() && r.parties.hosts.is_empty()
+}
+
+/// The party sets a report gives: one per partner for plural instruments signed "with A, B
+/// and C", else one.
+fn groups(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<CountryCode>> {
+    // "The counterpart signatories included the ministers of A, B and C": the host's
+    // counterparts, each with an instrument of their own.
+    let counterparts: Vec<CountryCode>;
+    let mut partners = &r.parties.partners;
+    if r.plural
+        && partners.len() < 2
+        && codes.len() >= 2
+        && r.text.to_lowercase().contains("counterpart")
+        && frame.primary().is_some_and(|p| !codes.contains(&p))
+    {
+        counterparts = codes.to_vec();
+        partners = &counterparts;
+    }
+    if r.plural && partners.len() >= 2 {
+        let mut host: Vec<CountryCode> = codes
+            .iter()
+            .copied()
+            .filter(|c| !partners.contains(c))
+            .collect();
+        if host.is_empty() {
+            host.extend(frame.primary().filter(|p| !partners.contains(p)));
+        }
+        if !host.is_empty() {
+            return partners
+                .iter()
+                .map(|p| {
+                    let mut g = host.clone();
+                    g.push(*p);
+                    g.sort();
+                    g.dedup();
+                    g
+                })
+                .collect();
+        }
+    }
+    vec![codes.to_vec()]
+}
+
+fn engagement(
+    r: &Report,
+    parties: Vec<CountryCode>,
+    organisations: Vec<String>,
+    block: &AnchorId,
+    people: &[Person],
+) -> Engagement {
+    let signatories = r
+        .signers
+        .iter()
+        .filter(|&&p| {
+            people[p].country.is_none_or(|c| parties.contains(&c))
+                && people[p]
+                    .organisation
+                    .as_ref()
+                    .is_none_or(|o| organisations.contains(o))
+        })
+        .map(|&p| people[p].name.clone())
+        .collect();
+    Engagement {
+        title: None,
+        kind: r.kind,
+        status: r.status,
+        parties,
+        organisations,
+        topic: r.topic.clone(),
+        signatories,
+        place: r.place.clone(),
+        date: r.date,
+        evidence: vec![Evidence {
+            block: block.clone(),
+            status: r.status,
+            text: r.text.clone(),
+        }],
+    }
+}
+
+/// Adds a mention to the records: the record with the same parties and status takes it, and
+/// so does one with a stronger status that the clause refers back to ("the deal will be
+/// implemented next year"); anything else is a separate engagement.
+fn merge(list: &mut Vec<Engagement>, e: Engagement, back: bool) {
+    let same_parties =
+        |x: &Engagement| x.parties == e.parties && x.organisations == e.organisations;
+    let found = list
+        .iter()
+        .position(|x| same_parties(x) && x.status == e.status)
+        .or_else(|| {
+            back.then(|| {
+                list.iter()
+                    .rposition(|x| same_parties(x) && x.status > e.status)
+            })
+            .flatten()
+        });
+    let Some(i) = found else {
+        list.push(e);
+        return;
+    };
+    let known = &mut list[i];
+    let more_specific = e.status == known.status && e.kind > known.kind;
+    if more_specific || known.topic.is_none() {
+        known.topic = e.topic.clone().or(known.topic.take());
+    }
+    if e.status == known.status {
+        known.kind = known.kind.max(e.kind);
+    }
+    for s in e.signatories {
+        if !known.signatories.contains(&s) {
+            known.signatories.push(s);
+        }
+    }
+    known.place = known.place.take().or(e.place);
+    known.date = known.date.or(e.date);
+    known.evidence.extend(e.evidence);
+}
+
+/// The rule, with the countries the clause named that were not made parties and why.
+fn explain_rule(r: &Report, how: &str) -> String {
+    let mut rule = r.rule.to_string();
+    if !how.is_empty() {
+        rule.push_str("; ");
+        rule.push_str(how);
+    }
+    if r.plural && r.parties.partners.len() >= 2 {
+        rule.push_str("; separate instruments, one per partner");
+    }
+    let g = Gazetteer::global();
+    let mut seen: Vec<CountryCode> = Vec::new();
+    for (code, why) in &r.parties.bystanders {
+        if seen.contains(code) || r.parties.codes.contains(code) {
+            continue;
+        }
+        seen.push(*code);
+        let name = g.get(*code).map_or(code.to_string(), |c| c.name.clone());
+        rule.push_str(&format!("; {name} is not a party: {why}"));
+    }
+    rule
+}
+
+fn names(codes: &[CountryCode], orgs: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| c.as_str())
+        .chain(orgs.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join("–")
+}

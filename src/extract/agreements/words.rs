@@ -1,0 +1,76 @@
+//! The word lists of the agreement rules. Each is a general fact about news English, not a
+//! fit to any one article.
+
+/// Organisations that can be parties, with the short name the contract uses.
+#[rustfmt::skip]
+pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
+    ("European Union", "EU"), ("EU", "EU"), ("European Commission", "EU"),
+    ("African Union", "AU"), ("AU", "AU"), ("ASEAN", "ASEAN"),
+    ("Association of Southeast Asian Nations", "ASEAN"), ("ECOWAS", "ECOWAS"),
+    ("Economic Community of West African States", "ECOWAS"), ("SADC", "SADC"),
+    ("East African Community", "EAC"), ("Gulf Cooperation Council", "GCC"), ("GCC", "GCC"),
+    ("Mercosur", "Mercosur"), ("United Nations", "UN"), ("NATO", "NATO"),
+];
+
+/// Words after which a country is a place, an origin, a destination or a subject rather than
+/// a party: "signed in Belgium", "imports from China", "talks on Ukraine".
+#[rustfmt::skip]
+pub(super) const CONTEXT_PREPOSITIONS: &[&str] = &[
+    "in", "into", "from", "to", "on", "about", "over", "against", "across", "throughout",
+    "towards", "toward", "via", "than", "like", "near", "beyond", "within", "outside", "amid",
+    "among", "amongst", "for", "at", "around", "under", "including", "unlike",
+];
+
+/// Nouns for a government or its people: a country adjective or possessive in front of one
+/// names a party ("the Brazilian side", "Namibia's Energy Minister").
+#[rustfmt::skip]
+pub(super) const GOVERNMENT_NOUNS: &[&str] = &[
+    "minister", "ministers", "ministry", "ministries", "president", "presidents", "prime",
+    "premier", "government", "governments", "official", "officials", "delegation",
+    "delegations", "side", "sides", "counterpart", "counterparts", "authorities", "embassy",
+    "ambassador", "envoy", "leader", "leaders", "team", "negotiator", "negotiators",
+    "secretary", "chancellor", "king", "queen", "emir", "crown", "prince", "sultan", "state",
+    "administration", "department", "cabinet", "head", "representative", "representatives",
+    "diplomat", "diplomats", "commissioner", "deputy", "vice", "spokesperson", "spokesman",
+    "spokeswoman", "parliament", "foreign", "council", "agency", "authority", "mission",
+    "consul", "junta", "military", "army", "navy", "forces", "counterparts",
+];
+
+/// Words that, a few words before "with", make what follows it a party: "signed … with",
+/// "talks with", "his counterpart with". "The border with Rwanda" is not.
+#[rustfmt::skip]
+pub(super) const ENGAGE_WORDS: &[&str] = &[
+    "sign", "signed", "signs", "signing", "inked", "ink", "inks", "agreed", "agree", "agrees",
+    "talks", "talk", "met", "meet", "meets", "meeting", "counterpart", "counterparts",
+    "cooperation", "partnership", "partnerships", "negotiations", "negotiating", "negotiate",
+    "dialogue", "discussed", "discuss", "discussions", "deal", "deals", "agreement",
+    "agreements", "accord", "accords", "memorandum", "memoranda", "memorandums", "mou", "mous",
+    "pact", "treaty", "declaration", "framework", "frameworks", "protocol", "call",
+    "consultations", "conversation", "concluded", "exchanged", "held", "holds", "hold",
+    "relations", "ties", "cooperate", "collaborate", "collaboration", "letter", "letters",
+    "documents", "roadmap", "statement", "work", "working", "partner", "partners", "entered",
+];
+
+#[rustfmt::skip]
+pub(super) const OFFICIALS: &[&str] = &[
+    "official", "minister", "president", "delegation", "leader", "counterpart", "envoy",
+    "ambassador", "prime", "premier", "secretary", "government", "king", "chancellor",
+];
+
+#[rustfmt::skip]
+pub(super) const PAIR_WORDS: &[&str] = &[
+    "the two countries", "both countries", "the two sides", "both sides", "the two nations",
+    "both nations", "the two governments", "both governments", "the two leaders", "both
+    leaders", "the two ministers", "both ministers", "the two states", "both states",
+    "bilateral", "the two presidents", "the two heads of state", "both parties", "the two
+    parties", "our two countries", "our two nations", "each other", "the two delegations", "both
+    delegations", "the two secretaries", "the two officials", "the two prime ministers", "the
+    two foreign ministers", "the countries'", "the two", "both",
+];
+
+#[rustfmt::skip]
+pub(super) const GROUP_WORDS: &[&str] = &[
+    "the partners", " partners ", "the members", "member states", "the parties", "the
+    delegations", "all three", "the three countries", "the four countries", "the participants",
+    "the signatories", "trilateral", "the ministers",
+];

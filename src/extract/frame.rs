@@ -1,0 +1,124 @@
+//! The document frame: which countries a document is about.
+//!
+//! News copy names who is acting once — in the headline, the dateline or the opening sentence —
+//! and then only implies it: "the ministry", "the minister", "the Kingdom", "the two sides".
+//! The frame ranks the countries the document is about so that later rules can resolve those
+//! references: its first country is the story's subject, and its first two are the pair that
+//! "the two countries" means when the text has not yet named an engagement.
+
+use crate::gazetteer::{CountryCode, Mention};
+
+/// How much a mention in each place says about what the document is about.
+const IN_TITLE: usize = 6;
+const IN_LEAD: usize = 4;
+const ELSEWHERE: usize = 1;
+
+/// The countries a document is about, most central first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frame {
+    /// Countries by weight (title and opening sentence count most), then first mention.
+    subjects: Vec<(CountryCode, usize)>,
+}
+
+impl Frame {
+    /// The frame of a document from the country mentions of its title and of its blocks (the
+    /// first block that is not a heading being its lead).
+    pub fn new(title: &[Mention], blocks: &[Vec<Mention>], lead_block: Option<usize>) -> Frame {
+        let mut weights: Vec<(CountryCode, usize, usize)> = Vec::new();
+        let mut add = |code: CountryCode, w: usize, order: usize| match weights
+            .iter_mut()
+            .find(|(c, _, _)| *c == code)
+        {
+            Some(e) => e.1 += w,
+            None => weights.push((code, w, order)),
+        };
+        let mut order = 0;
+        for m in title {
+            add(m.code, IN_TITLE, order);
+            order += 1;
+        }
+        for (i, mentions) in blocks.iter().enumerate() {
+            let w = if Some(i) == lead_block {
+                IN_LEAD
+            } else {
+                ELSEWHERE
+            };
+            for m in mentions {
+                add(m.code, w, order);
+                order += 1;
+            }
+        }
+        weights.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        Frame {
+            subjects: weights.into_iter().map(|(c, w, _)| (c, w)).collect(),
+        }
+    }
+
+    /// The country the story is about, if it names any.
+    pub fn primary(&self) -> Option<CountryCode> {
+        self.subjects.first().map(|s| s.0)
+    }
+
+    /// The two countries the story is about, when a second one is nearly as central as the
+    /// first: named in the title or the lead, not only in passing.
+    pub fn pair(&self) -> Option<[CountryCode; 2]> {
+        match self.subjects.as_slice() {
+            [a, b, ..] if b.1 >= IN_LEAD => Some([a.0, b.0]),
+            _ => None,
+        }
+    }
+
+    /// The partner of `code` in the frame's pair, if `code` is one of the pair.
+    pub fn partner_of(&self, code: CountryCode) -> Option<CountryCode> {
+        let [a, b] = self.pair()?;
+        if a == code {
+            Some(b)
+        } else if b == code {
+            Some(a)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `code` is among the countries the story is centrally about (title or lead).
+    pub fn is_subject(&self, code: CountryCode) -> bool {
+        self.subjects
+            .iter()
+            .any(|(c, w)| *c == code && *w >= IN_LEAD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    fn frame(title: &str, blocks: &[&str]) -> Frame {
+        let g = Gazetteer::global();
+        let t = g.find(title).mentions;
+        let b: Vec<Vec<Mention>> = blocks.iter().map(|b| g.find(b).mentions).collect();
+        Frame::new(&t, &b, Some(0))
+    }
+
+    #[test]
+    fn the_headline_and_lead_outweigh_passing_mentions() {
+        let f = frame(
+            "Saudi Arabia signs mining deals",
+            &[
+                "RIYADH The Ministry signed agreements.",
+                "China, China and China were mentioned later. So was Jordan.",
+            ],
+        );
+        assert_eq!(f.primary().map(|c| c.to_string()), Some("SA".into()));
+        assert_eq!(f.pair(), None, "China is only mentioned in passing");
+        let f = frame(
+            "United States and Mexico renew agreement",
+            &["The two countries signed an MoU.", "Mexico said so."],
+        );
+        let mut pair = f.pair().unwrap().map(|c| c.to_string());
+        pair.sort();
+        assert_eq!(pair, ["MX", "US"]);
+        let mx = Gazetteer::global().lookup("MX").unwrap();
+        assert_eq!(f.partner_of(mx).map(|c| c.to_string()), Some("US".into()));
+    }
+}
