@@ -50,6 +50,7 @@ pub const PORTFOLIO_WORDS: &[&str] = &[
     "legal", "multilateral", "bilateral", "economics", "industries", "heavy", "affairs",
     "construction", "commission", "council", "committee", "union", "board", "authority",
     "cabinet", "presidency", "federation", "secretariat", "policy", "equality", "reform",
+    "change", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability",
 ];
 
 /// Words that are never part of a person's name.
@@ -77,7 +78,7 @@ pub const HONORIFICS: &[&str] = &[
 #[rustfmt::skip]
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
-    "bin", "binti", "ibn", "la", "le", "el", "al", "y", "e",
+    "bin", "binti", "bint", "ibn", "la", "le", "el", "al", "y", "e",
 ];
 
 /// Nouns for companies: a country adjective in front of one names a company's origin, not a

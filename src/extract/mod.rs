@@ -257,18 +257,27 @@ fn prose(
     }
 }
 
-/// A short line whose longer words are nearly all capitalised, as headlines are written.
+/// A headline in title case: a short line without a full stop whose longer words are all
+/// capitalised but for a preposition or two.
 fn is_title_case(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "with", "from", "into", "over", "after", "amid", "than", "that", "says",
+    ];
+    let text = text.trim();
     let long: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    let capitalised = long
+    let lowercase = long
         .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(w))
         .count();
     let all_caps = text.chars().filter(|c| c.is_lowercase()).count() < text.len() / 10;
-    text.len() < 200 && long.len() >= 3 && capitalised * 5 >= long.len() * 4 && !all_caps
+    text.len() < 200
+        && long.len() >= 3
+        && lowercase == 0
+        && !all_caps
+        && !text.ends_with(['.', '"', '”', ':'])
 }
 
 /// An official whose country the text leaves implicit ("Prime Minister X" in a story about

@@ -41,7 +41,18 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
             ])
             .expect("clause breaks compile")
     });
-    let cuts: Vec<usize> = breaks.find_iter(sentence).map(|m| m.start() + 1).collect();
+    // A semicolon also separates the items of a list ("signed by A, of X; B, of Y; …"): it
+    // only starts a new clause when an engagement word follows it.
+    let starts: Vec<usize> = breaks.find_iter(sentence).map(|m| m.start() + 1).collect();
+    let cuts: Vec<usize> = starts
+        .iter()
+        .enumerate()
+        .filter(|&(k, &c)| {
+            let end = starts.get(k + 1).copied().unwrap_or(sentence.len());
+            !sentence[..c].ends_with(';') || triggers().is_match(&sentence[c..end])
+        })
+        .map(|(_, &c)| c)
+        .collect();
     let mut out = Vec::new();
     let mut from = 0;
     for c in cuts.into_iter().chain(std::iter::once(sentence.len())) {
@@ -128,6 +139,8 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "explor",
             "negotiat",
             "signator",
+            "signed",
+            "inked",
             "phone",
             "call",
             "conference",

@@ -29,11 +29,17 @@ pub(super) enum Cue {
     Quantifier,
     /// A denial: "denied", "ruled out".
     Denial,
+    /// A signing called off: "suspended", "postponed", "cancelled".
+    Suspended,
+    /// A condition: "only if", "provided that".
+    Conditional,
 }
 
 #[rustfmt::skip]
 const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Signed, &["signed", "inked", "concluded", "sealed", "finalised", "finalized", "forged",
+        " sign ", " signs ", " ink ", " inks ", "formalised", "formalized", "formalise ", "formalize ",
+        "formalises", "formalizes", "adopted", "issued", "exchanged",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
         "put pen to paper"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
@@ -59,19 +65,57 @@ const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Quantifier, &["multiple", "several", "numerous", "various", "many", "dozens", "scores",
         "a number of", "a series of", "a string of", "a raft of", "a slew of", "a range of",
         "a host of", "a flurry of", "hundreds", "a wave of", "other"]),
-    (Cue::Denial, &["denied", "denies", "deny", "ruled out", "rules out", "rejected", "rejects"]),
+    (Cue::Denial, &["denied", "denies", "deny", "ruled out", "rules out", "rejected", "rejects",
+        "refused", "refuses", "declined to"]),
+    (Cue::Suspended, &["suspended", "suspend", "called off", "cancelled", "canceled", "postponed",
+        "shelved", "scrapped", "put on hold", "halted", "collapsed", "fell through", "walked away",
+        "pulled out of", "withdrew from", "derailed", "stalled", "delayed", "would have"]),
+    (Cue::Conditional, &["only if", "on condition that", "provided that", "unless", "as long as"]),
 ];
 
-/// Words that, just before the verb, turn a signing into a plan: "to be signed".
-const PLANNED_BEFORE: &[&str] = &[
-    "to be ",
-    "will be ",
-    "to ",
-    "would be ",
-    "be ",
-    "expected to be ",
-    "set to be ",
-];
+/// Whether the signing verb at `i` is future or conditional: "to sign", "will sign", "to be
+/// signed", "could be inked", "once the deal is signed".
+fn future_signing(lower: &str, i: usize) -> bool {
+    const ADVERBS: &[&str] = &[
+        "formally",
+        "officially",
+        "also",
+        "soon",
+        "jointly",
+        "finally",
+        "eventually",
+        "likely",
+        "then",
+        "now",
+        "shortly",
+        "swiftly",
+        "quickly",
+        "possibly",
+        "probably",
+    ];
+    const MODALS: &[&str] = &[
+        "to", "will", "would", "shall", "could", "may", "might", "can", "'ll", "must", "should",
+        "be",
+    ];
+    let words: Vec<&str> = lower[..i]
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .skip_while(|w| ADVERBS.contains(w))
+        .take(7)
+        .collect();
+    match words.first() {
+        Some(w) if MODALS.contains(w) || w.ends_with("'ll") => true,
+        Some(&("is" | "are" | "gets" | "get")) => words[1..].iter().any(|w| {
+            matches!(
+                *w,
+                "once" | "when" | "until" | "if" | "unless" | "whenever" | "before"
+            )
+        }),
+        Some(&("was" | "were")) => words[1..].iter().take(4).any(|w| *w == "before"),
+        _ => false,
+    }
+}
 
 struct CueSet {
     matcher: AhoCorasick,
@@ -148,13 +192,13 @@ pub(super) fn negated_before(lower: &str, i: usize, words: usize) -> bool {
 /// The status a clause's verbs give: a past signing beats a plan, a plan beats talk.
 pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     let mut past_signing = false;
-    let mut future_signing = false;
+    let mut future = false;
     for i in cues.starts(Cue::Signed) {
         if negated_before(lower, i, 4) {
             continue; // "no document was signed"
         }
-        if PLANNED_BEFORE.iter().any(|p| lower[..i].ends_with(p)) {
-            future_signing = true;
+        if future_signing(lower, i) {
+            future = true;
         } else {
             past_signing = true;
         }
@@ -163,9 +207,13 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     if cues.any(Cue::Witness) && lower.contains("sign") {
         past_signing = true;
     }
+    // "The signing … has been suspended", "will sign only if …": not signed, not planned.
+    if (past_signing || future) && (cues.any(Cue::Suspended) || cues.any(Cue::Conditional)) {
+        return Some(AgreementStatus::Discussed);
+    }
     if past_signing {
         Some(AgreementStatus::Signed)
-    } else if future_signing
+    } else if future
         || cues
             .hits
             .iter()

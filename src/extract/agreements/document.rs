@@ -8,11 +8,12 @@
 //! and a signing between the same countries stay apart, while a later sentence about "the
 //! deal" adds evidence to the deal it refers to instead of making a weaker second record.
 
-use super::sentence::Report;
+use super::sentence::{NEGATED, Report, SIGNERS};
 use crate::extract::frame::Frame;
 use crate::extract::{Engagement, Evidence, Explanation, Person};
 use crate::gazetteer::{CountryCode, Gazetteer};
 use crate::slug::AnchorId;
+use crate::terms::{AgreementKind, AgreementStatus};
 
 /// What the document pass produces.
 #[derive(Debug, Default)]
@@ -32,6 +33,7 @@ pub(super) fn resolve(
     people: &[Person],
 ) -> Outcome {
     let mut out = Outcome::default();
+    let mut denied: Vec<(Vec<CountryCode>, Vec<String>, AgreementKind)> = Vec::new();
     for (r, block) in reports {
         if std::env::var("BRIEFING_DEBUG").is_ok() {
             eprintln!(
@@ -45,11 +47,18 @@ pub(super) fn resolve(
                 r.refs
             );
         }
-        // "The agreements aim to …" sums up several engagements; it adds none.
-        if r.refs.back && r.plural && r.parties.codes.len() + r.parties.organisations.len() < 2 {
+        // "The agreements aim to …" sums up several engagements; it adds none, but may say
+        // who signed them.
+        let few = r.parties.codes.len() + r.parties.organisations.len() < 2;
+        if r.rule == SIGNERS || r.refs.back && r.plural && few {
+            attach_signers(&mut out.engagements, &r, people);
             continue;
         }
         let (codes, organisations, how) = complete(&r, &out.engagements, frame);
+        if r.rule == NEGATED {
+            denied.push((codes, organisations, r.kind));
+            continue;
+        }
         if codes.len() + organisations.len() < 2 {
             if r.instrument && !r.plural && !r.generic && codes.len() + organisations.len() == 1 {
                 let names = names(&codes, &organisations);
@@ -77,6 +86,15 @@ pub(super) fn resolve(
             merge(&mut out.engagements, e, r.refs.back);
         }
     }
+    // A signing the document denies did not happen.
+    out.engagements.retain(|e| {
+        e.status != AgreementStatus::Signed
+            || !denied.iter().any(|(codes, orgs, kind)| {
+                *codes == e.parties
+                    && *orgs == e.organisations
+                    && (*kind == e.kind || e.kind == AgreementKind::Agreement)
+            })
+    });
     out
 }
 
@@ -187,6 +205,50 @@ fn groups(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<CountryCo
         counterparts = codes.to_vec();
         partners = &counterparts;
     }
+    // "Three memoranda between the UAE and Kenya, Kyrgyzstan and Paraguay": the first named
+    // (or the story's subject) signs with each of the others.
+    let listed: Vec<CountryCode>;
+    if r.plural && partners.len() < 2 && codes.len() >= 3 && r.text.contains(" between ") {
+        let host = frame
+            .primary()
+            .filter(|p| codes.contains(p))
+            .or_else(|| r.parties.named.first().copied());
+        listed = r
+            .parties
+            .named
+            .iter()
+            .copied()
+            .filter(|c| Some(*c) != host)
+            .collect();
+        partners = &listed;
+    }
+    // "Signed an MoU with Laos, and a plan with Cambodia": one instrument per "with".
+    let groups_named = &r.parties.with_groups;
+    if groups_named.len() >= 2 {
+        let host: Vec<CountryCode> = codes
+            .iter()
+            .copied()
+            .filter(|c| !groups_named.iter().flatten().any(|g| g == c))
+            .chain(frame.primary().filter(|_| r.parties.hosts.is_empty()))
+            .collect();
+        // Plural instruments are one per partner even within one "with".
+        let each: Vec<Vec<CountryCode>> = if r.plural {
+            groups_named.iter().flatten().map(|c| vec![*c]).collect()
+        } else {
+            groups_named.clone()
+        };
+        if !host.is_empty() {
+            return each
+                .iter()
+                .map(|g| {
+                    let mut all: Vec<CountryCode> = host.iter().chain(g).copied().collect();
+                    all.sort();
+                    all.dedup();
+                    all
+                })
+                .collect();
+        }
+    }
     if r.plural && partners.len() >= 2 {
         let mut host: Vec<CountryCode> = codes
             .iter()
@@ -212,6 +274,29 @@ fn groups(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<CountryCo
     vec![codes.to_vec()]
 }
 
+/// The country a signer signed for: as the clause says, else their own.
+fn side_of(people: &[Person], p: usize, said: Option<CountryCode>) -> Option<CountryCode> {
+    said.or(people[p].country)
+}
+
+/// Signers named apart from the engagement they signed ("Kavi Ramdoyal signed for
+/// Mauritius") join the signed records of their side.
+fn attach_signers(list: &mut [Engagement], r: &Report, people: &[Person]) {
+    for &(p, said) in &r.signers {
+        let Some(side) = side_of(people, p, said) else {
+            continue;
+        };
+        for e in list
+            .iter_mut()
+            .filter(|e| e.status == AgreementStatus::Signed && e.parties.contains(&side))
+        {
+            if !e.signatories.contains(&people[p].name) {
+                e.signatories.push(people[p].name.clone());
+            }
+        }
+    }
+}
+
 fn engagement(
     r: &Report,
     parties: Vec<CountryCode>,
@@ -222,14 +307,14 @@ fn engagement(
     let signatories = r
         .signers
         .iter()
-        .filter(|&&p| {
-            people[p].country.is_none_or(|c| parties.contains(&c))
+        .filter(|&&(p, said)| {
+            side_of(people, p, said).is_none_or(|c| parties.contains(&c))
                 && people[p]
                     .organisation
                     .as_ref()
                     .is_none_or(|o| organisations.contains(o))
         })
-        .map(|&p| people[p].name.clone())
+        .map(|&(p, _)| people[p].name.clone())
         .collect();
     Engagement {
         title: None,
@@ -255,6 +340,12 @@ fn engagement(
 fn merge(list: &mut Vec<Engagement>, e: Engagement, back: bool) {
     let same_parties =
         |x: &Engagement| x.parties == e.parties && x.organisations == e.organisations;
+    // "The agreement was signed for the three states by …" after "ECOWAS and the three
+    // states signed an agreement": the record that includes every party named.
+    let includes = |x: &Engagement| {
+        e.parties.iter().all(|c| x.parties.contains(c))
+            && e.organisations.iter().all(|o| x.organisations.contains(o))
+    };
     let found = list
         .iter()
         .position(|x| same_parties(x) && x.status == e.status)
@@ -262,6 +353,10 @@ fn merge(list: &mut Vec<Engagement>, e: Engagement, back: bool) {
             back.then(|| {
                 list.iter()
                     .rposition(|x| same_parties(x) && x.status > e.status)
+                    .or_else(|| {
+                        list.iter()
+                            .rposition(|x| includes(x) && x.status >= e.status)
+                    })
             })
             .flatten()
         });

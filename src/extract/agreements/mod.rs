@@ -114,6 +114,9 @@ pub fn find(
             let mut pronoun = false;
             // Clauses joined by "while", "but", "whereas" or a semicolon report separate
             // things: "X signed a deal with Y in 2022, while Z has no deal with Y".
+            // A list of instruments split at semicolons shares the verb of its first item:
+            // "continue negotiations for an A–B agreement; the A–C agreement; and …".
+            let mut inherited = None;
             for (offset, text) in clauses(sentence) {
                 let start = start + offset;
                 let end = start + text.len();
@@ -133,7 +136,8 @@ pub fn find(
                 let clause = sentence_at(text, start, &block.text, block_mentions, &named);
                 {
                     pronoun |= pronoun_at(&clause).is_some();
-                    if let Some(mut r) = report(&clause, people, referent) {
+                    if let Some(mut r) = report(&clause, people, referent, inherited) {
+                        inherited = Some(r.status);
                         r.text = super::excerpt(sentence, super::MAX_QUOTE);
                         out.push((r, block.id.clone()));
                     }

@@ -37,6 +37,11 @@ pub(super) struct Parties {
     pub hosts: Vec<CountryCode>,
     /// … and after it (with whom), in the order named.
     pub partners: Vec<CountryCode>,
+    /// Countries taking part, in the order the clause names them.
+    pub named: Vec<CountryCode>,
+    /// The partners of each engaged "with" in turn: "signed an MoU with Laos and a plan
+    /// with Cambodia" has two.
+    pub with_groups: Vec<Vec<CountryCode>>,
     /// Someone acts whose country the clause does not name: "the ministry", "the minister",
     /// an official of no stated country, "we".
     pub implicit_agent: bool,
@@ -87,6 +92,20 @@ fn joins_list(between: &str) -> bool {
             )
         })
         && between.len() < 20
+}
+
+/// "TALLINN, Estonia --": the country of a dateline's city is where the story was filed.
+fn in_dateline(s: &Sentence<'_>, m: &Mention) -> bool {
+    let before = s.text[..m.start].trim_end();
+    let Some(city) = before.strip_suffix(',') else {
+        return false;
+    };
+    let letters: Vec<char> = city.chars().filter(|c| c.is_alphabetic()).collect();
+    let after = s.text[m.end..].trim_start();
+    !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
+        && city.len() < 40
+        && (after.starts_with(['-', '–', '—', '(', ',', ':']) || after.starts_with("--"))
 }
 
 /// Whether the words just before a country's "of" or "from" name a government body or its
@@ -207,19 +226,35 @@ fn roles(s: &Sentence<'_>, with_at: Option<usize>) -> Vec<Role> {
 
 fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) -> Role {
     let rest = &s.text[m.end..];
-    // "the Niger–Germany accord", "US-UK Technology Safeguards Agreement".
-    let compound = rest.starts_with(['-', '–', '/'])
-        || s.text[..m.start].ends_with(['-', '–', '/'])
-        || rest.starts_with(" - ")
-        || s.text[..m.start].ends_with(" - ");
+    // "the Niger–Germany accord", "US-UK Technology Safeguards Agreement" — but not
+    // "Russian-language news sites".
+    let joined = |a: usize, b: usize| {
+        s.text
+            .get(a.min(b)..a.max(b))
+            .is_some_and(|between| matches!(between.trim(), "-" | "–" | "/"))
+    };
+    let compound = s
+        .countries
+        .iter()
+        .any(|o| o.start != m.start && (joined(m.end, o.start) || joined(o.end, m.start)));
     if compound {
         return Role::Party;
     }
     if names_a_company(s, m) {
         return Role::Bystander("names a company's origin");
     }
-    let before = words_before(s, m.start, 2);
+    if in_dateline(s, m) {
+        return Role::Bystander("names where the story was filed");
+    }
+    let before = words_before(s, m.start, 4);
     let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+    // "on behalf of Fiji", "signed the memorandum for the United States".
+    if before.get(..2) == Some(&["of".to_string(), "behalf".to_string()])
+        || before.first().is_some_and(|w| w == "for")
+            && before.iter().skip(1).any(|w| w.starts_with("sign"))
+    {
+        return Role::Party;
+    }
     match before.first().map(String::as_str) {
         Some("with") => {
             return if engaged_before(s, m.start) {
@@ -240,8 +275,9 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
             };
         }
         // "the Government of Mexico", "the Ministry of Finance of Austria", "the minister of
-        // mines from Zambia", "representatives from France"; but "the future of Ukraine",
-        // "imports from China".
+        // mines from Zambia", "the Ministers of Environment for Brazil and Russia",
+        // "representatives from France"; but "the future of Ukraine", "imports from China".
+        Some("for") if government_before(s, m.start) => return Role::Party,
         Some("of" | "from") => {
             return if government_before(s, m.start) {
                 Role::Party
@@ -296,11 +332,24 @@ pub(super) fn parties(
         .chain(next_engagement)
         .min()
         .unwrap_or(s.text.len());
-    let with_at = s
+    let withs: Vec<usize> = s
         .lower
         .match_indices(" with ")
         .map(|(i, _)| i + 1)
-        .find(|&i| engaged_before(s, i + 5));
+        .filter(|&i| engaged_before(s, i + 5))
+        .collect();
+    let with_at = withs.first().copied();
+    let add_partner = |out: &mut Parties, at: usize, c: CountryCode| {
+        let Some(g) = withs.iter().rposition(|&w| w < at) else {
+            return;
+        };
+        while out.with_groups.len() <= g {
+            out.with_groups.push(Vec::new());
+        }
+        if !out.with_groups[g].contains(&c) {
+            out.with_groups[g].push(c);
+        }
+    };
     for (m, role) in s.countries.iter().zip(roles(s, with_at)) {
         let role = if m.start >= cut {
             Role::Bystander("named after a context word or another engagement")
@@ -310,8 +359,14 @@ pub(super) fn parties(
         match role {
             Role::Party => {
                 out.codes.push(m.code);
+                if !out.named.contains(&m.code) {
+                    out.named.push(m.code);
+                }
                 match with_at {
-                    Some(w) if m.start > w => out.partners.push(m.code),
+                    Some(w) if m.start > w => {
+                        out.partners.push(m.code);
+                        add_partner(&mut out, m.start, m.code);
+                    }
                     _ => out.hosts.push(m.code),
                 }
             }
@@ -331,7 +386,10 @@ pub(super) fn parties(
             (Some(c), _) => {
                 out.codes.push(c);
                 match with_at {
-                    Some(w) if at > w => out.partners.push(c),
+                    Some(w) if at > w => {
+                        out.partners.push(c);
+                        add_partner(&mut out, at, c);
+                    }
                     _ => out.hosts.push(c),
                 }
             }
@@ -370,6 +428,7 @@ pub(super) fn parties(
     out.codes.dedup();
     out.hosts.sort();
     out.hosts.dedup();
+    out.with_groups.retain(|g| !g.is_empty());
     // A country named before "with" acts, even when named again after it ("the United States
     // signed agreements with Latvia and Estonia to join the U.S. programme").
     let hosts = out.hosts.clone();
@@ -402,7 +461,11 @@ pub(super) fn parties(
 fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     let before = words_before(s, start, 1);
     let before = before.first().map_or("", String::as_str);
-    let context = CONTEXT_PREPOSITIONS.contains(&before) || before == "of";
+    let behalf = s.lower[..start]
+        .trim_end()
+        .trim_end_matches(" the")
+        .ends_with("behalf of");
+    let context = (CONTEXT_PREPOSITIONS.contains(&before) || before == "of") && !behalf;
     let loose_with = before == "with" && !engaged_before(s, start);
     !s.lower[end..].trim_start().starts_with("member") && !context && !loose_with
 }

@@ -12,6 +12,7 @@ use super::details::{date, place, topic};
 use super::parties::{Parties, parties, with_company};
 use super::words::{GROUP_WORDS, OFFICIALS, PAIR_WORDS};
 use crate::extract::Person;
+use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date};
 
 pub(super) fn noun_re() -> &'static Regex {
@@ -20,6 +21,73 @@ pub(super) fn noun_re() -> &'static Regex {
         Regex::new(r"(?i)(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?|signatories|documents?|(?:joint )?communiqu[eé]s?|agreed (?:record|minutes)s?)(?-u:\b)")
             .expect("agreement noun regex")
     })
+}
+
+/// The rule of a clause that denies or negates an agreement: it records nothing, and a
+/// signing of the same instrument between the same parties elsewhere in the document is
+/// taken back ("reports said they had concluded a pact … No such agreement was signed").
+pub(super) const NEGATED: &str = "an agreement denied or negated";
+
+/// A negated signing verb: "no such agreement was signed", "has not signed".
+fn denied_signing(s: &Sentence<'_>) -> bool {
+    s.cues
+        .starts(Cue::Signed)
+        .any(|i| cues::negated_before(&s.lower, i, 4))
+}
+
+/// The rule of a clause that only says who signed ("X signed for Mauritius"): its signers
+/// join the signed engagements of the party they signed for.
+pub(super) const SIGNERS: &str = "people who signed";
+
+fn signs(s: &Sentence<'_>) -> bool {
+    s.cues.starts(Cue::Signed).any(|i| {
+        let w = &s.lower[i..];
+        w.trim_start().starts_with("sign") || w.starts_with("inked")
+    })
+}
+
+/// The people who signed, with the party each signed for when the clause says so: "signed
+/// for Kenya", "on behalf of the UAE by Mariam Al Suwaidi".
+fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryCode>)> {
+    if !signs(s) && !s.lower.contains("signator") {
+        return Vec::new();
+    }
+    let sides: Vec<(usize, CountryCode)> = s
+        .countries
+        .iter()
+        .filter(|m| {
+            let before = s.lower[..m.start].trim_end();
+            let before = before.strip_suffix(" the").unwrap_or(before);
+            before.ends_with("behalf of") || before.ends_with(" for") && signs(s)
+        })
+        .map(|m| (m.start, m.code))
+        .collect();
+    let mut out: Vec<(usize, Option<CountryCode>)> = Vec::new();
+    for &(at, p) in &s.named {
+        if witnesses.contains(&p) || out.iter().any(|(q, _)| *q == p) {
+            continue;
+        }
+        // "X signed for Kenya": the nearest side after the signer with no other signer
+        // between; else, "on behalf of the UAE by X", the nearest before.
+        let others: Vec<usize> = s.named.iter().filter(|n| n.1 != p).map(|n| n.0).collect();
+        let clear = |m: usize| {
+            let (a, b) = if m < at { (m, at) } else { (at, m) };
+            !others.iter().any(|o| *o > a && *o < b)
+        };
+        let side = sides
+            .iter()
+            .filter(|(m, _)| *m > at && clear(*m))
+            .min_by_key(|(m, _)| *m)
+            .or_else(|| {
+                sides
+                    .iter()
+                    .filter(|(m, _)| *m < at && clear(*m))
+                    .max_by_key(|(m, _)| *m)
+            })
+            .map(|(_, c)| *c);
+        out.push((p, side));
+    }
+    out
 }
 
 /// What one clause reports, before the document pass completes its parties and merges it
@@ -48,8 +116,8 @@ pub(super) struct Report {
     pub place: Option<String>,
     /// When, if the clause gives a full date.
     pub date: Option<Date>,
-    /// People who signed (indices into the document's people).
-    pub signers: Vec<usize>,
+    /// People who signed, each with the party the clause says they signed for, if it says.
+    pub signers: Vec<(usize, Option<CountryCode>)>,
     /// The sentence, as evidence.
     pub text: String,
 }
@@ -90,10 +158,14 @@ pub(super) fn report(
     s: &Sentence<'_>,
     people: &[Person],
     referent: Option<usize>,
+    inherited: Option<AgreementStatus>,
 ) -> Option<Report> {
     let nouns: Vec<regex::Match<'_>> = noun_re()
         .find_iter(s.text)
         .filter(|m| !is_idiom(&s.lower, m.start()))
+        // "The signatories agreed to …" refers to signers; only "signatories from A and B"
+        // names an engagement.
+        .filter(|m| !m.as_str().eq_ignore_ascii_case("signatories") || !s.countries.is_empty())
         .collect();
     let generic = !nouns.is_empty() && nouns.iter().all(|m| is_generic(s, m.start(), m.as_str()));
     let talk = has_meeting(s);
@@ -106,19 +178,33 @@ pub(super) fn report(
     {
         status = Some(AgreementStatus::Signed);
     }
+    // A joint declaration or statement that governments issue is concluded by being issued.
+    if status.is_none()
+        && nouns.first().is_some_and(|n| {
+            let l = n.as_str().to_ascii_lowercase();
+            l.starts_with("joint") || l.starts_with("communiq")
+        })
+    {
+        status = Some(AgreementStatus::Signed);
+    }
+    let list_item = ["the ", "and ", "a "]
+        .iter()
+        .any(|w| s.lower.trim_start().starts_with(w));
+    if status.is_none() && list_item {
+        status = inherited;
+    }
     let (kind, status, rule, noun_end) = match (nouns.first(), status) {
         // "Talks ended without an agreement": the talks still happened.
-        (Some(n), _) if negated_noun => {
-            if !talk {
-                return None;
-            }
-            (
-                kind_of(&nouns),
-                AgreementStatus::Discussed,
-                "talks that ended without an agreement",
-                n.end(),
-            )
-        }
+        (Some(n), _) if negated_noun => (
+            kind_of(&nouns),
+            AgreementStatus::Discussed,
+            if talk {
+                "talks that ended without an agreement"
+            } else {
+                NEGATED
+            },
+            n.end(),
+        ),
         (Some(n), Some(st)) => (
             kind_of(&nouns),
             st,
@@ -129,6 +215,20 @@ pub(super) fn report(
             AgreementKind::Other,
             AgreementStatus::Discussed,
             "officials of two countries meet or hold talks",
+            0,
+        ),
+        // "No such agreement was signed": nothing to record, but a denial to remember.
+        (Some(n), None) if denied_signing(s) => (
+            kind_of(&nouns),
+            AgreementStatus::Discussed,
+            NEGATED,
+            n.end(),
+        ),
+        // "Kavi Ramdoyal signed for Mauritius": who signed what the document reports.
+        _ if !s.people.is_empty() && signs(s) => (
+            AgreementKind::Agreement,
+            AgreementStatus::Signed,
+            SIGNERS,
             0,
         ),
         _ => return None,
@@ -151,13 +251,8 @@ pub(super) fn report(
             .to_ascii_lowercase();
         head.ends_with('s') || head == "memoranda"
     });
-    let signs = s.lower.contains("sign") || s.lower.contains("inked");
-    let signers = if status == AgreementStatus::Signed && signs {
-        s.people
-            .iter()
-            .copied()
-            .filter(|p| !witnesses.contains(p))
-            .collect()
+    let signers = if status == AgreementStatus::Signed {
+        signers(s, &witnesses)
     } else {
         Vec::new()
     };

@@ -18,7 +18,8 @@ pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
 pub(super) const CONTEXT_PREPOSITIONS: &[&str] = &[
     "in", "into", "from", "to", "on", "about", "over", "against", "across", "throughout",
     "towards", "toward", "via", "than", "like", "near", "beyond", "within", "outside", "amid",
-    "among", "amongst", "for", "at", "around", "under", "including", "unlike",
+    "among", "amongst", "for", "at", "around", "under", "including", "unlike", "discuss",
+    "discussed", "discussing", "discusses", "regarding", "concerning", "reviewed", "addressed",
 ];
 
 /// Nouns for a government or its people: a country adjective or possessive in front of one
@@ -60,17 +61,18 @@ pub(super) const OFFICIALS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const PAIR_WORDS: &[&str] = &[
     "the two countries", "both countries", "the two sides", "both sides", "the two nations",
-    "both nations", "the two governments", "both governments", "the two leaders", "both
-    leaders", "the two ministers", "both ministers", "the two states", "both states",
-    "bilateral", "the two presidents", "the two heads of state", "both parties", "the two
-    parties", "our two countries", "our two nations", "each other", "the two delegations", "both
-    delegations", "the two secretaries", "the two officials", "the two prime ministers", "the
-    two foreign ministers", "the countries'", "the two", "both",
+    "both nations", "the two governments", "both governments", "the two leaders",
+    "both leaders", "the two ministers", "both ministers", "the two states", "both states",
+    "bilateral", "the two presidents", "the two heads of state", "both parties",
+    "the two parties", "our two countries", "our two nations", "each other",
+    "the two delegations", "both delegations", "the two secretaries", "the two officials",
+    "the two prime ministers", "the two foreign ministers", "the countries'", "the two", "both",
+    "his counterpart", "her counterpart", "his guest", "her guest", "his host", "her host",
 ];
 
 #[rustfmt::skip]
 pub(super) const GROUP_WORDS: &[&str] = &[
-    "the partners", " partners ", "the members", "member states", "the parties", "the
-    delegations", "all three", "the three countries", "the four countries", "the participants",
-    "the signatories", "trilateral", "the ministers",
+    "the partners", " partners ", "the members", "member states", "the parties",
+    "the delegations", "all three", "the three countries", "the four countries",
+    "the participants", "the signatories", "trilateral", "the ministers",
 ];

@@ -134,9 +134,12 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
     let ctx = Ctx { tokens, country };
     let mut out: Vec<Found> = Vec::new();
     for r in 0..tokens.len() {
-        if tokens[r].is_capitalised()
-            && matches!(tokens[r].text, "Presidents" | "Ministers" | "Premiers")
-        {
+        let plural = matches!(
+            tokens[r].lower().as_str(),
+            "presidents" | "ministers" | "premiers" | "leaders" | "ambassadors"
+        );
+        let listed = tokens[r].is_capitalised() || tokens.get(r + 1).is_some_and(|t| t.text == ",");
+        if plural && listed {
             out.extend(plural_title(&ctx, text, r));
             continue;
         }

@@ -397,10 +397,38 @@ fn normalise_role(text: &str) -> String {
 }
 
 /// "Presidents Horacio Villalba of Paraguay and Evaristo Mamani Condori of Bolivia".
+/// "Presidents Horacio Villalba of Paraguay and Evaristo Mamani Condori of Bolivia";
+/// "Tanzanian and Burundian transport ministers, Elias Mwambene and Jean-Bosco Niyonkuru"
+/// (the countries named before the title, in the order of the names).
 pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
-    let role = ctx.tokens[r].text.trim_end_matches('s').to_string();
+    let (role_start, _) = ctx.extend_left(r);
+    let head = ctx.tokens[r].text.trim_end_matches('s');
+    let words: Vec<&str> = ctx.tokens[role_start..r]
+        .iter()
+        .filter(|t| t.word && t.lower() != "and")
+        .map(|t| t.text)
+        .chain(std::iter::once(head))
+        .collect();
+    let role = normalise_role(&words.join(" "));
+    // Countries before the title, one per mention: "Tanzanian and Burundian".
+    let mut before: Vec<CountryCode> = Vec::new();
+    let mut k = role_start;
+    while k > 0 {
+        let t = &ctx.tokens[k - 1];
+        if let Some(c) = ctx.country[k - 1] {
+            if before.last() != Some(&c) {
+                before.insert(0, c);
+            }
+        } else if !(t.lower() == "and" || t.text == "," || t.lower() == "the") {
+            break;
+        }
+        k -= 1;
+    }
     let mut out = Vec::new();
     let mut j = r + 1;
+    if ctx.tokens.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
     while let Some((end, name)) = ctx.name_at(text, j) {
         let mut country = None;
         j = end;
@@ -426,6 +454,11 @@ pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found
             j += 1;
         } else {
             break;
+        }
+    }
+    if out.len() == before.len() && out.iter().all(|f| f.person.country.is_none()) {
+        for (f, c) in out.iter_mut().zip(before) {
+            f.person.country = Some(c);
         }
     }
     out
