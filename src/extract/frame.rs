@@ -8,8 +8,34 @@
 
 use crate::gazetteer::{CountryCode, Mention};
 
+/// Whether the mention at `start..end` of a block's text is part of its dateline: the
+/// country of an all-capital city ("TALLINN, Estonia --") or a name in the agency credit after
+/// it ("JEDDAH (UrduPoint / Pakistan Point News - 28th Mar, 2023) :").
+pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_start();
+    let caps = |s: &str| {
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && s.len() < 40
+    };
+    if let Some(city) = before.strip_suffix(',')
+        && caps(city)
+        && after.starts_with(['-', '–', '—', '(', ',', ':'])
+    {
+        return true;
+    }
+    // Inside the parentheses of an agency credit that follows an all-capital city.
+    before.find('(').is_some_and(|open| {
+        caps(before[..open].trim_end().trim_end_matches(','))
+            && !before[open..].contains(')')
+            && start < 120
+    })
+}
+
 /// How much a mention in each place says about what the document is about.
 const IN_TITLE: usize = 6;
+const TITLE_FIRST: usize = 3;
+
 const IN_LEAD: usize = 4;
 const ELSEWHERE: usize = 1;
 
@@ -33,8 +59,11 @@ impl Frame {
             None => weights.push((code, w, order)),
         };
         let mut order = 0;
-        for m in title {
-            add(m.code, IN_TITLE, order);
+        for (k, m) in title.iter().enumerate() {
+            // The headline's first country is usually its subject: "Uzbekistan and the U.S.
+            // formalize …", "Saudi Arabia signs mining deals with 6 countries".
+            let first = if k == 0 { TITLE_FIRST } else { 0 };
+            add(m.code, IN_TITLE + first, order);
             order += 1;
         }
         for (i, mentions) in blocks.iter().enumerate() {
@@ -80,7 +109,16 @@ impl Frame {
         }
     }
 
+    /// The most central country other than `code`, if it is more than a passing mention.
+    pub fn other_than(&self, code: CountryCode) -> Option<CountryCode> {
+        self.subjects
+            .iter()
+            .find(|(c, w)| *c != code && *w >= 2)
+            .map(|s| s.0)
+    }
+
     /// Whether `code` is among the countries the story is centrally about (title or lead).
+
     pub fn is_subject(&self, code: CountryCode) -> bool {
         self.subjects
             .iter()

@@ -50,7 +50,7 @@ pub const PORTFOLIO_WORDS: &[&str] = &[
     "legal", "multilateral", "bilateral", "economics", "industries", "heavy", "affairs",
     "construction", "commission", "council", "committee", "union", "board", "authority",
     "cabinet", "presidency", "federation", "secretariat", "policy", "equality", "reform",
-    "change", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability",
+    "change", "business", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability",
 ];
 
 /// Words that are never part of a person's name.

@@ -167,7 +167,18 @@ pub fn document(doc: &SourceDoc) -> Extraction {
             .blocks
             .iter()
             .position(|b| b.kind == crate::ingest::BlockKind::Paragraph);
-        let frame = frame::Frame::new(&title, &per_block, lead);
+        // A dateline says where the story was filed, not what it is about.
+        let framed: Vec<Vec<crate::gazetteer::Mention>> = per_block
+            .iter()
+            .zip(&doc.blocks)
+            .map(|(ms, b)| {
+                ms.iter()
+                    .filter(|m| !frame::in_dateline(&b.text, m.start, m.end))
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        let frame = frame::Frame::new(&title, &framed, lead);
         prose(doc, &per_block, &sentences, &frame, &mut out);
     }
     for code in &doc.front.countries {
@@ -305,7 +316,7 @@ fn implicit_countries(
         return;
     }
     let mut beside: Vec<Option<CountryCode>> = vec![None; people.len()];
-    if frame.pair().is_some() {
+    {
         for (i, block) in sentences.blocks().iter().enumerate() {
             let named = names.find(&block.text);
             if named.len() < 2 {
@@ -320,7 +331,7 @@ fn implicit_countries(
                 for &p in here.iter().filter(|p| implicit.contains(p)) {
                     let other = here.iter().find_map(|&q| people[q].country);
                     if beside[p].is_none() {
-                        beside[p] = other.and_then(|c| frame.partner_of(c));
+                        beside[p] = other.and_then(|c| frame.other_than(c));
                     }
                 }
             }

@@ -46,7 +46,11 @@ const WORDS: &[(Cue, &[&str])] = &[
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
         "set to", "intends to", "intend to", "would sign", "are to sign", "is to sign",
         "agreed to", "preparing to", "upcoming", "due to", "will formally", "next month",
-        "next year", "next week"]),
+        "next year", "next week", "authorising the signature", "authorizing the signature",
+        "authorising the signing", "authorizing the signing", "approved for signing",
+        "approved the signing", "paving the way for", "paves the way for", "ready to sign",
+        "ambition to conclude", "to conclude", "to finalise", "to finalize", "to formalise",
+        "to formalize"]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted"]),
     (Cue::Witness, &["watched", "witnessed", "oversaw", "presided over", "attended the signing",
@@ -173,11 +177,17 @@ impl Cues {
     pub(super) fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
         self.hits.iter().filter(move |h| h.0 == cue).map(|h| h.1)
     }
+}
 
-    /// The earliest cue of this kind.
-    pub(super) fn first(&self, cue: Cue) -> Option<usize> {
-        self.starts(cue).min()
-    }
+/// Whether an agreement noun follows the verb at `i` within a few words.
+fn acts_on_instrument(lower: &str, i: usize) -> bool {
+    let rest: String = lower[i..]
+        .split_whitespace()
+        .skip(1)
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    super::sentence::noun_re().is_match(&rest)
 }
 
 /// A negation among the few words before `i`: "no document was signed", "did not meet".
@@ -197,6 +207,14 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         if negated_before(lower, i, 4) {
             continue; // "no document was signed"
         }
+        // "Adopted", "issued", "exchanged" conclude an instrument only when they act on one:
+        // "issued a joint statement", not "adopted two decisions authorising the signature".
+        let weak = ["adopted", "issued", "exchanged"]
+            .iter()
+            .any(|w| lower[i..].starts_with(w));
+        if weak && !acts_on_instrument(lower, i) {
+            continue;
+        }
         if future_signing(lower, i) {
             future = true;
         } else {
@@ -208,9 +226,20 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         past_signing = true;
     }
     // "The signing … has been suspended", "will sign only if …": not signed, not planned.
-    if (past_signing || future) && (cues.any(Cue::Suspended) || cues.any(Cue::Conditional)) {
+    let near_signing = |i: usize| {
+        let from = crate::location::floor_char_boundary(lower, i.saturating_sub(60));
+        let to = crate::location::floor_char_boundary(lower, (i + 60).min(lower.len()));
+        let window = &lower[from..to];
+        window.contains("sign") || super::sentence::noun_re().is_match(window)
+    };
+    let called_off = cues
+        .starts(Cue::Suspended)
+        .chain(cues.starts(Cue::Conditional))
+        .any(near_signing);
+    if (past_signing || future) && called_off {
         return Some(AgreementStatus::Discussed);
     }
+
     if past_signing {
         Some(AgreementStatus::Signed)
     } else if future

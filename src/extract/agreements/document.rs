@@ -8,6 +8,7 @@
 //! and a signing between the same countries stay apart, while a later sentence about "the
 //! deal" adds evidence to the deal it refers to instead of making a weaker second record.
 
+use super::parties::Side;
 use super::sentence::{NEGATED, Report, SIGNERS};
 use crate::extract::frame::Frame;
 use crate::extract::{Engagement, Evidence, Explanation, Person};
@@ -34,17 +35,20 @@ pub(super) fn resolve(
 ) -> Outcome {
     let mut out = Outcome::default();
     let mut denied: Vec<(Vec<CountryCode>, Vec<String>, AgreementKind)> = Vec::new();
+    // Who acted last for each set of parties: "the two ministers signed" names them.
+    let mut actors: Vec<(Vec<CountryCode>, Vec<usize>)> = Vec::new();
     for (r, block) in reports {
         if std::env::var("BRIEFING_DEBUG").is_ok() {
             eprintln!(
-                "REPORT {:?} {:?} {:?} {:?} plural={} generic={} refs={:?}",
+                "REPORT {:?} {:?} {:?} {:?} plural={} generic={} refs={:?} with={:?}",
                 r.kind,
                 r.status,
                 r.parties.codes,
                 r.parties.organisations,
                 r.plural,
                 r.generic,
-                r.refs
+                r.refs,
+                r.parties.with_groups
             );
         }
         // "The agreements aim to …" sums up several engagements; it adds none, but may say
@@ -69,8 +73,22 @@ pub(super) fn resolve(
         if r.generic && r.parties.partners.is_empty() && !r.refs.pair && codes.len() < 2 {
             continue;
         }
-        for group in groups(&r, &codes, frame) {
-            let e = engagement(&r, group, organisations.clone(), &block, people);
+        let mut r = r;
+        if r.status == AgreementStatus::Signed && r.signers.is_empty() && !how.is_empty() {
+            if let Some((_, named)) = actors.iter().rev().find(|(p, _)| *p == codes) {
+                r.signers = named
+                    .iter()
+                    .filter(|&&p| people[p].country.is_some_and(|c| codes.contains(&c)))
+                    .map(|&p| (p, None))
+                    .collect();
+            }
+        }
+        if !r.actors.is_empty() {
+            actors.push((codes.clone(), r.actors.clone()));
+        }
+        for (group, orgs) in groups(&r, &codes, &organisations, frame) {
+            let e = engagement(&r, group, orgs, &block, people);
+
             let rule = explain_rule(&r, how);
             out.explanations.push(Explanation {
                 what: format!(
@@ -155,7 +173,13 @@ fn complete(
     }
     // The document's subject acts where the clause names no one else: "the ministry signed an
     // MoU with Djibouti", "the two countries" before any engagement is reported.
-    if count == 1 && (r.parties.implicit_agent || r.refs.pair || partners_only(r)) {
+    // A meeting needs a named country: "the Council will discuss Ukraine" is no engagement of
+    // the document's subject.
+    let meeting_of_organisation = r.kind == AgreementKind::Other && codes.is_empty();
+    if count == 1
+        && !meeting_of_organisation
+        && (r.parties.implicit_agent || r.refs.pair || partners_only(r))
+    {
         let named = codes.first().copied();
         let other = match (frame.primary(), named) {
             (Some(p), Some(n)) if p != n => Some(p),
@@ -190,88 +214,98 @@ fn partners_only(r: &Report) -> bool {
 }
 
 /// The party sets a report gives: one per partner for plural instruments signed "with A, B
-/// and C", else one.
-fn groups(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<CountryCode>> {
-    // "The counterpart signatories included the ministers of A, B and C": the host's
-    // counterparts, each with an instrument of their own.
-    let counterparts: Vec<CountryCode>;
-    let mut partners = &r.parties.partners;
-    if r.plural
-        && partners.len() < 2
-        && codes.len() >= 2
-        && r.text.to_lowercase().contains("counterpart")
-        && frame.primary().is_some_and(|p| !codes.contains(&p))
+/// and C" or "between A and B, C and D"; one per "with" when a clause names several
+/// instruments ("an MoU with Laos and a plan with Cambodia"); else one.
+fn groups(
+    r: &Report,
+    codes: &[CountryCode],
+    orgs: &[String],
+    frame: &Frame,
+) -> Vec<(Vec<CountryCode>, Vec<String>)> {
+    let all: Vec<Side> = codes
+        .iter()
+        .map(|c| Side::Country(*c))
+        .chain(orgs.iter().map(|o| Side::Organisation(o.clone())))
+        .collect();
+    let units = partner_units(r, codes, frame);
+    if units.len() < 2 {
+        return vec![(codes.to_vec(), orgs.to_vec())];
+    }
+    let mut host: Vec<Side> = all
+        .iter()
+        .filter(|s| !units.iter().flatten().any(|u| u == *s))
+        .cloned()
+        .collect();
+    if host.is_empty()
+        && let Some(p) = frame.primary()
     {
-        counterparts = codes.to_vec();
-        partners = &counterparts;
+        host.push(Side::Country(p));
+    }
+    if host.is_empty() {
+        return vec![(codes.to_vec(), orgs.to_vec())];
+    }
+    units
+        .into_iter()
+        .map(|unit| {
+            let (mut c, mut o) = (Vec::new(), Vec::new());
+            for side in host.iter().chain(&unit) {
+                match side {
+                    Side::Country(x) => c.push(*x),
+                    Side::Organisation(x) => o.push(x.clone()),
+                }
+            }
+            c.sort();
+            c.dedup();
+            o.sort();
+            o.dedup();
+            (c, o)
+        })
+        .collect()
+}
+
+/// The partners that each get an instrument of their own, if the clause names several.
+fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Side>> {
+    let each = |list: &[CountryCode]| list.iter().map(|c| vec![Side::Country(*c)]).collect();
+    let with_groups = &r.parties.with_groups;
+    if with_groups.len() >= 2 {
+        return if r.plural {
+            with_groups
+                .iter()
+                .flatten()
+                .map(|s| vec![s.clone()])
+                .collect()
+        } else {
+            with_groups.clone()
+        };
+    }
+    if !r.plural {
+        return Vec::new();
+    }
+    if r.parties.partners.len() >= 2 {
+        return each(&r.parties.partners);
+    }
+    let primary_absent = frame.primary().is_some_and(|p| !codes.contains(&p));
+    // "The counterpart signatories included the ministers of A, B and C".
+    if codes.len() >= 2 && primary_absent && r.text.to_lowercase().contains("counterpart") {
+        return each(codes);
     }
     // "Three memoranda between the UAE and Kenya, Kyrgyzstan and Paraguay": the first named
     // (or the story's subject) signs with each of the others.
-    let listed: Vec<CountryCode>;
-    if r.plural && partners.len() < 2 && codes.len() >= 3 && r.text.contains(" between ") {
+    if codes.len() >= 3 && r.text.contains(" between ") {
         let host = frame
             .primary()
             .filter(|p| codes.contains(p))
             .or_else(|| r.parties.named.first().copied());
-        listed = r
+        let rest: Vec<CountryCode> = r
             .parties
             .named
             .iter()
             .copied()
             .filter(|c| Some(*c) != host)
             .collect();
-        partners = &listed;
+        return each(&rest);
     }
-    // "Signed an MoU with Laos, and a plan with Cambodia": one instrument per "with".
-    let groups_named = &r.parties.with_groups;
-    if groups_named.len() >= 2 {
-        let host: Vec<CountryCode> = codes
-            .iter()
-            .copied()
-            .filter(|c| !groups_named.iter().flatten().any(|g| g == c))
-            .chain(frame.primary().filter(|_| r.parties.hosts.is_empty()))
-            .collect();
-        // Plural instruments are one per partner even within one "with".
-        let each: Vec<Vec<CountryCode>> = if r.plural {
-            groups_named.iter().flatten().map(|c| vec![*c]).collect()
-        } else {
-            groups_named.clone()
-        };
-        if !host.is_empty() {
-            return each
-                .iter()
-                .map(|g| {
-                    let mut all: Vec<CountryCode> = host.iter().chain(g).copied().collect();
-                    all.sort();
-                    all.dedup();
-                    all
-                })
-                .collect();
-        }
-    }
-    if r.plural && partners.len() >= 2 {
-        let mut host: Vec<CountryCode> = codes
-            .iter()
-            .copied()
-            .filter(|c| !partners.contains(c))
-            .collect();
-        if host.is_empty() {
-            host.extend(frame.primary().filter(|p| !partners.contains(p)));
-        }
-        if !host.is_empty() {
-            return partners
-                .iter()
-                .map(|p| {
-                    let mut g = host.clone();
-                    g.push(*p);
-                    g.sort();
-                    g.dedup();
-                    g
-                })
-                .collect();
-        }
-    }
-    vec![codes.to_vec()]
+    Vec::new()
 }
 
 /// The country a signer signed for: as the clause says, else their own.

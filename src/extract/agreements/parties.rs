@@ -41,10 +41,19 @@ pub(super) struct Parties {
     pub named: Vec<CountryCode>,
     /// The partners of each engaged "with" in turn: "signed an MoU with Laos and a plan
     /// with Cambodia" has two.
-    pub with_groups: Vec<Vec<CountryCode>>,
+    pub with_groups: Vec<Vec<Side>>,
     /// Someone acts whose country the clause does not name: "the ministry", "the minister",
     /// an official of no stated country, "we".
     pub implicit_agent: bool,
+}
+
+/// One party of an engagement: a country or an organisation such as the EU.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Side {
+    /// A country.
+    Country(CountryCode),
+    /// An organisation, by its short name ("EU").
+    Organisation(String),
 }
 
 /// Whether a country mention names a party or only context, and why.
@@ -94,58 +103,79 @@ fn joins_list(between: &str) -> bool {
         && between.len() < 20
 }
 
-/// "TALLINN, Estonia --": the country of a dateline's city is where the story was filed.
+/// "TALLINN, Estonia --", "JEDDAH (UrduPoint / Pakistan Point News)": where and by whom
+/// the story was filed.
 fn in_dateline(s: &Sentence<'_>, m: &Mention) -> bool {
-    let before = s.text[..m.start].trim_end();
-    let Some(city) = before.strip_suffix(',') else {
-        return false;
-    };
-    let letters: Vec<char> = city.chars().filter(|c| c.is_alphabetic()).collect();
-    let after = s.text[m.end..].trim_start();
-    !letters.is_empty()
-        && letters.iter().all(|c| c.is_uppercase())
-        && city.len() < 40
-        && (after.starts_with(['-', '–', '—', '(', ',', ':']) || after.starts_with("--"))
+    crate::extract::frame::in_dateline(s.text, m.start, m.end)
 }
 
 /// Whether the words just before a country's "of" or "from" name a government body or its
 /// people: "the Ministry of the Economy, Finance and Industry of France", "delegations from".
 fn government_before(s: &Sentence<'_>, at: usize) -> bool {
+    use crate::extract::lexicon::PORTFOLIO_WORDS;
     let i = s.tokens.partition_point(|t| t.start < at);
+    let government = |w: &str| {
+        GOVERNMENT_NOUNS.contains(&w)
+            || GOVERNMENT_NOUNS.contains(&w.trim_end_matches('s'))
+            || matches!(
+                w,
+                "republic" | "kingdom" | "governments" | "countries" | "nations"
+            )
+    };
+    // Back over the words of one title ("Ministry of the Economy, Finance and Industry"),
+    // stopping at any other word ("the reform of").
     s.tokens[..i]
         .iter()
         .rev()
         .filter(|t| t.word)
         .skip(1)
-        .take(10)
+        .take(12)
         .take_while(|t| {
-            !matches!(
-                t.lower().as_str(),
-                "with"
-                    | "to"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "by"
-                    | "signed"
-                    | "said"
-                    | "says"
-                    | "is"
-                    | "was"
-            )
+            let w = t.lower();
+            t.is_capitalised()
+                || matches!(w.as_str(), "of" | "the" | "and" | "for")
+                || PORTFOLIO_WORDS.contains(&w.as_str())
+                || government(&w)
         })
+        .any(|t| government(&t.lower()))
+}
+
+/// Whether an agreement noun follows a few words after byte `at`: "joint crossings with
+/// Kosovo under an agreement signed in 2018".
+fn engaged_after(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[i..]
+        .iter()
+        .filter(|t| t.word)
+        .skip(1)
+        .take(5)
         .any(|t| {
             let w = t.lower();
-            GOVERNMENT_NOUNS.contains(&w.as_str())
-                || GOVERNMENT_NOUNS.contains(&w.trim_end_matches('s'))
+            w.starts_with("agreement")
                 || matches!(
                     w.as_str(),
-                    "republic" | "kingdom" | "governments" | "countries" | "nations"
+                    "deal" | "accord" | "pact" | "treaty" | "mou" | "memorandum"
                 )
         })
 }
 
+/// Whether a plural government noun opens the title before byte `at`: "the Ministers of
+/// Environmental Affairs for Brazil, Russia …", not "Special Representative … for Iraq".
+fn plural_government_before(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .take(8)
+        .any(|t| {
+            let w = t.lower();
+            w.ends_with('s') && GOVERNMENT_NOUNS.contains(&w.as_str())
+        })
+}
+
 /// Whether some word within a few words before byte `at` engages ("signed … with").
+
 fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
     let i = s.tokens.partition_point(|t| t.start < at);
     s.tokens[..i]
@@ -201,9 +231,12 @@ fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool 
             return true;
         }
     }
-    // "Kazakhstan's Tokayev": a name right after the possessive.
-    next.first()
-        .is_some_and(|t| t.is_capitalised() && named.contains(&t.start))
+    // "Kazakhstan's Tokayev", "China's Xi": a name right after the possessive.
+    next.first().is_some_and(|t| {
+        t.is_capitalised()
+            && (named.contains(&t.start)
+                || !crate::extract::lexicon::ORGANISATION_WORDS.contains(&t.lower().as_str()))
+    })
 }
 
 /// The role of each country mention of a clause, in order.
@@ -247,6 +280,14 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
         return Role::Bystander("names where the story was filed");
     }
     let before = words_before(s, m.start, 4);
+    // "formerly New Zealand's Chief Negotiator": a post held before.
+    if before
+        .iter()
+        .take(2)
+        .any(|w| matches!(w.as_str(), "former" | "formerly" | "previously" | "ex"))
+    {
+        return Role::Bystander("a former post, not a party");
+    }
     let possessive = rest.starts_with("'s") || rest.starts_with("’s");
     // "on behalf of Fiji", "signed the memorandum for the United States".
     if before.get(..2) == Some(&["of".to_string(), "behalf".to_string()])
@@ -257,7 +298,7 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
     }
     match before.first().map(String::as_str) {
         Some("with") => {
-            return if engaged_before(s, m.start) {
+            return if engaged_before(s, m.start) || engaged_after(s, m.start) {
                 Role::Party
             } else {
                 Role::Bystander("follows \"with\" but not an engagement")
@@ -277,7 +318,9 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
         // "the Government of Mexico", "the Ministry of Finance of Austria", "the minister of
         // mines from Zambia", "the Ministers of Environment for Brazil and Russia",
         // "representatives from France"; but "the future of Ukraine", "imports from China".
-        Some("for") if government_before(s, m.start) => return Role::Party,
+        Some("for") if government_before(s, m.start) && plural_government_before(s, m.start) => {
+            return Role::Party;
+        }
         Some("of" | "from") => {
             return if government_before(s, m.start) {
                 Role::Party
@@ -298,6 +341,19 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
             return Role::Party;
         }
         Some(w) if CONTEXT_PREPOSITIONS.contains(&w) => {
+            return Role::Bystander("a place, origin or subject, not a party");
+        }
+        // "in the eastern Democratic Republic of the Congo", "to neighbouring Chad".
+        Some(w)
+            if before
+                .get(1)
+                .is_some_and(|p| CONTEXT_PREPOSITIONS.contains(&p.as_str()))
+                && !ENGAGE_WORDS.contains(&w)
+                && !GOVERNMENT_NOUNS.contains(&w)
+                && s.text[..m.start]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_lowercase()) =>
+        {
             return Role::Bystander("a place, origin or subject, not a party");
         }
         _ => {}
@@ -325,9 +381,13 @@ pub(super) fn parties(
     let next_engagement = (noun_end > 0)
         .then(|| s.cues.starts(Cue::Meeting).filter(|&i| i > noun_end).min())
         .flatten();
+    // "signed a similar memorandum with the Czech Republic": the comparison is the
+    // instrument itself, whose parties are named; only a cue after the noun starts context.
     let cut = s
         .cues
-        .first(Cue::NotParty)
+        .starts(Cue::NotParty)
+        .filter(|&i| noun_end == 0 || i + 12 >= noun_end)
+        .min()
         .into_iter()
         .chain(next_engagement)
         .min()
@@ -339,7 +399,7 @@ pub(super) fn parties(
         .filter(|&i| engaged_before(s, i + 5))
         .collect();
     let with_at = withs.first().copied();
-    let add_partner = |out: &mut Parties, at: usize, c: CountryCode| {
+    let add_partner = |out: &mut Parties, at: usize, c: Side| {
         let Some(g) = withs.iter().rposition(|&w| w < at) else {
             return;
         };
@@ -365,7 +425,7 @@ pub(super) fn parties(
                 match with_at {
                     Some(w) if m.start > w => {
                         out.partners.push(m.code);
-                        add_partner(&mut out, m.start, m.code);
+                        add_partner(&mut out, m.start, Side::Country(m.code));
                     }
                     _ => out.hosts.push(m.code),
                 }
@@ -388,7 +448,7 @@ pub(super) fn parties(
                 match with_at {
                     Some(w) if at > w => {
                         out.partners.push(c);
-                        add_partner(&mut out, at, c);
+                        add_partner(&mut out, at, Side::Country(c));
                     }
                     _ => out.hosts.push(c),
                 }
@@ -428,7 +488,6 @@ pub(super) fn parties(
     out.codes.dedup();
     out.hosts.sort();
     out.hosts.dedup();
-    out.with_groups.retain(|g| !g.is_empty());
     // A country named before "with" acts, even when named again after it ("the United States
     // signed agreements with Latvia and Estonia to join the U.S. programme").
     let hosts = out.hosts.clone();
@@ -439,17 +498,19 @@ pub(super) fn parties(
         seen.push(*c);
         new
     });
-    orgs.extend(
-        org_re()
-            .find_iter(s.text)
-            .filter(|m| m.start() < cut && organisation_is_party(s, m.start(), m.end()))
-            .filter_map(|m| {
-                ORGANISATIONS
-                    .iter()
-                    .find(|(n, _)| *n == m.as_str())
-                    .map(|(_, short)| short.to_string())
-            }),
-    );
+    for m in org_re().find_iter(s.text) {
+        if m.start() >= cut || !organisation_is_party(s, m.start(), m.end()) {
+            continue;
+        }
+        let Some((_, short)) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str()) else {
+            continue;
+        };
+        if with_at.is_some_and(|w| m.start() > w) {
+            add_partner(&mut out, m.start(), Side::Organisation(short.to_string()));
+        }
+        orgs.push(short.to_string());
+    }
+    out.with_groups.retain(|g| !g.is_empty());
     orgs.sort();
     orgs.dedup();
     out.organisations = orgs;
@@ -465,7 +526,10 @@ fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
         .trim_end()
         .trim_end_matches(" the")
         .ends_with("behalf of");
-    let context = (CONTEXT_PREPOSITIONS.contains(&before) || before == "of") && !behalf;
+    // "ministers from the Association of Southeast Asian Nations", "the Council of the EU".
+    let governed = matches!(before, "of" | "from" | "for") && government_before(s, start);
+    let context =
+        (CONTEXT_PREPOSITIONS.contains(&before) || before == "of") && !behalf && !governed;
     let loose_with = before == "with" && !engaged_before(s, start);
     !s.lower[end..].trim_start().starts_with("member") && !context && !loose_with
 }

@@ -118,6 +118,8 @@ pub(super) struct Report {
     pub date: Option<Date>,
     /// People who signed, each with the party the clause says they signed for, if it says.
     pub signers: Vec<(usize, Option<CountryCode>)>,
+    /// People who take part (not witnesses), for a later "the two ministers signed".
+    pub actors: Vec<usize>,
     /// The sentence, as evidence.
     pub text: String,
 }
@@ -269,6 +271,12 @@ pub(super) fn report(
         place: place(s.text),
         date: date(s.text),
         signers,
+        actors: s
+            .people
+            .iter()
+            .copied()
+            .filter(|p| !witnesses.contains(p))
+            .collect(),
         text: crate::extract::excerpt(s.text, crate::extract::MAX_QUOTE),
     })
 }

@@ -41,7 +41,8 @@ pub(super) const GOVERNMENT_NOUNS: &[&str] = &[
 /// "talks with", "his counterpart with". "The border with Rwanda" is not.
 #[rustfmt::skip]
 pub(super) const ENGAGE_WORDS: &[&str] = &[
-    "sign", "signed", "signs", "signing", "inked", "ink", "inks", "agreed", "agree", "agrees",
+    "sign", "signature", "signed",
+ "signs", "signing", "inked", "ink", "inks", "agreed", "agree", "agrees",
     "talks", "talk", "met", "meet", "meets", "meeting", "counterpart", "counterparts",
     "cooperation", "partnership", "partnerships", "negotiations", "negotiating", "negotiate",
     "dialogue", "discussed", "discuss", "discussions", "deal", "deals", "agreement",
@@ -68,11 +69,15 @@ pub(super) const PAIR_WORDS: &[&str] = &[
     "the two delegations", "both delegations", "the two secretaries", "the two officials",
     "the two prime ministers", "the two foreign ministers", "the countries'", "the two", "both",
     "his counterpart", "her counterpart", "his guest", "her guest", "his host", "her host",
+    "their governments", "their countries", "their two countries", "the governments",
+    "the ministers",
+
 ];
 
 #[rustfmt::skip]
 pub(super) const GROUP_WORDS: &[&str] = &[
-    "the partners", " partners ", "the members", "member states", "the parties",
+    "the partners", " partners ", "the members", "member states",
+
     "the delegations", "all three", "the three countries", "the four countries",
-    "the participants", "the signatories", "trilateral", "the ministers",
+    "the participants", "the signatories", "trilateral",
 ];
