@@ -118,7 +118,6 @@ impl Frame {
     }
 
     /// Whether `code` is among the countries the story is centrally about (title or lead).
-
     pub fn is_subject(&self, code: CountryCode) -> bool {
         self.subjects
             .iter()

@@ -74,15 +74,18 @@ pub(super) fn resolve(
             continue;
         }
         let mut r = r;
-        if r.status == AgreementStatus::Signed && r.signers.is_empty() && !how.is_empty() {
-            if let Some((_, named)) = actors.iter().rev().find(|(p, _)| *p == codes) {
-                r.signers = named
-                    .iter()
-                    .filter(|&&p| people[p].country.is_some_and(|c| codes.contains(&c)))
-                    .map(|&p| (p, None))
-                    .collect();
-            }
+        if r.status == AgreementStatus::Signed
+            && r.signers.is_empty()
+            && !how.is_empty()
+            && let Some((_, named)) = actors.iter().rev().find(|(p, _)| *p == codes)
+        {
+            r.signers = named
+                .iter()
+                .filter(|&&p| people[p].country.is_some_and(|c| codes.contains(&c)))
+                .map(|&p| (p, None))
+                .collect();
         }
+
         if !r.actors.is_empty() {
             actors.push((codes.clone(), r.actors.clone()));
         }

@@ -175,7 +175,6 @@ fn plural_government_before(s: &Sentence<'_>, at: usize) -> bool {
 }
 
 /// Whether some word within a few words before byte `at` engages ("signed … with").
-
 fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
     let i = s.tokens.partition_point(|t| t.start < at);
     s.tokens[..i]
