@@ -199,6 +199,35 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// What an agreement is about, and where a reader puts it beside the kind: before it when
+/// the text names the instrument so ("free trade agreement"), else after it ("MoU on mineral
+/// exploration and mining").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Topic {
+    /// The subject, lowercase unless a name or acronym ("free trade", "CEPA").
+    pub text: String,
+    /// It is part of the instrument's own name and goes before the kind.
+    pub leads: bool,
+}
+
+impl Topic {
+    /// A subject that follows the kind: "on mineral exploration and mining".
+    pub fn about(text: impl Into<String>) -> Topic {
+        Topic {
+            text: text.into(),
+            leads: false,
+        }
+    }
+
+    /// A subject that names the instrument: "free trade agreement".
+    pub fn naming(text: impl Into<String>) -> Topic {
+        Topic {
+            text: text.into(),
+            leads: true,
+        }
+    }
+}
+
 /// A calendar date (YYYY-MM-DD). Documents only ever need the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

@@ -20,7 +20,7 @@ use crate::gazetteer::{CountryCode, Gazetteer};
 use crate::ingest::{AgreementFields, Block, FrontAgreement, SourceDoc};
 use crate::sentences;
 use crate::slug::AnchorId;
-use crate::terms::{AgreementKind, AgreementStatus, Date};
+use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// The longest quote kept from one sentence (snippets, evidence): a sentence is rarely longer,
 /// and a document with no full stops must not put megabytes on every page.
@@ -105,7 +105,7 @@ pub struct Engagement {
     /// Organisations party to it ("EU"), sorted.
     pub organisations: Vec<String>,
     /// Subject matter.
-    pub topic: Option<String>,
+    pub topic: Option<Topic>,
     /// People who signed.
     pub signatories: Vec<String>,
     /// Where it was signed or discussed.
@@ -452,7 +452,11 @@ fn front_agreement(fa: &FrontAgreement, blocks: &[Block]) -> Engagement {
         .kind
         .or_else(|| AgreementKind::from_phrase(&title))
         .unwrap_or(AgreementKind::Agreement);
-    let topic = fields.topic.clone().or_else(|| topic_of_title(&title));
+    let topic = fields
+        .topic
+        .clone()
+        .or_else(|| topic_of_title(&title))
+        .map(Topic::about);
     let evidence = evidence_for(&title, blocks);
     let status = fields
         .status
@@ -528,7 +532,10 @@ mod tests {
         let parties: Vec<_> = a.parties.iter().map(|c| c.to_string()).collect();
         assert_eq!(parties, ["EG", "IQ"]);
         assert_eq!(a.kind, AgreementKind::Accord);
-        assert_eq!(a.topic.as_deref(), Some("customs modernisation"));
+        assert_eq!(
+            a.topic.as_ref().map(|t| t.text.as_str()),
+            Some("customs modernisation")
+        );
         assert_eq!(a.status, AgreementStatus::Signed);
         assert_eq!(a.evidence.len(), 1);
     }

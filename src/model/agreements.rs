@@ -10,7 +10,7 @@ use super::{Agreement, AgreementEvidence, Document};
 use crate::extract::Engagement;
 use crate::gazetteer::{CountryCode, Gazetteer};
 use crate::slug::{Slug, short_hash};
-use crate::terms::AgreementKind;
+use crate::terms::{AgreementKind, AgreementStatus};
 
 /// Words that say nothing about a topic.
 const STOPWORDS: &[&str] = &[
@@ -40,17 +40,26 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
     for &d in newest_first.iter().rev() {
         for e in &documents[d].extraction.engagements {
             let key = (e.parties.clone(), e.organisations.clone(), e.kind);
-            let words = e.topic.as_deref().map(topic_words);
+            let words = e.topic.as_ref().map(|t| topic_words(&t.text));
             let candidates = by_key.entry(key).or_default();
             // Two records of one document are two engagements: extraction already merged
-            // what that document says about one.
+            // what that document says about one. Two signings on different dates, or by
+            // different people, are two agreements too.
             let found = candidates.iter().find(|(i, known)| {
-                !merged[*i].documents.contains(&d)
+                let a = &merged[*i];
+                let other_date = a.date.zip(e.date).is_some_and(|(x, y)| x != y);
+                let other_signers = !a.signatories.is_empty()
+                    && !e.signatories.is_empty()
+                    && !e.signatories.iter().any(|s| a.signatories.contains(s));
+                !a.documents.contains(&d)
+                    && !other_date
+                    && !other_signers
                     && match &words {
                         Some(w) if !known.is_empty() => w.is_subset(known) || known.is_subset(w),
                         _ => true,
                     }
             });
+
             let found = found.map(|(i, _)| *i);
             let evidence = e.evidence.iter().map(|ev| AgreementEvidence {
                 document: d,
@@ -73,7 +82,7 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
                     a.place = a.place.take().or_else(|| e.place.clone());
                     a.date = a.date.or(e.date);
                     if a.topic.is_none() {
-                        a.topic = e.topic.clone();
+                        a.topic = e.topic.as_ref().map(|t| t.text.clone());
                     }
                 }
                 None => {
@@ -85,7 +94,7 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
                         status: e.status,
                         parties: e.parties.clone(),
                         organisations: e.organisations.clone(),
-                        topic: e.topic.clone(),
+                        topic: e.topic.as_ref().map(|t| t.text.clone()),
                         signatories: e.signatories.clone(),
                         place: e.place.clone(),
                         date: e.date,
@@ -123,33 +132,58 @@ fn party_names(e: &Engagement) -> Vec<String> {
     names
 }
 
-/// "niger-turkiye-mou-mineral-exploration-and-mining".
+/// The title's words without its connective "on": "niger-turkiye-mou-mineral-exploration-
+/// and-mining", "ghana-kenya-free-trade-agreement", "dr-congo-turkiye-talks-joint-projects".
 fn slug_for(e: &Engagement, path: &str) -> Slug {
-    let mut text = party_names(e).join(" ");
-    text.push(' ');
-    text.push_str(e.kind.as_str());
-    if let Some(t) = &e.topic {
-        text.push(' ');
-        text.push_str(t);
-    }
-    Slug::from_text(&text).unwrap_or_else(|| Slug::from_text_or(&short_hash(path), "agreement"))
+    let mut words = party_names(e);
+    words.extend(title_words(e));
+    Slug::from_text(&words.join(" "))
+        .unwrap_or_else(|| Slug::from_text_or(&short_hash(path), "agreement"))
 }
 
-/// "Niger–Türkiye MoU on mineral exploration and mining".
+/// "Niger–Türkiye MoU on mineral exploration and mining", "Ghana–Kenya free trade agreement",
+/// "Chile–South Korea talks on a lithium agreement".
 fn title_for(e: &Engagement) -> String {
     let parties = party_names(e).join("–");
-    let what = match e.kind {
+    let what = title_words(e);
+    let instrument = e.kind != AgreementKind::Other;
+    match &e.topic {
+        // Talks about an instrument not yet agreed: "Chile–South Korea talks on a lithium
+        // agreement".
+        _ if instrument && e.status == AgreementStatus::Discussed => {
+            let named = what.join(" ").to_lowercase();
+            let named = named.replace("mou", "MoU");
+            let article = if named.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{parties} talks on {article} {named}")
+        }
+        Some(t) if !t.leads => format!("{parties} {} on {}", what[0], t.text),
+        _ => format!("{parties} {}", what.join(" ")),
+    }
+}
+
+/// The words a title gives the kind and topic, without "on": ["MoU", "mineral exploration
+/// and mining"], ["free trade", "agreement"], ["talks"].
+fn title_words(e: &Engagement) -> Vec<String> {
+    let kind = match e.kind {
         AgreementKind::Other => "talks".to_string(),
+        k if e.topic.as_ref().is_some_and(|t| t.leads) && k != AgreementKind::Mou => {
+            k.label().to_lowercase()
+        }
         k => k.label().to_string(),
     };
     match &e.topic {
-        Some(t) => format!("{parties} {what} on {t}"),
-        None => format!("{parties} {what}"),
+        Some(t) if t.leads && e.kind != AgreementKind::Other => vec![t.text.clone(), kind],
+        Some(t) => vec![kind, t.text.clone()],
+        None => vec![kind],
     }
 }
 
 /// Two different agreements that slugify alike keep apart by a hash of where each was first
-/// reported, which no other document can change.
+/// reported (document and paragraph), which no other document can change.
 fn dedupe_slugs(merged: &mut [Agreement], documents: &[Document]) {
     let mut seen: HashSet<Slug> = HashSet::new();
     let dup: HashSet<Slug> = merged
@@ -159,8 +193,11 @@ fn dedupe_slugs(merged: &mut [Agreement], documents: &[Document]) {
         .collect();
     for a in merged.iter_mut().filter(|a| dup.contains(&a.slug)) {
         let first = &documents[a.documents[0]].source.path;
-        a.slug = a
-            .slug
-            .with_suffix(&short_hash(&format!("{first}\n{}", a.title)));
+        let paragraph = a.evidence.first().map_or("", |e| e.block.as_str());
+        a.slug = a.slug.with_suffix(&short_hash(&format!(
+            "{first}\n{}\n{paragraph}\n{}",
+            a.title,
+            a.status.as_str()
+        )));
     }
 }

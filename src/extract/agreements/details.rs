@@ -7,6 +7,98 @@ use regex::Regex;
 use crate::gazetteer::Gazetteer;
 use crate::terms::{Date, MONTHS};
 
+/// The subject an instrument's own name gives it, from the words right before its noun: "the
+/// UK-US Free Trade Agreement" → "free trade", "a new defence cooperation agreement" →
+/// "defence cooperation". The walk back stops at an article, a verb, a party's name
+/// (`stops` are the byte ranges of the clause's country and organisation names) or, before a
+/// lowercase noun, a capitalised word (a person's name). A lone "cooperation" is no subject.
+pub(super) fn named_topic(
+    text: &str,
+    noun_start: usize,
+    stops: &[(usize, usize)],
+) -> Option<String> {
+    #[rustfmt::skip]
+    const SKIP: &[&str] = &[
+        "new", "historic", "landmark", "long-awaited", "major", "key", "bilateral", "trilateral",
+        "multilateral", "joint", "separate", "proposed", "planned", "initial", "final", "revised",
+        "draft", "formal", "binding", "non-binding", "legally", "broad", "wide-ranging", "sweeping",
+        "ambitious", "important", "significant", "similar", "further", "additional", "specific",
+        "so-called", "strategic", "comprehensive", "general", "basic", "complementary",
+        "government-level", "intergovernmental", "groundbreaking", "renewed", "first", "second",
+        "third", "fourth", "fifth", "interim", "provisional", "preliminary", "long-term",
+    ];
+    #[rustfmt::skip]
+    const STOP: &[&str] = &[
+        "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+        "such", "any", "no", "each", "both", "all", "some", "several", "various", "other", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "of", "on", "in", "to",
+        "for", "with", "and", "by", "at", "as", "from", "sign", "signs", "signed", "ink", "inks",
+        "inked", "will", "would", "has", "have", "had", "is", "are", "was", "were", "be", "been",
+        "reached", "struck", "concluded", "agreed", "approved", "adopted", "launched", "seal",
+        "sealed", "finalised", "finalized", "initialled", "negotiating", "negotiate", "discuss",
+        "discussed", "under", "over", "into", "a.", "formalize", "formalise",
+    ];
+    const GENERIC: &[&str] = &["cooperation", "partnership", "relations"];
+    let noun_capital = text[noun_start..].starts_with(char::is_uppercase);
+    let mut words: Vec<&str> = Vec::new();
+    let mut end = noun_start;
+    for (at, w) in word_spans_before(text, noun_start).into_iter().take(6) {
+        let lower = w.to_lowercase();
+        let inside_party = stops.iter().any(|&(a, b)| at < b && at + w.len() > a);
+        let punctuated = text[at + w.len()..end].trim().len() > 0;
+        if inside_party
+            || punctuated
+            || STOP.contains(&lower.as_str())
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+            || !noun_capital
+                && w.starts_with(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+        {
+            break;
+        }
+        end = at;
+        if !SKIP.contains(&lower.as_str()) {
+            words.push(w);
+        }
+    }
+    words.reverse();
+    let phrase: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if w.len() > 1 && w.chars().all(|c| c.is_uppercase()) {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect();
+    if phrase.is_empty() || phrase.len() == 1 && GENERIC.contains(&phrase[0].as_str()) {
+        return None;
+    }
+    Some(phrase.join(" "))
+}
+
+/// The words before byte `at`, nearest first, with their offsets (punctuation stays between
+/// them, so a caller can tell where a phrase ends).
+fn word_spans_before(text: &str, at: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let head = &text[..at];
+    let mut end = head.len();
+    for (i, c) in head.char_indices().rev() {
+        let boundary = !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
+        if boundary {
+            if end > i + c.len_utf8() {
+                out.push((i + c.len_utf8(), &head[i + c.len_utf8()..end]));
+            }
+            end = i;
+        }
+    }
+    if end > 0 {
+        out.push((0, &head[..end]));
+    }
+    out
+}
+
 /// The subject matter: the noun phrase after "cooperation in", "on", "for", "to discuss" …
 pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
     const CUES: &[&str] = &[
@@ -147,11 +239,28 @@ pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
                 phrase = phrase[i + cue.len()..].to_string();
             }
         }
-        if phrase.split_whitespace().count() >= 1 && phrase.len() > 2 {
+        if phrase.len() > 2 && reads_as_subject(&phrase) {
             return Some(phrase);
         }
     }
     None
+}
+
+/// Whether a phrase reads as a subject a title can carry: no names or titles in capitals, no
+/// pronouns ("developments in his country"), no cut abbreviation or bracket ("future U.S",
+/// "Economy (IPHE").
+fn reads_as_subject(phrase: &str) -> bool {
+    const PRONOUNS: &[&str] = &["his", "her", "their", "its", "our", "my", "your", "them"];
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let capitalised = words.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    });
+    !capitalised
+        && !phrase.contains(['/', '(', ')', '[', ']', '"', '“', '”'])
+        && !words.iter().any(|w| PRONOUNS.contains(w))
+        && !words
+            .last()
+            .is_some_and(|w| w.contains('.') || w.len() == 1)
 }
 
 fn place_re() -> &'static Regex {

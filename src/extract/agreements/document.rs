@@ -181,6 +181,7 @@ fn complete(
     let meeting_of_organisation = r.kind == AgreementKind::Other && codes.is_empty();
     if count == 1
         && !meeting_of_organisation
+        && !r.parties.company
         && (r.parties.implicit_agent || r.refs.pair || partners_only(r))
     {
         let named = codes.first().copied();

@@ -45,6 +45,8 @@ pub(super) struct Parties {
     /// Someone acts whose country the clause does not name: "the ministry", "the minister",
     /// an official of no stated country, "we".
     pub implicit_agent: bool,
+    /// A company acts: "Australian miner BHP signed a supply deal with Chile".
+    pub company: bool,
 }
 
 /// One party of an engagement: a country or an organisation such as the EU.
@@ -55,6 +57,9 @@ pub(super) enum Side {
     /// An organisation, by its short name ("EU").
     Organisation(String),
 }
+
+/// Why a country named as a company's origin is no party ("Australian miner BHP").
+const COMPANY_ORIGIN: &str = "names a company's origin";
 
 /// Whether a country mention names a party or only context, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +133,7 @@ fn government_before(s: &Sentence<'_>, at: usize) -> bool {
         .iter()
         .rev()
         .filter(|t| t.word)
+        .skip_while(|t| matches!(t.lower().as_str(), "the" | "a" | "an"))
         .skip(1)
         .take(12)
         .take_while(|t| {
@@ -273,7 +279,7 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
         return Role::Party;
     }
     if names_a_company(s, m) {
-        return Role::Bystander("names a company's origin");
+        return Role::Bystander(COMPANY_ORIGIN);
     }
     if in_dateline(s, m) {
         return Role::Bystander("names where the story was filed");
@@ -429,7 +435,10 @@ pub(super) fn parties(
                     _ => out.hosts.push(m.code),
                 }
             }
-            Role::Bystander(why) => out.bystanders.push((m.code, why)),
+            Role::Bystander(why) => {
+                out.company |= why == COMPANY_ORIGIN;
+                out.bystanders.push((m.code, why));
+            }
         }
     }
     let mut orgs: Vec<String> = Vec::new();

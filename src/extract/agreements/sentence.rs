@@ -8,12 +8,12 @@ use regex::Regex;
 
 use super::clause::Sentence;
 use super::cues::{self, Cue};
-use super::details::{date, place, topic};
+use super::details::{date, named_topic, place, topic};
 use super::parties::{Parties, parties, with_company};
 use super::words::{GROUP_WORDS, OFFICIALS, PAIR_WORDS};
 use crate::extract::Person;
 use crate::gazetteer::CountryCode;
-use crate::terms::{AgreementKind, AgreementStatus, Date};
+use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 pub(super) fn noun_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -111,7 +111,7 @@ pub(super) struct Report {
     /// A plural counted or listed without a counterpart ("signed multiple agreements").
     pub generic: bool,
     /// Subject matter.
-    pub topic: Option<String>,
+    pub topic: Option<Topic>,
     /// Where.
     pub place: Option<String>,
     /// When, if the clause gives a full date.
@@ -267,7 +267,12 @@ pub(super) fn report(
         plural,
         instrument: noun_end > 0,
         generic,
-        topic: topic(s.text, noun_end, kind == AgreementKind::Other),
+        topic: nouns
+            .first()
+            .and_then(|n| named_topic(s.text, n.start(), &name_spans(s)))
+            .map(Topic::naming)
+            .or_else(|| topic(s.text, noun_end, kind == AgreementKind::Other).map(Topic::about)),
+
         place: place(s.text),
         date: date(s.text),
         signers,
@@ -279,6 +284,19 @@ pub(super) fn report(
             .collect(),
         text: crate::extract::excerpt(s.text, crate::extract::MAX_QUOTE),
     })
+}
+
+/// Where the clause names countries and organisations: no topic runs through them.
+fn name_spans(s: &Sentence<'_>) -> Vec<(usize, usize)> {
+    s.countries
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(
+            super::parties::org_re()
+                .find_iter(s.text)
+                .map(|m| (m.start(), m.end())),
+        )
+        .collect()
 }
 
 /// People who only watched: "witnessed by X", "in the presence of X", "X attended the
