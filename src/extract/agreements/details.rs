@@ -45,7 +45,7 @@ pub(super) fn named_topic(
     for (at, w) in word_spans_before(text, noun_start).into_iter().take(6) {
         let lower = w.to_lowercase();
         let inside_party = stops.iter().any(|&(a, b)| at < b && at + w.len() > a);
-        let punctuated = text[at + w.len()..end].trim().len() > 0;
+        let punctuated = !text[at + w.len()..end].trim().is_empty();
         if inside_party
             || punctuated
             || STOP.contains(&lower.as_str())
