@@ -113,7 +113,7 @@ fn future_signing(lower: &str, i: usize) -> bool {
         Some(&("is" | "are" | "gets" | "get")) => words[1..].iter().any(|w| {
             matches!(
                 *w,
-                "once" | "when" | "until" | "if" | "unless" | "whenever" | "before"
+                "once" | "when" | "until" | "if" | "unless" | "whenever" | "before" | "soon"
             )
         }),
         Some(&("was" | "were")) => words[1..].iter().take(4).any(|w| *w == "before"),

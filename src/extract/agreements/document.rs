@@ -9,7 +9,7 @@
 //! deal" adds evidence to the deal it refers to instead of making a weaker second record.
 
 use super::parties::Side;
-use super::sentence::{NEGATED, Report, SIGNERS};
+use super::sentence::{DENIED, NEGATED, Report, SIGNERS};
 use crate::extract::frame::Frame;
 use crate::extract::{Engagement, Evidence, Explanation, Person};
 use crate::gazetteer::{CountryCode, Gazetteer};
@@ -34,7 +34,12 @@ pub(super) fn resolve(
     people: &[Person],
 ) -> Outcome {
     let mut out = Outcome::default();
-    let mut denied: Vec<(Vec<CountryCode>, Vec<String>, AgreementKind)> = Vec::new();
+    let mut denied: Vec<(
+        Vec<CountryCode>,
+        Vec<String>,
+        AgreementKind,
+        AgreementStatus,
+    )> = Vec::new();
     // Who acted last for each set of parties: "the two ministers signed" names them.
     let mut actors: Vec<(Vec<CountryCode>, Vec<usize>)> = Vec::new();
     for (r, block) in reports {
@@ -58,11 +63,27 @@ pub(super) fn resolve(
             attach_signers(&mut out.engagements, &r, people);
             continue;
         }
-        let (codes, organisations, how) = complete(&r, &out.engagements, frame);
-        if r.rule == NEGATED {
-            denied.push((codes, organisations, r.kind));
+        if r.rule == NEGATED || r.rule == DENIED {
+            // Only what the denial itself names: "the DRC, which is not part of the accord"
+            // takes nothing back from the accord between the others.
+            let named = Report {
+                refs: Default::default(),
+                ..r.clone()
+            };
+            let (codes, organisations, _) = complete(&named, &[], frame);
+            if codes.len() + organisations.len() >= 2 {
+                // A denial takes back what it denies: a signing ("denied that it had signed
+                // a pact"), or the talks themselves ("denied it had opened negotiations").
+                let status = if r.rule == DENIED {
+                    r.status
+                } else {
+                    AgreementStatus::Signed
+                };
+                denied.push((codes, organisations, r.kind, status));
+            }
             continue;
         }
+        let (codes, organisations, how) = complete(&r, &out.engagements, frame);
         if codes.len() + organisations.len() < 2 {
             if r.instrument && !r.plural && !r.generic && codes.len() + organisations.len() == 1 {
                 let names = names(&codes, &organisations);
@@ -70,7 +91,10 @@ pub(super) fn resolve(
             }
             continue;
         }
-        if r.generic && r.parties.partners.is_empty() && !r.refs.pair && codes.len() < 2 {
+        // "Signed multiple agreements", "how other countries negotiated similar deals": a
+        // count with no counterpart named is no engagement, whatever the frame suggests.
+        let named = r.parties.codes.len() + r.parties.organisations.len();
+        if r.generic && r.parties.partners.is_empty() && !r.refs.pair && named < 2 {
             continue;
         }
         let mut r = r;
@@ -109,12 +133,14 @@ pub(super) fn resolve(
     }
     // A signing the document denies did not happen.
     out.engagements.retain(|e| {
-        e.status != AgreementStatus::Signed
-            || !denied.iter().any(|(codes, orgs, kind)| {
-                *codes == e.parties
-                    && *orgs == e.organisations
-                    && (*kind == e.kind || e.kind == AgreementKind::Agreement)
-            })
+        !denied.iter().any(|(codes, orgs, kind, status)| {
+            *codes == e.parties
+                && *orgs == e.organisations
+                && *status == e.status
+                && (*kind == e.kind
+                    || e.kind == AgreementKind::Agreement
+                    || e.status == AgreementStatus::Discussed)
+        })
     });
     out
 }
@@ -212,9 +238,12 @@ fn complete(
     (codes, orgs, "")
 }
 
-/// A clause that names only whom it was signed with: "signed an agreement with Djibouti".
+/// A clause in the passive that names only whom it was signed with: "additional agreements
+/// were signed with Austria and France". An active clause has a subject, and one the rules
+/// could not tie to a country ("LCC said it had reached an agreement with the Congolese
+/// government") is not the document's subject.
 fn partners_only(r: &Report) -> bool {
-    !r.parties.partners.is_empty() && r.parties.hosts.is_empty()
+    !r.parties.partners.is_empty() && r.parties.hosts.is_empty() && r.parties.passive
 }
 
 /// The party sets a report gives: one per partner for plural instruments signed "with A, B

@@ -47,6 +47,8 @@ pub(super) struct Parties {
     pub implicit_agent: bool,
     /// A company acts: "Australian miner BHP signed a supply deal with Chile".
     pub company: bool,
+    /// The verb is passive: "agreements were signed with A and B".
+    pub passive: bool,
 }
 
 /// One party of an engagement: a country or an organisation such as the EU.
@@ -492,6 +494,18 @@ pub(super) fn parties(
         }
     }
     out.implicit_agent |= home_reference(s) || first_person_plural(s);
+    out.passive = ["was", "were", "been", "be", "being"].iter().any(|aux| {
+        [
+            "signed",
+            "inked",
+            "concluded",
+            "exchanged",
+            "reached",
+            "sealed",
+        ]
+        .iter()
+        .any(|v| s.lower.contains(&format!("{aux} {v}")))
+    });
     out.codes.sort();
     out.codes.dedup();
     out.hosts.sort();

@@ -28,6 +28,15 @@ pub(super) fn noun_re() -> &'static Regex {
 /// taken back ("reports said they had concluded a pact … No such agreement was signed").
 pub(super) const NEGATED: &str = "an agreement denied or negated";
 
+/// The rule of a clause that denies a report: what it denies (a signing, or the talks) is
+/// taken back from the document.
+pub(super) const DENIED: &str = "a report denied";
+
+/// Where a denial before the agreement noun starts: "denied reports that …".
+fn denial_before(s: &Sentence<'_>, noun_start: usize) -> Option<usize> {
+    s.cues.starts(Cue::Denial).filter(|&i| i < noun_start).min()
+}
+
 /// A negated signing verb: "no such agreement was signed", "has not signed".
 fn denied_signing(s: &Sentence<'_>) -> bool {
     s.cues
@@ -197,6 +206,15 @@ pub(super) fn report(
     }
     let (kind, status, rule, noun_end) = match (nouns.first(), status) {
         // "Talks ended without an agreement": the talks still happened.
+        // "Denied reports that it had opened negotiations with China": what follows the
+        // denial did not happen, talks included.
+        (Some(n), _) if denial_before(s, n.start()).is_some() => {
+            let at = denial_before(s, n.start()).unwrap_or(0);
+            let rest = &s.lower[at..];
+            let denied =
+                cues::status(rest, &cues::Cues::of(rest)).unwrap_or(AgreementStatus::Signed);
+            (kind_of(&nouns), denied, DENIED, n.end())
+        }
         (Some(n), _) if negated_noun => (
             kind_of(&nouns),
             AgreementStatus::Discussed,
@@ -239,7 +257,14 @@ pub(super) fn report(
         return None;
     }
     let witnesses = witnesses(s);
-    let parties = parties(s, people, referent, noun_end, &witnesses);
+    // Leaders who watch their ministers sign still stand for the parties; guests named in
+    // the presence of whom a signing took place, or who visited, stand for no one here.
+    let attendees: Vec<usize> = witnesses
+        .iter()
+        .copied()
+        .filter(|&p| attends(s, p))
+        .collect();
+    let parties = parties(s, people, referent, noun_end, &attendees);
     if with_company(s) && parties.partners.is_empty() {
         return None;
     }
@@ -299,19 +324,32 @@ fn name_spans(s: &Sentence<'_>) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Whether person `p` is named after "witnessed by", "in the presence of", "a visit by" … (a
+/// guest), rather than before "watched" (a leader watching their ministers sign).
+fn attends(s: &Sentence<'_>, p: usize) -> bool {
+    s.named
+        .iter()
+        .filter(|n| n.1 == p)
+        .any(|&(at, _)| WITNESS_AFTER.iter().any(|w| s.lower[..at].contains(w)))
+}
+
+/// Words after which the people named only watched or visited.
+const WITNESS_AFTER: &[&str] = &[
+    "witnessed by",
+    "in the presence of",
+    "attended by",
+    "presided over by",
+    "in attendance",
+    "visit by",
+    "visit of",
+    "overseen by",
+    "watched by",
+];
+
 /// People who only watched: "witnessed by X", "in the presence of X", "X attended the
 /// signing".
 fn witnesses(s: &Sentence<'_>) -> Vec<usize> {
-    const AFTER: &[&str] = &[
-        "witnessed by",
-        "in the presence of",
-        "attended by",
-        "presided over by",
-        "in attendance",
-        "visit by",
-        "overseen by",
-        "watched by",
-    ];
+    const AFTER: &[&str] = WITNESS_AFTER;
     const BEFORE: &[&str] = &[
         " witnessed",
         " watched",
