@@ -318,7 +318,9 @@ impl Gazetteer {
         let to_orig = |i: usize| offsets.as_ref().map_or(i, |o| o[i] as usize);
         let mut scan = Scan::default();
         for m in self.matcher.find_iter(&folded) {
-            if !is_word_boundary(&folded, m.start(), m.end()) {
+            // "US$398m" is a currency, not the country.
+            if !is_word_boundary(&folded, m.start(), m.end()) || folded[m.end()..].starts_with('$')
+            {
                 continue;
             }
             let (start, end) = (to_orig(m.start()), to_orig(m.end()));

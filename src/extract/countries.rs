@@ -25,7 +25,13 @@ pub fn scan_document(title: &str, blocks: &[Block]) -> (Vec<Mention>, Vec<Vec<Me
     } else {
         gazetteer.find(title)
     });
-    scans.extend(blocks.iter().map(|b| gazetteer.find(&b.text)));
+    scans.extend(blocks.iter().map(|b| {
+        let mut scan = gazetteer.find(&b.text);
+        // "JEDDAH (UrduPoint / Pakistan Point News)": the outlet's name, not a country.
+        scan.mentions
+            .retain(|m| !super::frame::in_agency_credit(&b.text, m.start));
+        scan
+    }));
     resolve_congo(&mut scans);
     let mut mentions = scans.into_iter().map(|s| s.mentions);
     let title = mentions.next().unwrap_or_default();

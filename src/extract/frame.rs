@@ -14,22 +14,29 @@ use crate::gazetteer::{CountryCode, Mention};
 pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let after = text[end..].trim_start();
-    let caps = |s: &str| {
-        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-        !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && s.len() < 40
-    };
     if let Some(city) = before.strip_suffix(',')
-        && caps(city)
+        && all_capitals(city)
         && after.starts_with(['-', '–', '—', '(', ',', ':'])
     {
         return true;
     }
-    // Inside the parentheses of an agency credit that follows an all-capital city.
+    in_agency_credit(text, start)
+}
+
+/// Whether byte `start` lies in the parentheses of an agency credit after an all-capital
+/// city: "JEDDAH (UrduPoint / Pakistan Point News)". A country there names an outlet.
+pub fn in_agency_credit(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
     before.find('(').is_some_and(|open| {
-        caps(before[..open].trim_end().trim_end_matches(','))
+        all_capitals(before[..open].trim_end().trim_end_matches(','))
             && !before[open..].contains(')')
             && start < 120
     })
+}
+
+fn all_capitals(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && s.len() < 40
 }
 
 /// How much a mention in each place says about what the document is about.

@@ -162,8 +162,17 @@ pub(super) fn pronoun_at(s: &Sentence<'_>) -> Option<usize> {
         .find(|t| matches!(t.text, "He" | "She" | "he" | "she"))
         .map(|t| t.start)
         .or_else(|| {
-            (s.lower.starts_with("the minister") || s.lower.starts_with("the president"))
-                .then_some(0)
+            // "the Minister signed …" — but not "the Minister of Energy of Djibouti", who is
+            // someone else.
+            ["the minister", "the president", "the prime minister"]
+                .iter()
+                .filter_map(|w| s.lower.find(w).map(|i| (i, i + w.len())))
+                .filter(|&(_, end)| {
+                    let rest = s.lower[end..].trim_start();
+                    !rest.starts_with("of ") && !rest.starts_with("for ")
+                })
+                .map(|(i, _)| i)
+                .min()
         })
 }
 

@@ -181,6 +181,14 @@ impl Cues {
 
 /// Whether an agreement noun follows the verb at `i` within a few words.
 fn acts_on_instrument(lower: &str, i: usize) -> bool {
+    // "The first MoU … was exchanged between": the noun may come first.
+    let before: Vec<&str> = lower[..i].split_whitespace().rev().take(8).collect();
+    if before
+        .iter()
+        .any(|w| super::sentence::noun_re().is_match(w))
+    {
+        return true;
+    }
     let rest: String = lower[i..]
         .split_whitespace()
         .skip(1)

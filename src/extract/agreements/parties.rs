@@ -116,6 +116,23 @@ fn in_dateline(s: &Sentence<'_>, m: &Mention) -> bool {
     crate::extract::frame::in_dateline(s.text, m.start, m.end)
 }
 
+/// Whether the capitalised word right before a country's "of" names an organisation: "the
+/// Export-Import Bank of India", "the University of Ghana".
+fn organisation_before(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .skip_while(|t| matches!(t.lower().as_str(), "the" | "of"))
+        .next()
+        .is_some_and(|t| {
+            t.is_capitalised()
+                && crate::extract::lexicon::ORGANISATION_WORDS.contains(&t.lower().as_str())
+                && !GOVERNMENT_NOUNS.contains(&t.lower().as_str())
+        })
+}
+
 /// Whether the words just before a country's "of" or "from" name a government body or its
 /// people: "the Ministry of the Economy, Finance and Industry of France", "delegations from".
 fn government_before(s: &Sentence<'_>, at: usize) -> bool {
@@ -321,6 +338,10 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
             } else {
                 Role::Party
             };
+        }
+        // "the Export-Import Bank of India": a country in an organisation's name.
+        Some("of") if organisation_before(s, m.start) => {
+            return Role::Bystander("part of an organisation's name");
         }
         // "the Government of Mexico", "the Ministry of Finance of Austria", "the minister of
         // mines from Zambia", "the Ministers of Environment for Brazil and Russia",

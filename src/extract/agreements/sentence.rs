@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::clause::Sentence;
+use super::clause::{Sentence, pronoun_at};
 use super::cues::{self, Cue};
 use super::details::{date, named_topic, place, topic};
 use super::parties::{Parties, parties, with_company};
@@ -269,17 +269,31 @@ pub(super) fn report(
         return None;
     }
     // "The agreements aim to …" sums up.
-    let plural = nouns.first().is_some_and(|n| {
-        let head = n
-            .as_str()
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        head.ends_with('s') || head == "memoranda"
-    });
+    // Several instruments, or separate meetings with several counterparts.
+    let plural = match nouns.first() {
+        Some(n) => {
+            let head = n
+                .as_str()
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            head.ends_with('s') || head == "memoranda"
+        }
+        None => ["meetings", "counterparts", "separately", "separate talks"]
+            .iter()
+            .any(|w| s.lower.contains(w)),
+    };
     let signers = if status == AgreementStatus::Signed {
-        signers(s, &witnesses)
+        let mut named = signers(s, &witnesses);
+        // "the Minister signed …": the official the story is about.
+        if let (Some(_), Some(r)) = (pronoun_at(s), referent)
+            && signs(s)
+            && !named.iter().any(|(p, _)| *p == r)
+        {
+            named.push((r, None));
+        }
+        named
     } else {
         Vec::new()
     };

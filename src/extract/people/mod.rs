@@ -70,6 +70,9 @@ pub fn is_government_role(role: &str) -> bool {
         "king",
         "queen",
         "emir",
+        "amir",
+        "prince",
+        "crown prince",
         "sultan",
         "commissioner",
     ]

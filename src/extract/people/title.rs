@@ -552,7 +552,12 @@ pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found
     };
     // "President Batbayar Ganbold of Mongolia".
     if country.is_none() && ctx.lower(end) == "of" {
-        country = ctx.country.get(end + 1).copied().flatten();
+        let at = if ctx.lower(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
+        country = ctx.country.get(at).copied().flatten();
     }
     // "her Turkish counterpart, Trade Minister Ömer Faruk Yıldız".
     if country.is_none() && role_start >= 2 {
