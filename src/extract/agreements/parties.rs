@@ -124,8 +124,7 @@ fn organisation_before(s: &Sentence<'_>, at: usize) -> bool {
         .iter()
         .rev()
         .filter(|t| t.word)
-        .skip_while(|t| matches!(t.lower().as_str(), "the" | "of"))
-        .next()
+        .find(|t| !matches!(t.lower().as_str(), "the" | "of"))
         .is_some_and(|t| {
             t.is_capitalised()
                 && crate::extract::lexicon::ORGANISATION_WORDS.contains(&t.lower().as_str())
