@@ -9,7 +9,18 @@ pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
     ("Association of Southeast Asian Nations", "ASEAN"), ("ECOWAS", "ECOWAS"),
     ("Economic Community of West African States", "ECOWAS"), ("SADC", "SADC"),
     ("East African Community", "EAC"), ("Gulf Cooperation Council", "GCC"), ("GCC", "GCC"),
-    ("Mercosur", "Mercosur"), ("United Nations", "UN"), ("NATO", "NATO"),
+    ("Mercosur", "Mercosur"), ("MERCOSUR", "Mercosur"), ("United Nations", "UN"), ("NATO", "NATO"),
+    ("European Free Trade Association", "EFTA"), ("EFTA", "EFTA"), ("CARICOM", "CARICOM"),
+    ("Caribbean Community", "CARICOM"), ("Eurasian Economic Union", "EAEU"), ("EAEU", "EAEU"),
+    ("Shanghai Cooperation Organisation", "SCO"), ("Shanghai Cooperation Organization", "SCO"),
+    ("Organisation of Eastern Caribbean States", "OECS"), ("OECS", "OECS"),
+    ("Central American Integration System", "SICA"), ("SICA", "SICA"),
+    ("Andean Community", "CAN"), ("Pacific Alliance", "Pacific Alliance"),
+    ("Pacific Islands Forum", "PIF"), ("IGAD", "IGAD"),
+    ("COMESA", "COMESA"), ("ECCAS", "ECCAS"), ("CEMAC", "CEMAC"), ("WAEMU", "WAEMU"),
+    ("UEMOA", "WAEMU"), ("Arab League", "Arab League"), ("League of Arab States", "Arab League"),
+    ("Organisation of Islamic Cooperation", "OIC"), ("Organization of Islamic Cooperation", "OIC"),
+    ("Commonwealth of Independent States", "CIS"), ("OSCE", "OSCE"), ("Council of Europe", "CoE"),
 ];
 
 /// Words after which a country is a place, an origin, a destination or a subject rather than
