@@ -70,6 +70,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "a number of", "a series of", "a string of", "a raft of", "a slew of", "a range of",
         "a host of", "a flurry of", "hundreds", "a wave of", "other"]),
     (Cue::Denial, &["denied", "denies", "deny", "ruled out", "rules out", "rejected", "rejects",
+        "correction:",
         "refused", "refuses", "declined to"]),
     (Cue::Suspended, &["suspended", "suspend", "called off", "cancelled", "canceled", "postponed",
         "shelved", "scrapped", "put on hold", "halted", "collapsed", "fell through", "walked away",

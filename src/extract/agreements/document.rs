@@ -94,7 +94,11 @@ pub(super) fn resolve(
         // "Signed multiple agreements", "how other countries negotiated similar deals": a
         // count with no counterpart named is no engagement, whatever the frame suggests.
         let named = r.parties.codes.len() + r.parties.organisations.len();
-        if r.generic && r.parties.partners.is_empty() && !r.refs.pair && named < 2 {
+        if r.generic
+            && r.parties.partners.is_empty()
+            && !r.refs.pair
+            && (named < 2 || r.parties.engaged_with)
+        {
             continue;
         }
         let mut r = r;
@@ -224,7 +228,7 @@ fn complete(
         }
     }
     if count == 0
-        && r.refs.pair
+        && r.refs.two_named
         && let Some(pair) = frame.pair()
     {
         codes = pair.to_vec();

@@ -49,6 +49,9 @@ pub(super) struct Parties {
     pub company: bool,
     /// The verb is passive: "agreements were signed with A and B".
     pub passive: bool,
+    /// An engaged "with" names the counterpart slot, even when no country fills it: "signed
+    /// similar accords with a string of Asian partners".
+    pub engaged_with: bool,
 }
 
 /// One party of an engagement: a country or an organisation such as the EU.
@@ -145,21 +148,27 @@ fn government_before(s: &Sentence<'_>, at: usize) -> bool {
                 "republic" | "kingdom" | "governments" | "countries" | "nations"
             )
     };
-    // Back over the words of one title ("Ministry of the Economy, Finance and Industry"),
-    // stopping at any other word ("the reform of").
-    s.tokens[..i]
+    // Back over the words of one title, written in capitals ("Ministry of the Economy,
+    // Finance and Industry") or in lowercase ("the minister of energy and natural
+    // resources"), stopping at any other word ("the reform of", "… Congo and the reform of").
+    let mut words = s.tokens[..i]
         .iter()
         .rev()
         .filter(|t| t.word)
         .skip_while(|t| matches!(t.lower().as_str(), "the" | "a" | "an"))
         .skip(1)
+        .peekable();
+    let capitals = words.peek().is_some_and(|t| t.is_capitalised());
+    words
         .take(12)
         .take_while(|t| {
             let w = t.lower();
-            t.is_capitalised()
-                || matches!(w.as_str(), "of" | "the" | "and" | "for")
-                || PORTFOLIO_WORDS.contains(&w.as_str())
-                || government(&w)
+            matches!(w.as_str(), "of" | "the" | "and" | "for")
+                || if capitals {
+                    t.is_capitalised()
+                } else {
+                    !t.is_capitalised() && (PORTFOLIO_WORDS.contains(&w.as_str()) || government(&w))
+                }
         })
         .any(|t| government(&t.lower()))
 }
@@ -426,6 +435,7 @@ pub(super) fn parties(
         .filter(|&i| engaged_before(s, i + 5))
         .collect();
     let with_at = withs.first().copied();
+    out.engaged_with = with_at.is_some();
     let add_partner = |out: &mut Parties, at: usize, c: Side| {
         let Some(g) = withs.iter().rposition(|&w| w < at) else {
             return;

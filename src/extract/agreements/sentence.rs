@@ -138,6 +138,9 @@ pub(super) struct Report {
 pub(super) struct Refs {
     /// "the two countries", "both sides", "bilateral".
     pub pair: bool,
+    /// Two countries named as such ("the two countries", "both nations"), not only an
+    /// adjective ("bilateral meetings"): enough to stand for the document's two subjects.
+    pub two_named: bool,
     /// "the partners", "the delegations", "all three".
     pub group: bool,
     /// "the agreement", "this MoU": an instrument already reported.
@@ -153,8 +156,14 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
             .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "those" | "such"))
             && !before.iter().any(|w| matches!(*w, "a" | "an" | "new"))
     });
+    const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
+    let two_named = PAIR_WORDS
+        .iter()
+        .filter(|w| !WEAK.contains(w))
+        .any(|w| s.lower.contains(w));
     Refs {
         pair: has(PAIR_WORDS),
+        two_named,
         group: has(GROUP_WORDS),
         back,
     }
@@ -182,10 +191,12 @@ pub(super) fn report(
     let talk = has_meeting(s);
     let negated_noun = nouns.first().is_some_and(|n| noun_negated(s, n.start()));
     let mut status = cues::status(&s.lower, &s.cues);
+    // "its 2023 critical minerals agreement", "has had a free trade agreement with Peru since
+    // 2011", "the agreement in force": an instrument that exists.
     if status.is_none()
-        && nouns
-            .first()
-            .is_some_and(|n| names_past_year(&s.lower, n.start()))
+        && nouns.first().is_some_and(|n| {
+            names_past_year(&s.lower, n.start()) || in_force(&s.lower, n.start(), n.end())
+        })
     {
         status = Some(AgreementStatus::Signed);
     }
@@ -435,6 +446,26 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
                     .iter()
                     .any(|o| w == *o || w.strip_suffix('s') == Some(o))
             }))
+}
+
+/// "has had a free trade agreement with Peru since 2011", "the accord, in force since 2019".
+fn in_force(lower: &str, noun_start: usize, noun_end: usize) -> bool {
+    let before: Vec<&str> = lower[..noun_start]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .collect();
+    let after: Vec<&str> = lower[noun_end..].split_whitespace().take(8).collect();
+    let had = before
+        .windows(2)
+        .any(|w| matches!(w, [_, "had"] | ["had", _]))
+        && before.iter().any(|w| matches!(*w, "has" | "have"));
+    let since = after
+        .windows(2)
+        .any(|w| w[0] == "since" && w[1].trim_matches(|c: char| !c.is_ascii_digit()).len() == 4);
+    had && since
+        || lower[noun_end..].trim_start().starts_with("in force")
+        || after.join(" ").contains("in force")
 }
 
 /// "its 2023 critical minerals agreement": an instrument dated in the past exists.
