@@ -112,6 +112,8 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
     AC.get_or_init(|| {
         let words = [
             "memorand",
+            "memo ",
+            "memos",
             "mou",
             "agreement",
             "deal",

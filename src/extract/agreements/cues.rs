@@ -224,6 +224,10 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         if weak && !acts_on_instrument(lower, i) {
             continue;
         }
+        // "concluded the fourth round of negotiations": talks ended, nothing was signed.
+        if ends_talks(lower, i) {
+            continue;
+        }
         if future_signing(lower, i) {
             future = true;
         } else {
@@ -252,10 +256,9 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     if past_signing {
         Some(AgreementStatus::Signed)
     } else if future
-        || cues
-            .hits
-            .iter()
-            .any(|&(c, _, end)| c == Cue::Planned && !opens_talks(cues, end))
+        || cues.hits.iter().any(|&(c, start, end)| {
+            c == Cue::Planned && !opens_talks(cues, end) && plans_an_act(lower, start, end)
+        })
     {
         Some(AgreementStatus::Planned)
     } else if cues
@@ -266,6 +269,63 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     } else {
         None
     }
+}
+
+/// Whether a signing verb's object is a round of talks or a visit: "concluded the fourth
+/// round of negotiations", "concluded their first round talks", "concluded his visit".
+fn ends_talks(lower: &str, i: usize) -> bool {
+    // Concluding "negotiations" or "talks" may mean a deal was reached; concluding a round,
+    // a visit or a meeting does not.
+    const TALK: &[&str] = &[
+        "round", "rounds", "meeting", "meetings", "visit", "session", "sessions", "dialogue",
+        "summit",
+    ];
+    lower[i..]
+        .split_whitespace()
+        .skip(1)
+        .take(5)
+        .any(|w| TALK.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Whether a plan word plans an act of agreeing: "expected to sign", "aims to conclude",
+/// "a planned accord", "next month" — not "the TTIP is set to cover 20 areas".
+fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
+    const ACTS: &[&str] = &[
+        "sign",
+        "conclude",
+        "finalise",
+        "finalize",
+        "formalise",
+        "formalize",
+        "ink",
+        "seal",
+        "ratify",
+        "adopt",
+        "establish",
+        "create",
+        "set",
+        "launch",
+        "strike",
+        "reach",
+        "enter",
+        "complete",
+        "agree",
+        "be",
+        "hold",
+        "meet",
+        "initial",
+        "renew",
+        "extend",
+        "upgrade",
+    ];
+    let cue = lower[start..end].trim();
+    if !cue.ends_with(" to") {
+        return true;
+    }
+    lower[end..]
+        .split_whitespace()
+        .take(3)
+        .any(|w| ACTS.iter().any(|a| w.starts_with(a)))
 }
 
 /// "agreed to begin negotiations": a plan whose object is more talk is still talk.

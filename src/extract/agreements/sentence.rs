@@ -18,7 +18,7 @@ use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 pub(super) fn noun_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?|signatories|documents?|(?:joint )?communiqu[eé]s?|agreed (?:record|minutes)s?)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?|signatories|documents?|(?:joint )?communiqu[eé]s?|agreed (?:record|minutes)s?)(?-u:\b)")
             .expect("agreement noun regex")
     })
 }
@@ -423,7 +423,7 @@ pub(super) fn noun_kind(noun: &str) -> AgreementKind {
     let lower = noun.to_ascii_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
     match first {
-        w if w.starts_with("memorand") || w.starts_with("mou") => AgreementKind::Mou,
+        w if w.starts_with("memo") || w.starts_with("mou") => AgreementKind::Mou,
         w if w.starts_with("letter") => AgreementKind::LetterOfIntent,
         w if w.starts_with("accord") => AgreementKind::Accord,
         w if w.starts_with("declaration") => AgreementKind::Declaration,
