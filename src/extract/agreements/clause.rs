@@ -36,6 +36,11 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
                 ", whereas ",
                 "; ",
                 ", but ",
+                " but could not ",
+                " but did not ",
+                " but failed ",
+                " but has not ",
+                " but have not ",
                 ", as ",
                 ", although ",
             ])
@@ -148,6 +153,9 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "conference",
             "dialogue",
             "exchanged views",
+            "bilateral",
+            "conferred",
+            "courtesy call",
             "consultations",
         ];
         aho_corasick::AhoCorasick::builder()

@@ -119,6 +119,21 @@ fn in_dateline(s: &Sentence<'_>, m: &Mention) -> bool {
     crate::extract::frame::in_dateline(s.text, m.start, m.end)
 }
 
+/// Whether a person's name ends right before a country's "of": "Albert Shingiro of Burundi".
+fn person_before(s: &Sentence<'_>, at: usize, named: &[usize]) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    let words: Vec<&Token<'_>> = s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .skip_while(|t| t.lower() == "the")
+        .skip(1)
+        .take(4)
+        .collect();
+    words.first().is_some_and(|t| t.is_capitalised())
+        && words.iter().any(|t| named.contains(&t.start))
+}
+
 /// Whether the capitalised word right before a country's "of" names an organisation: "the
 /// Export-Import Bank of India", "the University of Ghana".
 fn organisation_before(s: &Sentence<'_>, at: usize) -> bool {
@@ -351,6 +366,8 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
         Some("of") if organisation_before(s, m.start) => {
             return Role::Bystander("part of an organisation's name");
         }
+        // "met with Albert Shingiro of Burundi": a person's country.
+        Some("of") if person_before(s, m.start, named) => return Role::Party,
         // "the Government of Mexico", "the Ministry of Finance of Austria", "the minister of
         // mines from Zambia", "the Ministers of Environment for Brazil and Russia",
         // "representatives from France"; but "the future of Ukraine", "imports from China".

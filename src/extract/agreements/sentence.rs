@@ -291,9 +291,19 @@ pub(super) fn report(
                 .to_ascii_lowercase();
             head.ends_with('s') || head == "memoranda"
         }
-        None => ["meetings", "counterparts", "separately", "separate talks"]
-            .iter()
-            .any(|w| s.lower.contains(w)),
+        // A host meets several counterparts one by one, unless the text says they met
+        // together.
+        None => ![
+            "trilateral",
+            "quadrilateral",
+            "multilateral",
+            "joint meeting",
+            "summit",
+            "together",
+            "ministerial meeting",
+        ]
+        .iter()
+        .any(|w| s.lower.contains(w)),
     };
     let signers = if status == AgreementStatus::Signed {
         let mut named = signers(s, &witnesses);

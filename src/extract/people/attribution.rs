@@ -34,7 +34,8 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
     while i < tokens.len() {
         let found = honorific_name(ctx, text, i)
             .or_else(|| agent_name(ctx, text, i))
-            .or_else(|| possessive_name(ctx, text, i));
+            .or_else(|| possessive_name(ctx, text, i))
+            .or_else(|| name_of_country(ctx, text, i));
         match found {
             Some((end, f)) => {
                 if !out
@@ -164,6 +165,18 @@ fn agent_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)>
 
 fn is_quote_end(t: &Token<'_>) -> bool {
     matches!(t.text, "\"" | "”" | "’" | "'")
+}
+
+/// "met with Albert Shingiro of Burundi, Kandia Camara of Ivory Coast": a name with its
+/// country, as diplomatic copy lists counterparts.
+fn name_of_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    // Only at the start of a name: not inside a longer capitalised phrase.
+    if i > 0 && ctx.is_name_word(i - 1) {
+        return None;
+    }
+    let (end, name) = person_name(ctx, text, i)?;
+    let country = of_country(ctx, end)?;
+    Some((end, make_untitled(name, Some(country), "name-of-country")))
 }
 
 /// "Chile's Michelle Bachelet met her Argentine counterpart".
