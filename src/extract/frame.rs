@@ -39,6 +39,28 @@ fn all_capitals(s: &str) -> bool {
     !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && s.len() < 40
 }
 
+/// Which mentions are the object of a meeting or a visit rather than its subject: after
+/// "with", "to", "from", "in" …, or listed after one that is ("talks with Turkey, Spain").
+fn objects(text: &str, mentions: &[Mention]) -> Vec<bool> {
+    const OBJECT: &[&str] = &[
+        "with", "to", "from", "against", "in", "into", "at", "visit", "visits", "visiting",
+    ];
+    let mut out: Vec<bool> = Vec::with_capacity(mentions.len());
+    for (k, m) in mentions.iter().enumerate() {
+        let before = text[..m.start]
+            .split_whitespace()
+            .rev()
+            .find(|w| !matches!(*w, "the" | "The"))
+            .unwrap_or("");
+        let listed = k > 0 && {
+            let between = text.get(mentions[k - 1].end..m.start).unwrap_or("").trim();
+            matches!(between, "," | "and" | ", and" | "&")
+        };
+        out.push(OBJECT.contains(&before.to_lowercase().as_str()) || listed && out[k - 1]);
+    }
+    out
+}
+
 /// How much a mention in each place says about what the document is about.
 const IN_TITLE: usize = 6;
 const TITLE_FIRST: usize = 3;
@@ -56,7 +78,12 @@ pub struct Frame {
 impl Frame {
     /// The frame of a document from the country mentions of its title and of its blocks (the
     /// first block that is not a heading being its lead).
-    pub fn new(title: &[Mention], blocks: &[Vec<Mention>], lead_block: Option<usize>) -> Frame {
+    pub fn new(
+        title: (&str, &[Mention]),
+        blocks: &[(&str, Vec<Mention>)],
+        lead_block: Option<usize>,
+    ) -> Frame {
+        let (title_text, title) = title;
         let mut weights: Vec<(CountryCode, usize, usize)> = Vec::new();
         let mut add = |code: CountryCode, w: usize, order: usize| match weights
             .iter_mut()
@@ -66,20 +93,25 @@ impl Frame {
             None => weights.push((code, w, order)),
         };
         let mut order = 0;
+        let title_objects = objects(title_text, title);
         for (k, m) in title.iter().enumerate() {
             // The headline's first country is usually its subject: "Uzbekistan and the U.S.
-            // formalize …", "Saudi Arabia signs mining deals with 6 countries".
-            let first = if k == 0 { TITLE_FIRST } else { 0 };
-            add(m.code, IN_TITLE + first, order);
+            // formalize …", "Saudi Arabia signs mining deals with 6 countries"; one it meets
+            // or signs with is not ("PM holds bilateral talks with Turkey, Spain").
+            let w = if title_objects[k] {
+                ELSEWHERE
+            } else if k == 0 {
+                IN_TITLE + TITLE_FIRST
+            } else {
+                IN_TITLE
+            };
+            add(m.code, w, order);
             order += 1;
         }
-        for (i, mentions) in blocks.iter().enumerate() {
-            let w = if Some(i) == lead_block {
-                IN_LEAD
-            } else {
-                ELSEWHERE
-            };
-            for m in mentions {
+        for (i, (text, mentions)) in blocks.iter().enumerate() {
+            let lead = Some(i) == lead_block;
+            for (m, object) in mentions.iter().zip(objects(text, mentions)) {
+                let w = if lead && !object { IN_LEAD } else { ELSEWHERE };
                 add(m.code, w, order);
                 order += 1;
             }
@@ -140,8 +172,9 @@ mod tests {
     fn frame(title: &str, blocks: &[&str]) -> Frame {
         let g = Gazetteer::global();
         let t = g.find(title).mentions;
-        let b: Vec<Vec<Mention>> = blocks.iter().map(|b| g.find(b).mentions).collect();
-        Frame::new(&t, &b, Some(0))
+        let b: Vec<(&str, Vec<Mention>)> =
+            blocks.iter().map(|b| (*b, g.find(b).mentions)).collect();
+        Frame::new((title, &t), &b, Some(0))
     }
 
     #[test]

@@ -168,17 +168,19 @@ pub fn document(doc: &SourceDoc) -> Extraction {
             .iter()
             .position(|b| b.kind == crate::ingest::BlockKind::Paragraph);
         // A dateline says where the story was filed, not what it is about.
-        let framed: Vec<Vec<crate::gazetteer::Mention>> = per_block
+        let framed: Vec<(&str, Vec<crate::gazetteer::Mention>)> = per_block
             .iter()
             .zip(&doc.blocks)
             .map(|(ms, b)| {
-                ms.iter()
+                let kept = ms
+                    .iter()
                     .filter(|m| !frame::in_dateline(&b.text, m.start, m.end))
                     .cloned()
-                    .collect()
+                    .collect();
+                (b.text.as_str(), kept)
             })
             .collect();
-        let frame = frame::Frame::new(&title, &framed, lead);
+        let frame = frame::Frame::new((&doc.title, &title), &framed, lead);
         prose(doc, &per_block, &sentences, &frame, &mut out);
     }
     for code in &doc.front.countries {

@@ -283,6 +283,7 @@ fn groups(
     }
     units
         .into_iter()
+        .filter(|unit| unit.iter().any(|u| !host.contains(u)))
         .map(|unit| {
             let (mut c, mut o) = (Vec::new(), Vec::new());
             for side in host.iter().chain(&unit) {

@@ -298,7 +298,6 @@ pub(super) fn report(
             "quadrilateral",
             "multilateral",
             "joint meeting",
-            "summit",
             "together",
             "ministerial meeting",
         ]
