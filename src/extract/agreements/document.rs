@@ -42,6 +42,7 @@ pub(super) fn resolve(
     )> = Vec::new();
     // Who acted last for each set of parties: "the two ministers signed" names them.
     let mut actors: Vec<(Vec<CountryCode>, Vec<usize>)> = Vec::new();
+    let mut previous: Option<(Vec<CountryCode>, Vec<String>)> = None;
     for (r, block) in reports {
         if std::env::var("BRIEFING_DEBUG").is_ok() {
             eprintln!(
@@ -83,7 +84,22 @@ pub(super) fn resolve(
             }
             continue;
         }
-        let (codes, organisations, how) = complete(&r, &out.engagements, frame);
+        let (mut codes, mut organisations, mut how) = complete(&r, &out.engagements, frame);
+        // "Six agreements will be signed in different areas": a clause that names no one
+        // continues the engagement reported just before it.
+        if codes.is_empty()
+            && organisations.is_empty()
+            && r.counted
+            && r.parties.bystanders.is_empty()
+            && !r.parties.company
+            && let Some(last) = &previous
+        {
+            (codes, organisations) = last.clone();
+            how = "continues the engagement reported just before";
+        }
+        if codes.len() + organisations.len() >= 2 {
+            previous = Some((codes.clone(), organisations.clone()));
+        }
         if codes.len() + organisations.len() < 2 {
             if r.instrument && !r.plural && !r.generic && codes.len() + organisations.len() == 1 {
                 let names = names(&codes, &organisations);

@@ -119,6 +119,8 @@ pub(super) struct Report {
     pub instrument: bool,
     /// A plural counted or listed without a counterpart ("signed multiple agreements").
     pub generic: bool,
+    /// The instruments are counted ("six agreements will be signed").
+    pub counted: bool,
     /// Subject matter.
     pub topic: Option<Topic>,
     /// Where.
@@ -326,6 +328,7 @@ pub(super) fn report(
         plural,
         instrument: noun_end > 0,
         generic,
+        counted: nouns.first().is_some_and(|n| counted(&s.lower, n.start())),
         topic: nouns
             .first()
             .and_then(|n| named_topic(s.text, n.start(), &name_spans(s)))
@@ -475,6 +478,19 @@ fn in_force(lower: &str, noun_start: usize, noun_end: usize) -> bool {
     had && since
         || lower[noun_end..].trim_start().starts_with("in force")
         || after.join(" ").contains("in force")
+}
+
+/// "Six agreements", "two MoUs": a number right before the instruments.
+fn counted(lower: &str, noun_start: usize) -> bool {
+    const NUMBERS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "several",
+    ];
+    lower[..noun_start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| NUMBERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2)
 }
 
 /// "its 2023 critical minerals agreement": an instrument dated in the past exists.
