@@ -212,6 +212,21 @@ fn complete(
                     known.iter().rev().find(|e| wanted(e))
                 }
             });
+        // "The two ministers held a trilateral meeting with Georgia's deputy minister": the
+        // pair already reported, and the country named with them.
+        if r.refs.two_named
+            && count >= 1
+            && let Some(e) = known.iter().rev().find(|e| {
+                e.parties.len() + e.organisations.len() == 2
+                    && !codes.iter().any(|c| e.parties.contains(c))
+            })
+        {
+            codes.extend(e.parties.iter().copied());
+            codes.sort();
+            codes.dedup();
+            orgs.extend(e.organisations.iter().cloned());
+            return (codes, orgs, "the two sides already reported, with the country named");
+        }
         if (count > 0 || !r.parties.implicit_agent || r.refs.back || r.refs.pair || r.refs.group)
             && let Some(e) = found
         {

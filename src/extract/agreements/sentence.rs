@@ -231,7 +231,7 @@ pub(super) fn report(
         (Some(n), _) if negated_noun => (
             kind_of(&nouns),
             AgreementStatus::Discussed,
-            if talk {
+            if talk && !cues::meeting_negated(&s.lower, &s.cues) {
                 "talks that ended without an agreement"
             } else {
                 NEGATED
