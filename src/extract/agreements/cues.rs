@@ -29,6 +29,10 @@ pub(super) enum Cue {
     Quantifier,
     /// A denial: "denied", "ruled out".
     Denial,
+    /// Someone reacts to an engagement of others: "welcomed", "praised".
+    Reaction,
+    /// Someone says they take no part: "was not a party to", "not involved".
+    NotInvolved,
     /// A signing called off: "suspended", "postponed", "cancelled".
     Suspended,
     /// A condition: "only if", "provided that".
@@ -67,7 +71,12 @@ const WORDS: &[(Cue, &[&str])] = &[
         "both governments", "the ministry", "the archipelago"]),
     (Cue::NotParty, &["similar", "such as", "unlike", "mediated by", "brokered by", "hosted by",
         "facilitated by", "auspices of", "compared with", "compared to", "like ", "follows ",
-        "following ", "modelled on", "modeled on", "previously"]),
+        "following ", "modelled on", "modeled on", "previously", " than ", "informed of"]),
+    (Cue::Reaction, &["welcomed", "welcomes", "praised", "praises", "hailed", "hails",
+        "congratulated", "applauded", "criticised", "criticized", "condemned", "slammed",
+        "reacted to", "backed the", "supported the", "endorsed the"]),
+    (Cue::NotInvolved, &["not a party", "not party to", "was not involved", "were not involved",
+        "is not involved", "not part of", "not a signatory", "did not take part"]),
     (Cue::Quantifier, &["multiple", "several", "numerous", "various", "many", "dozens", "scores",
         "a number of", "a series of", "a string of", "a raft of", "a slew of", "a range of",
         "a host of", "a flurry of", "hundreds", "a wave of", "other"]),
@@ -162,8 +171,29 @@ impl Cues {
     /// Finds every cue in `lower` (ASCII-lowercased text).
     pub(super) fn of(lower: &str) -> Cues {
         let set = cue_set();
+        // Stems match inside words ("negotiat" in "negotiations"); whole words do not match
+        // inside others ("deny" is not in "Denys").
+        const STEMS: &[&str] = &[
+            "discuss", "propos", "negotiat", "consider", "draft", "explor", "signator",
+        ];
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut hits = Vec::new();
         for m in set.matcher.find_overlapping_iter(lower) {
+            let word = &lower[m.start()..m.end()];
+            let inside_before = word.starts_with(char::is_alphanumeric)
+                && letter(lower[..m.start()].chars().next_back());
+            // A plural of a longer word is the same cue: "meetings", "dialogues".
+            let rest = &lower[m.end()..];
+            let plural = word.len() >= 5
+                && (rest.starts_with('s') && !letter(rest[1..].chars().next())
+                    || rest.starts_with("es") && !letter(rest[2..].chars().next()));
+            let inside_after = word.ends_with(char::is_alphanumeric)
+                && letter(rest.chars().next())
+                && !plural
+                && !STEMS.iter().any(|s| word.starts_with(s));
+            if inside_before || inside_after {
+                continue;
+            }
             for cue in &set.cues[m.pattern().as_usize()] {
                 hits.push((*cue, m.start(), m.end()));
             }

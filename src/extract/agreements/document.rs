@@ -46,7 +46,8 @@ pub(super) fn resolve(
     for (r, block) in reports {
         if std::env::var("BRIEFING_DEBUG").is_ok() {
             eprintln!(
-                "REPORT {:?} {:?} {:?} {:?} plural={} generic={} refs={:?} with={:?}",
+                "REPORT {} {:?} {:?} {:?} {:?} plural={} generic={} refs={:?} with={:?}",
+                r.rule,
                 r.kind,
                 r.status,
                 r.parties.codes,
@@ -151,6 +152,16 @@ pub(super) fn resolve(
             merge(&mut out.engagements, e, r.refs.back);
         }
     }
+    if std::env::var("BRIEFING_DEBUG").is_ok() {
+        eprintln!("DENIED {:?}", denied);
+        eprintln!(
+            "RECORDS {:?}",
+            out.engagements
+                .iter()
+                .map(|e| (&e.parties, e.status))
+                .collect::<Vec<_>>()
+        );
+    }
     // A signing the document denies did not happen.
     out.engagements.retain(|e| {
         !denied.iter().any(|(codes, orgs, kind, status)| {
@@ -225,7 +236,11 @@ fn complete(
             codes.sort();
             codes.dedup();
             orgs.extend(e.organisations.iter().cloned());
-            return (codes, orgs, "the two sides already reported, with the country named");
+            return (
+                codes,
+                orgs,
+                "the two sides already reported, with the country named",
+            );
         }
         if (count > 0 || !r.parties.implicit_agent || r.refs.back || r.refs.pair || r.refs.group)
             && let Some(e) = found

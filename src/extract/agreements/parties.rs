@@ -70,6 +70,8 @@ const COMPANY_ORIGIN: &str = "names a company's origin";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Party,
+    /// Named after "between": the sides of the engagement, to the exclusion of others.
+    Between,
     Bystander(&'static str),
 }
 
@@ -306,6 +308,24 @@ fn roles(s: &Sentence<'_>, with_at: Option<usize>) -> Vec<Role> {
 
 fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) -> Role {
     let rest = &s.text[m.end..];
+    // "Sri Lanka, which signed a fisheries agreement with Japan": the subject of the clause
+    // that follows, whatever the preposition before it.
+    let relative = rest
+        .strip_prefix(',')
+        .unwrap_or(rest)
+        .trim_start()
+        .strip_prefix("which ")
+        .is_some_and(|r| {
+            r.split_whitespace().take(3).any(|w| {
+                matches!(
+                    w,
+                    "signed" | "inked" | "concluded" | "has" | "had" | "agreed" | "sealed"
+                )
+            })
+        });
+    if relative {
+        return Role::Party;
+    }
     // "the Niger–Germany accord", "US-UK Technology Safeguards Agreement" — but not
     // "Russian-language news sites".
     let joined = |a: usize, b: usize| {
@@ -351,7 +371,7 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
                 Role::Bystander("follows \"with\" but not an engagement")
             };
         }
-        Some("between") => return Role::Party,
+        Some("between") => return Role::Between,
         // "signed by Jordan's minister", but "a visit by German Chancellor Scholz".
         Some("by") => {
             return if before.get(1).is_some_and(|w| {
@@ -464,14 +484,27 @@ pub(super) fn parties(
             out.with_groups[g].push(c);
         }
     };
+    // "The European Commission welcomed the agreement", "Türkiye on Friday welcomed an
+    // agreement signed between …": who reacts is not a party.
+    let reaction = s
+        .cues
+        .starts(Cue::Reaction)
+        .filter(|&i| noun_end == 0 || i < noun_end)
+        .min();
+    let mut between: Vec<CountryCode> = Vec::new();
     for (m, role) in s.countries.iter().zip(roles(s, with_at)) {
         let role = if m.start >= cut {
             Role::Bystander("named after a context word or another engagement")
+        } else if reaction.is_some_and(|r| m.start < r) {
+            Role::Bystander("reacts to the engagement of others")
         } else {
             role
         };
         match role {
-            Role::Party => {
+            Role::Party | Role::Between => {
+                if role == Role::Between {
+                    between.push(m.code);
+                }
                 out.codes.push(m.code);
                 if !out.named.contains(&m.code) {
                     out.named.push(m.code);
@@ -496,7 +529,7 @@ pub(super) fn parties(
             continue;
         }
         let at = first_mention(s.text, &people[p].name).unwrap_or(0);
-        if at >= cut {
+        if at >= cut || reaction.is_some_and(|r| at < r) {
             continue;
         }
         match (people[p].country, &people[p].organisation) {
@@ -553,6 +586,18 @@ pub(super) fn parties(
         .iter()
         .any(|v| s.lower.contains(&format!("{aux} {v}")))
     });
+    // "Türkiye welcomed an agreement signed between Iraq and Syria": the sides named by
+    // "between" are the parties, and only they.
+    if between.len() >= 2 {
+        for c in out.codes.iter().filter(|c| !between.contains(c)) {
+            out.bystanders
+                .push((*c, "not one of the sides named by \"between\""));
+        }
+        out.codes.retain(|c| between.contains(c));
+        out.hosts.retain(|c| between.contains(c));
+        out.partners.retain(|c| between.contains(c));
+        out.implicit_agent = false;
+    }
     out.codes.sort();
     out.codes.dedup();
     out.hosts.sort();

@@ -269,6 +269,10 @@ pub(super) fn report(
     if noun_end == 0 && cues::meeting_negated(&s.lower, &s.cues) {
         return None;
     }
+    // "Türkiye had been informed of the talks but was not a party to them".
+    if s.cues.any(Cue::NotInvolved) || company_signs(s) {
+        return None;
+    }
     let witnesses = witnesses(s);
     // Leaders who watch their ministers sign still stand for the parties; guests named in
     // the presence of whom a signing took place, or who visited, stand for no one here.
@@ -382,6 +386,42 @@ const WITNESS_AFTER: &[&str] = &[
     "overseen by",
     "watched by",
 ];
+
+/// "Al Bidda Investment Holding signed an agreement to acquire a stake": the signing verb's
+/// subject is a company (a capitalised name with a company word), not a government.
+fn company_signs(s: &Sentence<'_>) -> bool {
+    let Some(verb) = s.cues.starts(Cue::Signed).min() else {
+        return false;
+    };
+    let subject: Vec<&crate::extract::tokens::Token<'_>> = s
+        .tokens
+        .iter()
+        .filter(|t| t.word && t.end <= verb)
+        .collect();
+    let company = subject.iter().rev().take(4).any(|t| {
+        t.is_capitalised()
+            && (crate::extract::lexicon::COMPANY_NOUNS.contains(&t.lower().as_str())
+                || matches!(
+                    t.lower().as_str(),
+                    "holding"
+                        | "holdings"
+                        | "capital"
+                        | "investment"
+                        | "investments"
+                        | "energy"
+                        | "mining"
+                        | "resources"
+                        | "petroleum"
+                        | "oil"
+                        | "gas"
+                ))
+    });
+    let government = subject
+        .iter()
+        .any(|t| super::words::GOVERNMENT_NOUNS.contains(&t.lower().as_str()))
+        || s.countries.iter().any(|m| m.end <= verb);
+    company && !government
+}
 
 /// People who only watched: "witnessed by X", "in the presence of X", "X attended the
 /// signing".
