@@ -11,6 +11,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "representative", "adviser", "advisor", "administrator", "undersecretary",
     "under-secretary", "vice-president", "head", "analyst", "economist", "researcher",
     "scientist", "consultant", "professor", "expert", "lecturer", "strategist", "counterpart", "officer",
+    "colleague",
 ];
 
 /// Words that can stand in a title before its head noun, in lowercase text

@@ -180,8 +180,11 @@ impl Cues {
         let mut hits = Vec::new();
         for m in set.matcher.find_overlapping_iter(lower) {
             let word = &lower[m.start()..m.end()];
+            let stem = STEMS.iter().any(|s| word.starts_with(s));
+            // "renegotiation": a stem may follow a prefix.
             let inside_before = word.starts_with(char::is_alphanumeric)
-                && letter(lower[..m.start()].chars().next_back());
+                && letter(lower[..m.start()].chars().next_back())
+                && !(stem && lower[..m.start()].ends_with("re"));
             // A plural of a longer word is the same cue: "meetings", "dialogues".
             let rest = &lower[m.end()..];
             let plural = word.len() >= 5
@@ -271,18 +274,26 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         past_signing = true;
     }
     // "The signing … has been suspended", "will sign only if …": not signed, not planned.
-    let near_signing = |i: usize| {
+    let window = |i: usize| {
         let from = crate::location::floor_char_boundary(lower, i.saturating_sub(60));
         let to = crate::location::floor_char_boundary(lower, (i + 60).min(lower.len()));
-        let window = &lower[from..to];
-        window.contains("sign") || super::sentence::noun_re().is_match(window)
+        &lower[from..to]
     };
+    // "The signing … has been suspended", "will sign only if …": not signed, not planned.
     let called_off = cues
         .starts(Cue::Suspended)
         .chain(cues.starts(Cue::Conditional))
-        .any(near_signing);
+        .any(|i| window(i).contains("sign"));
     if (past_signing || future) && called_off {
         return Some(AgreementStatus::Discussed);
+    }
+    // "… will ask the President to suspend an agreement with Trinidad": an agreement that
+    // can be suspended exists.
+    let suspends_instrument = cues
+        .starts(Cue::Suspended)
+        .any(|i| !window(i).contains("sign") && super::sentence::noun_re().is_match(window(i)));
+    if suspends_instrument && !past_signing && !future {
+        return Some(AgreementStatus::Signed);
     }
 
     if past_signing {

@@ -158,7 +158,7 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
         }
         if let Some(mut f) = person_at(&ctx, text, r) {
             // "his Beninese counterpart, X": the same office as the official just named.
-            if ctx.lower(r) == "counterpart" {
+            if matches!(ctx.lower(r).as_str(), "counterpart" | "colleague") {
                 f.person.role = out.last().and_then(|p| p.person.role.clone());
             }
             out.push(f);

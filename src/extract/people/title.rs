@@ -565,7 +565,9 @@ pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found
         if tokens[k].text == "," {
             k = k.saturating_sub(1);
         }
-        if ctx.lower(k).starts_with("counterpart") && k > 0 {
+        if (ctx.lower(k).starts_with("counterpart") || ctx.lower(k).starts_with("colleague"))
+            && k > 0
+        {
             country = ctx.country[k - 1];
         }
     }
