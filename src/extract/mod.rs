@@ -6,6 +6,7 @@
 
 pub mod agreements;
 pub mod countries;
+pub mod dates;
 pub mod frame;
 pub mod lexicon;
 pub mod people;
@@ -131,6 +132,8 @@ pub struct Extraction {
     pub warnings: Vec<Diagnostic>,
     /// Each entity and engagement with the sentence and rule that produced it.
     pub explanations: Vec<Explanation>,
+    /// The date the text gives itself (a dateline), for a document without front matter.
+    pub date: Option<Date>,
 }
 
 /// Why something was extracted, for `briefing extract --explain`.
@@ -181,6 +184,7 @@ pub fn document(doc: &SourceDoc) -> Extraction {
             })
             .collect();
         let frame = frame::Frame::new((&doc.title, &title), &framed, lead);
+        out.date = dates::of_document(&doc.blocks);
         prose(doc, &per_block, &sentences, &frame, &mut out);
     }
     for code in &doc.front.countries {
@@ -256,7 +260,14 @@ fn prose(
     }
     let names = people::NameIndex::new(&out.people);
     implicit_countries(&mut out.people, &names, sentences, frame);
-    let found = agreements::find(sentences, per_block, &out.people, &names, frame);
+    let found = agreements::find(&agreements::Input {
+        sentences,
+        mentions: per_block,
+        people: &out.people,
+        names: &names,
+        frame,
+        date: doc.front.date.or(out.date),
+    });
     out.engagements = found.engagements;
     out.explanations.extend(found.explanations);
     for (block, parties, text) in found.unresolved {

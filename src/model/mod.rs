@@ -34,9 +34,9 @@ impl Document {
         format!("documents/{}.html", self.slug)
     }
 
-    /// Publication date, if known.
+    /// Publication date: front matter's, else the date the text gives itself.
     pub fn date(&self) -> Option<Date> {
-        self.source.front.date
+        self.source.front.date.or(self.extraction.date)
     }
 }
 

@@ -318,22 +318,9 @@ pub(super) fn place(text: &str) -> Option<String> {
     None
 }
 
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)|(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?)\s+(\d{4})(?-u:\b)")
-            .expect("date regex")
-    })
-}
-
 /// A full date in the sentence ("12 March 2025", "March 12, 2025").
 pub(super) fn date(text: &str) -> Option<Date> {
-    let c = date_re().captures(text)?;
-    let day: u8 = c.get(1).or(c.get(4))?.as_str().parse().ok()?;
-    let month = c.get(2).or(c.get(3))?.as_str();
-    let m = MONTHS.iter().position(|x| *x == month)? as u8 + 1;
-    let y: u16 = c.get(5)?.as_str().parse().ok()?;
-    Date::new(y, m, day)
+    crate::extract::dates::first(text)
 }
 
 #[cfg(test)]

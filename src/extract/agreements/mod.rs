@@ -31,6 +31,7 @@ use super::Person;
 use super::frame::Frame;
 use super::people::NameIndex;
 use crate::gazetteer::Mention;
+use crate::terms::Date;
 
 /// Words that let a clause with no country or person named still report an engagement:
 /// "the two sides signed", "the ministry signed", "the agreement was signed by".
@@ -66,14 +67,32 @@ fn references() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+/// What the agreement rules read of one document.
+pub struct Input<'a, 's> {
+    /// Its sentences.
+    pub sentences: &'a super::Sentences<'s>,
+    /// Country mentions per block.
+    pub mentions: &'a [Vec<Mention>],
+    /// The people found in it.
+    pub people: &'a [Person],
+    /// Where they are named.
+    pub names: &'a NameIndex,
+    /// What it is about.
+    pub frame: &'a Frame,
+    /// Its date, for a signing "today".
+    pub date: Option<Date>,
+}
+
 /// Finds the engagements of a document.
-pub fn find(
-    sentences: &super::Sentences<'_>,
-    mentions: &[Vec<Mention>],
-    people: &[Person],
-    names: &NameIndex,
-    frame: &Frame,
-) -> Outcome {
+pub fn find(input: &Input<'_, '_>) -> Outcome {
+    let Input {
+        sentences,
+        mentions,
+        people,
+        names,
+        frame,
+        date,
+    } = *input;
     let mut out = Vec::new();
     let mut salience = Salience::new(people.len());
     let mut clock = 0usize;
@@ -136,7 +155,7 @@ pub fn find(
                 let clause = sentence_at(text, start, &block.text, block_mentions, &named);
                 {
                     pronoun |= pronoun_at(&clause).is_some();
-                    if let Some(mut r) = report(&clause, people, referent, inherited) {
+                    if let Some(mut r) = report(&clause, people, referent, inherited, date) {
                         inherited = Some(r.status);
                         r.text = super::excerpt(sentence, super::MAX_QUOTE);
                         out.push((r, block.id.clone()));

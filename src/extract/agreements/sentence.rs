@@ -181,6 +181,7 @@ pub(super) fn report(
     people: &[Person],
     referent: Option<usize>,
     inherited: Option<AgreementStatus>,
+    today: Option<Date>,
 ) -> Option<Report> {
     let nouns: Vec<regex::Match<'_>> = noun_re()
         .find_iter(s.text)
@@ -192,7 +193,18 @@ pub(super) fn report(
     let generic = !nouns.is_empty() && nouns.iter().all(|m| is_generic(s, m.start(), m.as_str()));
     let talk = has_meeting(s);
     let negated_noun = nouns.first().is_some_and(|n| noun_negated(s, n.start()));
-    let mut status = cues::status(&s.lower, &s.cues);
+    // "The agreement follows similar arrangements signed with Tanzania": the verbs after a
+    // comparison belong to the other instrument.
+    let comparison = nouns
+        .first()
+        .and_then(|n| s.cues.starts(Cue::NotParty).filter(|&i| i > n.end()).min());
+    let mut status = match comparison {
+        Some(cut) => {
+            let head = &s.lower[..cut];
+            cues::status(head, &cues::Cues::of(head))
+        }
+        None => cues::status(&s.lower, &s.cues),
+    };
     // "its 2023 critical minerals agreement", "has had a free trade agreement with Peru since
     // 2011", "the agreement in force": an instrument that exists.
     if status.is_none()
@@ -340,7 +352,8 @@ pub(super) fn report(
             .or_else(|| topic(s.text, noun_end, kind == AgreementKind::Other).map(Topic::about)),
 
         place: place(s.text),
-        date: date(s.text),
+        // "signed … today" under a dated line: the document's date.
+        date: date(s.text).or(today.filter(|_| says_today(&s.lower))),
         signers,
         actors: s
             .people
@@ -518,6 +531,12 @@ fn in_force(lower: &str, noun_start: usize, noun_end: usize) -> bool {
     had && since
         || lower[noun_end..].trim_start().starts_with("in force")
         || after.join(" ").contains("in force")
+}
+
+fn says_today(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "today")
 }
 
 /// "Six agreements", "two MoUs": a number right before the instruments.
