@@ -85,7 +85,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "refused", "refuses", "declined to"]),
     (Cue::Suspended, &["suspended", "suspend", "called off", "cancelled", "canceled", "postponed",
         "shelved", "scrapped", "put on hold", "halted", "collapsed", "fell through", "walked away",
-        "pulled out of", "withdrew from", "derailed", "stalled", "delayed", "would have"]),
+        "pulled out of", "withdrew from", "derailed", "stalled", "delayed"]),
     (Cue::Conditional, &["only if", "on condition that", "provided that", "unless", "as long as"]),
 ];
 
@@ -289,9 +289,14 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     }
     // "… will ask the President to suspend an agreement with Trinidad": an agreement that
     // can be suspended exists.
-    let suspends_instrument = cues
-        .starts(Cue::Suspended)
-        .any(|i| !window(i).contains("sign") && super::sentence::noun_re().is_match(window(i)));
+    let suspends_instrument = cues.starts(Cue::Suspended).any(|i| {
+        let verb = &lower[i..];
+        ["suspend", "scrapped", "shelved", "halted", "terminat", "cancel", "withdrew", "pulled out"]
+            .iter()
+            .any(|v| verb.starts_with(v))
+            && !window(i).contains("sign")
+            && super::sentence::noun_re().is_match(window(i))
+    });
     if suspends_instrument && !past_signing && !future {
         return Some(AgreementStatus::Signed);
     }

@@ -121,6 +121,7 @@ pub(super) fn resolve(
         let mut r = r;
         if r.status == AgreementStatus::Signed
             && r.signers.is_empty()
+            && !r.witnessed
             && !how.is_empty()
             && let Some((_, named)) = actors.iter().rev().find(|(p, _)| *p == codes)
         {

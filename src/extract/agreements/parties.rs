@@ -72,6 +72,8 @@ enum Role {
     Party,
     /// Named after "between": the sides of the engagement, to the exclusion of others.
     Between,
+    /// The subject of a relative clause that signs: "Sri Lanka, which signed … with Japan".
+    Relative,
     Bystander(&'static str),
 }
 
@@ -180,7 +182,7 @@ fn government_before(s: &Sentence<'_>, at: usize) -> bool {
         .take(12)
         .take_while(|t| {
             let w = t.lower();
-            matches!(w.as_str(), "of" | "the" | "and" | "for")
+            matches!(w.as_str(), "of" | "the" | "and" | "for" | "responsible")
                 || if capitals {
                     t.is_capitalised()
                 } else {
@@ -324,7 +326,7 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
             })
         });
     if relative {
-        return Role::Party;
+        return Role::Relative;
     }
     // "the Niger–Germany accord", "US-UK Technology Safeguards Agreement" — but not
     // "Russian-language news sites".
@@ -492,6 +494,7 @@ pub(super) fn parties(
         .filter(|&i| noun_end == 0 || i < noun_end)
         .min();
     let mut between: Vec<CountryCode> = Vec::new();
+    let mut relative = false;
     for (m, role) in s.countries.iter().zip(roles(s, with_at)) {
         let role = if m.start >= cut {
             Role::Bystander("named after a context word or another engagement")
@@ -501,10 +504,11 @@ pub(super) fn parties(
             role
         };
         match role {
-            Role::Party | Role::Between => {
+            Role::Party | Role::Between | Role::Relative => {
                 if role == Role::Between {
                     between.push(m.code);
                 }
+                relative |= role == Role::Relative;
                 out.codes.push(m.code);
                 if !out.named.contains(&m.code) {
                     out.named.push(m.code);
@@ -555,7 +559,8 @@ pub(super) fn parties(
             }
         }
     }
-    if let Some(at) = pronoun_at(s) {
+    // The relative clause names its own subject; the main clause's "the minister" is not it.
+    if let Some(at) = pronoun_at(s).filter(|_| !relative) {
         // The official named earliest before the pronoun in this sentence, else the last one
         // named before the sentence.
         let here = s

@@ -121,6 +121,8 @@ pub(super) struct Report {
     pub generic: bool,
     /// The instruments are counted ("six agreements will be signed").
     pub counted: bool,
+    /// Someone watched the signing: "the two officials witnessed the signing of …".
+    pub witnessed: bool,
     /// Subject matter.
     pub topic: Option<Topic>,
     /// Where.
@@ -345,6 +347,7 @@ pub(super) fn report(
         instrument: noun_end > 0,
         generic,
         counted: nouns.first().is_some_and(|n| counted(&s.lower, n.start())),
+        witnessed: s.cues.any(Cue::Witness),
         topic: nouns
             .first()
             .and_then(|n| named_topic(s.text, n.start(), &name_spans(s)))

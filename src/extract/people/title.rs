@@ -141,6 +141,13 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 j += 1;
+                // "Md. Rafiqul Islam Chowdhury": an abbreviated first name.
+                if matches!(self.tokens[j - 1].text, "Md" | "Mohd" | "Muhd")
+                    && self.tokens.get(j).is_some_and(|t| t.text == ".")
+                    && self.is_name_word(j + 1)
+                {
+                    j += 1;
+                }
             } else if self.is_initial(j) {
                 // An initial only counts before more of the name: "A. K. Abdul Momen".
                 let mut k = j + 1;
@@ -261,10 +268,16 @@ impl Ctx<'_, '_> {
         if t.text == "," || t.text == "&" || lower == "and" {
             // "Climate, Energy and the Environment".
             let k = if n.text == "the" { j + 2 } else { j + 1 };
+            // After "and", any capitalised word continues the title ("Industry, Trade and
+            // Supply"); a name swallowed so is given back by `backoff_name`. After a comma,
+            // only a portfolio word does: "Minister of Mines, Joseph Tarpeh".
+            let after_portfolio =
+                j > 0 && PORTFOLIO_WORDS.contains(&self.lower(j - 1).as_str());
             self.tokens.get(k).is_some_and(|n| {
                 n.is_capitalised()
                     && self.country[k].is_none()
-                    && PORTFOLIO_WORDS.contains(&n.lower().as_str())
+                    && (PORTFOLIO_WORDS.contains(&n.lower().as_str())
+                        || t.text != "," && after_portfolio && !is_role_word(n.text))
             })
         } else {
             (lower == "for" || lower == "of") && n.is_capitalised() && self.country[j + 1].is_none()
