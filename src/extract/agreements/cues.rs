@@ -291,9 +291,18 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     // can be suspended exists.
     let suspends_instrument = cues.starts(Cue::Suspended).any(|i| {
         let verb = &lower[i..];
-        ["suspend", "scrapped", "shelved", "halted", "terminat", "cancel", "withdrew", "pulled out"]
-            .iter()
-            .any(|v| verb.starts_with(v))
+        [
+            "suspend",
+            "scrapped",
+            "shelved",
+            "halted",
+            "terminat",
+            "cancel",
+            "withdrew",
+            "pulled out",
+        ]
+        .iter()
+        .any(|v| verb.starts_with(v))
             && !window(i).contains("sign")
             && super::sentence::noun_re().is_match(window(i))
     });
@@ -367,6 +376,14 @@ fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
         "upgrade",
     ];
     let cue = lower[start..end].trim();
+    // "next month", "upcoming": a time plans a signing only where the clause signs.
+    if matches!(cue, "next month" | "next year" | "next week" | "upcoming") {
+        return [
+            "sign", "ink", "conclude", "finalis", "finaliz", "formalis", "formaliz",
+        ]
+        .iter()
+        .any(|v| lower.contains(v));
+    }
     if !cue.ends_with(" to") {
         return true;
     }

@@ -44,20 +44,6 @@ pub(super) fn resolve(
     let mut actors: Vec<(Vec<CountryCode>, Vec<usize>)> = Vec::new();
     let mut previous: Option<(Vec<CountryCode>, Vec<String>)> = None;
     for (r, block) in reports {
-        if std::env::var("BRIEFING_DEBUG").is_ok() {
-            eprintln!(
-                "REPORT {} {:?} {:?} {:?} {:?} plural={} generic={} refs={:?} with={:?}",
-                r.rule,
-                r.kind,
-                r.status,
-                r.parties.codes,
-                r.parties.organisations,
-                r.plural,
-                r.generic,
-                r.refs,
-                r.parties.with_groups
-            );
-        }
         // "The agreements aim to …" sums up several engagements; it adds none, but may say
         // who signed them.
         let few = r.parties.codes.len() + r.parties.organisations.len() < 2;
@@ -152,16 +138,6 @@ pub(super) fn resolve(
             });
             merge(&mut out.engagements, e, r.refs.back);
         }
-    }
-    if std::env::var("BRIEFING_DEBUG").is_ok() {
-        eprintln!("DENIED {:?}", denied);
-        eprintln!(
-            "RECORDS {:?}",
-            out.engagements
-                .iter()
-                .map(|e| (&e.parties, e.status))
-                .collect::<Vec<_>>()
-        );
     }
     // A signing the document denies did not happen.
     out.engagements.retain(|e| {

@@ -271,8 +271,7 @@ impl Ctx<'_, '_> {
             // After "and", any capitalised word continues the title ("Industry, Trade and
             // Supply"); a name swallowed so is given back by `backoff_name`. After a comma,
             // only a portfolio word does: "Minister of Mines, Joseph Tarpeh".
-            let after_portfolio =
-                j > 0 && PORTFOLIO_WORDS.contains(&self.lower(j - 1).as_str());
+            let after_portfolio = j > 0 && PORTFOLIO_WORDS.contains(&self.lower(j - 1).as_str());
             self.tokens.get(k).is_some_and(|n| {
                 n.is_capitalised()
                     && self.country[k].is_none()
