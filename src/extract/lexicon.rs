@@ -1,9 +1,46 @@
 //! Word lists the extraction rules share. Each list is a general fact about news English,
 //! not a fit to any one article.
 
+use std::sync::OnceLock;
+
+/// A word list with fast membership: the rules ask about every token, and a linear scan of a
+/// few hundred words per question dominated extraction time. A sorted copy is searched by
+/// halves (no hashing: the words are short).
+pub struct WordSet {
+    words: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of these words (built on first use).
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.sorted
+            .get_or_init(|| {
+                let mut v = self.words.to_vec();
+                v.sort_unstable();
+                v
+            })
+            .binary_search(&word)
+            .is_ok()
+    }
+
+    /// The words, in their listed order.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
 /// Nouns that head a person's title.
 #[rustfmt::skip]
-pub const ROLE_NOUNS: &[&str] = &[
+pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "minister", "president", "premier", "ambassador", "envoy", "commissioner", "secretary",
     "secretary-general", "chancellor", "governor", "king", "queen", "emir", "sultan", "prince",
     "ceo", "chairman", "chairwoman", "chairperson", "director", "director-general",
@@ -12,21 +49,21 @@ pub const ROLE_NOUNS: &[&str] = &[
     "under-secretary", "vice-president", "head", "analyst", "economist", "researcher",
     "scientist", "consultant", "professor", "expert", "lecturer", "strategist", "counterpart", "officer",
     "colleague",
-];
+]);
 
 /// Words that can stand in a title before its head noun, in lowercase text
 /// ("deputy energy minister").
 #[rustfmt::skip]
-pub const ROLE_MODIFIERS: &[&str] = &[
+pub static ROLE_MODIFIERS: WordSet = WordSet::new(&[
     "deputy", "vice", "prime", "chief", "senior", "junior", "state", "acting", "assistant",
     "permanent", "cabinet", "principal", "special", "first", "trade", "foreign", "central", "executive", "ministry", "high", "european", "african", "general", "attorney",
     "political", "lead", "bank", "under",
-];
+]);
 
 /// Portfolio words: the subject areas of ministries. Used to tell a title's words from a
 /// name's ("Minister of Energy Transition Nadia Benkirane").
 #[rustfmt::skip]
-pub const PORTFOLIO_WORDS: &[&str] = &[
+pub static PORTFOLIO_WORDS: WordSet = WordSet::new(&[
     "affairs", "agriculture", "budget", "bridges", "climate", "commerce", "communications",
     "cooperation", "culture", "defence", "defense", "development", "diaspora", "digital",
     "economic", "economy", "education", "electricity", "electronics", "energy", "environment",
@@ -52,40 +89,40 @@ pub const PORTFOLIO_WORDS: &[&str] = &[
     "construction", "commission", "council", "committee", "union", "board", "authority",
     "cabinet", "presidency", "federation", "secretariat", "policy", "equality", "reform",
     "change", "business", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability",
-];
+]);
 
 /// Words that are never part of a person's name.
 #[rustfmt::skip]
-pub const NOT_NAME_WORDS: &[&str] = &[
+pub static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     "the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "he", "she",
     "they", "it", "we", "i", "his", "her", "their", "its", "our", "on", "in", "at", "and",
     "government", "ministry", "parliament", "president", "minister", "officials", "state",
     "republic", "kingdom", "union", "bank", "company", "group", "reuters", "afp", "ap",
-];
+]);
 
 /// Honorifics and ranks dropped from the front of names.
 #[rustfmt::skip]
-pub const HONORIFICS: &[&str] = &[
+pub static HONORIFICS: WordSet = WordSet::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "General", "Gen.",
     "Lieutenant", "Colonel", "Major", "Brigadier", "Admiral", "Marshal", "Professor", "Prof.",
     "Datuk", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Hon", "Hon.", "Rt", "Engr", "Dato", "Dato'", "Seri", "Sheikh", "Sheikha", "Madam", "H.E.",
     "Eng", "Eng.", "Engr.", "Lic", "Lic.", "Ing", "Ing.", "HE", "HH", "HM", "HRH", "Shaikh", "Shaikha", "Sayyid", "Sayyida",
     "Mme", "Amb", "Amb.", "Sen", "Sen.", "Rep", "Rep.", "Excellency", "Highness", "Majesty", "Royal", "Prof",
-];
+]);
 
 /// Lowercase particles inside names ("Maria da Conceição", "Ludwig van Beethoven").
 #[rustfmt::skip]
-pub const NAME_PARTICLES: &[&str] = &[
+pub static NAME_PARTICLES: WordSet = WordSet::new(&[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
     "bin", "binti", "bint", "ibn", "la", "le", "el", "al", "y", "e",
-];
+]);
 
 /// Nouns for companies: a country adjective in front of one names a company's origin, not a
 /// government ("Australian miner", "US automaker").
 #[rustfmt::skip]
-pub const COMPANY_NOUNS: &[&str] = &[
+pub static COMPANY_NOUNS: WordSet = WordSet::new(&[
     "company", "companies", "firm", "firms", "group", "miner", "miners", "automaker",
     "automakers", "carmaker", "maker", "makers", "producer", "producers", "manufacturer",
     "manufacturers", "bank", "banks", "lender", "investor", "investors", "consortium",
@@ -94,12 +131,12 @@ pub const COMPANY_NOUNS: &[&str] = &[
     "refiner", "supplier", "suppliers", "buyer", "buyers", "house", "multinational", "fund",
     "shipping", "explorer", "explorers", "contractor", "contractors", "refinery", "shipper", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "railway", "railways",
     "utilities", "telecom", "brokerage", "insurer",
-];
+]);
 
 /// Words that make a capitalised phrase an organisation, a place or a thing, never a person
 /// ("Mehr News Agency", "Cove Capital", "the Ambedkar Chair").
 #[rustfmt::skip]
-pub const ORGANISATION_WORDS: &[&str] = &[
+pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "agency", "news", "ministry", "department", "bank", "office", "council", "commission",
     "committee", "authority", "group", "company", "corporation", "association", "institute",
     "university", "forum", "times", "post", "press", "daily", "service", "union", "organization",
@@ -117,4 +154,4 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "chair", "chairs", "prize", "award", "scholarship", "lecture", "road", "bridge", "airport",
     "stadium", "hospital", "school", "college", "hall", "building", "tower", "square", "park",
     "port", "museum", "library", "partnership", "membership", "status", "board", "exchange",
-];
+]);

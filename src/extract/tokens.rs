@@ -7,6 +7,8 @@
 pub struct Token<'a> {
     /// The text (without a possessive `'s`).
     pub text: &'a str,
+    /// The text in lowercase (borrowed when it already is: most words).
+    lower: std::borrow::Cow<'a, str>,
     /// Byte offset in the text tokenised.
     pub start: usize,
     /// Byte offset of the end (before a possessive).
@@ -17,15 +19,31 @@ pub struct Token<'a> {
     pub word: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    fn new(text: &'a str, start: usize, end: usize, possessive: bool, word: bool) -> Token<'a> {
+        let lower = if text.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        Token {
+            text,
+            lower,
+            start,
+            end,
+            possessive,
+            word,
+        }
+    }
+
     /// Starts with an uppercase letter.
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Lowercase form.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 }
 
@@ -47,13 +65,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         if !is_word_char(c) {
             let end = start + c.len_utf8();
-            out.push(Token {
-                text: &text[start..end],
-                start,
-                end,
-                possessive: false,
-                word: false,
-            });
+            out.push(Token::new(&text[start..end], start, end, false, false));
             continue;
         }
         let first_upper = c.is_uppercase();
@@ -98,13 +110,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             chars.next();
         }
-        out.push(Token {
-            text: &text[start..end],
-            start,
-            end,
-            possessive,
-            word: true,
-        });
+        out.push(Token::new(&text[start..end], start, end, possessive, true));
     }
     out
 }

@@ -85,7 +85,7 @@ fn words_before(s: &Sentence<'_>, at: usize, n: usize) -> Vec<String> {
         .rev()
         .take_while(|t| t.word || matches!(t.text, "-" | "–"))
         .filter(|t| t.word)
-        .map(|t| t.lower())
+        .map(|t| t.lower().to_string())
         .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
         .take(n)
         .collect()
@@ -146,11 +146,11 @@ fn organisation_before(s: &Sentence<'_>, at: usize) -> bool {
         .iter()
         .rev()
         .filter(|t| t.word)
-        .find(|t| !matches!(t.lower().as_str(), "the" | "of"))
+        .find(|t| !matches!(t.lower(), "the" | "of"))
         .is_some_and(|t| {
             t.is_capitalised()
-                && crate::extract::lexicon::ORGANISATION_WORDS.contains(&t.lower().as_str())
-                && !GOVERNMENT_NOUNS.contains(&t.lower().as_str())
+                && crate::extract::lexicon::ORGANISATION_WORDS.contains(t.lower())
+                && !GOVERNMENT_NOUNS.contains(t.lower())
         })
 }
 
@@ -160,8 +160,8 @@ fn government_before(s: &Sentence<'_>, at: usize) -> bool {
     use crate::extract::lexicon::PORTFOLIO_WORDS;
     let i = s.tokens.partition_point(|t| t.start < at);
     let government = |w: &str| {
-        GOVERNMENT_NOUNS.contains(&w)
-            || GOVERNMENT_NOUNS.contains(&w.trim_end_matches('s'))
+        GOVERNMENT_NOUNS.contains(w)
+            || GOVERNMENT_NOUNS.contains(w.trim_end_matches('s'))
             || matches!(
                 w,
                 "republic" | "kingdom" | "governments" | "countries" | "nations"
@@ -174,7 +174,7 @@ fn government_before(s: &Sentence<'_>, at: usize) -> bool {
         .iter()
         .rev()
         .filter(|t| t.word)
-        .skip_while(|t| matches!(t.lower().as_str(), "the" | "a" | "an"))
+        .skip_while(|t| matches!(t.lower(), "the" | "a" | "an"))
         .skip(1)
         .peekable();
     let capitals = words.peek().is_some_and(|t| t.is_capitalised());
@@ -182,14 +182,14 @@ fn government_before(s: &Sentence<'_>, at: usize) -> bool {
         .take(12)
         .take_while(|t| {
             let w = t.lower();
-            matches!(w.as_str(), "of" | "the" | "and" | "for" | "responsible")
+            matches!(w, "of" | "the" | "and" | "for" | "responsible")
                 || if capitals {
                     t.is_capitalised()
                 } else {
-                    !t.is_capitalised() && (PORTFOLIO_WORDS.contains(&w.as_str()) || government(&w))
+                    !t.is_capitalised() && (PORTFOLIO_WORDS.contains(w) || government(w))
                 }
         })
-        .any(|t| government(&t.lower()))
+        .any(|t| government(t.lower()))
 }
 
 /// Whether an agreement noun follows a few words after byte `at`: "joint crossings with
@@ -205,7 +205,7 @@ fn engaged_after(s: &Sentence<'_>, at: usize) -> bool {
             let w = t.lower();
             w.starts_with("agreement")
                 || matches!(
-                    w.as_str(),
+                    w,
                     "deal" | "accord" | "pact" | "treaty" | "mou" | "memorandum"
                 )
         })
@@ -222,7 +222,7 @@ fn plural_government_before(s: &Sentence<'_>, at: usize) -> bool {
         .take(8)
         .any(|t| {
             let w = t.lower();
-            w.ends_with('s') && GOVERNMENT_NOUNS.contains(&w.as_str())
+            w.ends_with('s') && GOVERNMENT_NOUNS.contains(w)
         })
 }
 
@@ -233,12 +233,12 @@ fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
         .iter()
         .rev()
         .filter(|t| t.word)
-        .skip_while(|t| t.lower() == "with" || matches!(t.lower().as_str(), "the" | "a" | "an"))
+        .skip_while(|t| t.lower() == "with" || matches!(t.lower(), "the" | "a" | "an"))
         .take(10)
         .take_while(|t| t.lower() != "with")
         .any(|t| {
             let w = t.lower();
-            ENGAGE_WORDS.contains(&w.as_str())
+            ENGAGE_WORDS.contains(w)
                 || w.starts_with("negotiat")
                 || w.starts_with("agreement")
         })
@@ -251,7 +251,7 @@ fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool 
     let next = words_after(s, m.end, 5);
     for t in next.iter().take_while(|t| {
         !matches!(
-            t.lower().as_str(),
+            t.lower(),
             "with"
                 | "to"
                 | "in"
@@ -275,8 +275,8 @@ fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool 
         )
     }) {
         let w = t.lower();
-        if GOVERNMENT_NOUNS.contains(&w.as_str())
-            || ENGAGE_WORDS.contains(&w.as_str())
+        if GOVERNMENT_NOUNS.contains(w)
+            || ENGAGE_WORDS.contains(w)
             || named.contains(&t.start)
         {
             return true;
@@ -286,7 +286,7 @@ fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool 
     next.first().is_some_and(|t| {
         t.is_capitalised()
             && (named.contains(&t.start)
-                || !crate::extract::lexicon::ORGANISATION_WORDS.contains(&t.lower().as_str()))
+                || !crate::extract::lexicon::ORGANISATION_WORDS.contains(t.lower()))
     })
 }
 
@@ -415,16 +415,16 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
         {
             return Role::Party;
         }
-        Some(w) if CONTEXT_PREPOSITIONS.contains(&w) => {
+        Some(w) if CONTEXT_PREPOSITIONS.contains(w) => {
             return Role::Bystander("a place, origin or subject, not a party");
         }
         // "in the eastern Democratic Republic of the Congo", "to neighbouring Chad".
         Some(w)
             if before
                 .get(1)
-                .is_some_and(|p| CONTEXT_PREPOSITIONS.contains(&p.as_str()))
-                && !ENGAGE_WORDS.contains(&w)
-                && !GOVERNMENT_NOUNS.contains(&w)
+                .is_some_and(|p| CONTEXT_PREPOSITIONS.contains(p.as_str()))
+                && !ENGAGE_WORDS.contains(w)
+                && !GOVERNMENT_NOUNS.contains(w)
                 && s.text[..m.start]
                     .trim_end()
                     .ends_with(|c: char| c.is_lowercase()) =>
@@ -648,7 +648,7 @@ fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     // "ministers from the Association of Southeast Asian Nations", "the Council of the EU".
     let governed = matches!(before, "of" | "from" | "for") && government_before(s, start);
     let context =
-        (CONTEXT_PREPOSITIONS.contains(&before) || before == "of") && !behalf && !governed;
+        (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
     let loose_with = before == "with" && !engaged_before(s, start);
     !s.lower[end..].trim_start().starts_with("member") && !context && !loose_with
 }
@@ -673,7 +673,7 @@ pub(super) fn home_reference(s: &Sentence<'_>) -> bool {
     }) && !s
         .tokens
         .iter()
-        .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
+        .any(|t| COMPANY_NOUNS.contains(t.lower()))
         && !s.lower.contains("state-owned")
         && !s.lower.contains("state-run")
 }
@@ -698,7 +698,7 @@ pub(super) fn with_company(s: &Sentence<'_>) -> bool {
         && object
             .iter()
             .take_while(|t| !matches!(t.text, "on" | "to" | "for" | "in"))
-            .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
+            .any(|t| COMPANY_NOUNS.contains(t.lower()))
 }
 
 /// "Australian miner", "US automaker": the country names where a company is from.
@@ -731,11 +731,11 @@ pub(super) fn names_a_company(s: &Sentence<'_>, m: &Mention) -> bool {
         .iter()
         .filter(|t| t.word)
         .take(3)
-        .take_while(|t| !PHRASE_ENDS.contains(&t.lower().as_str()))
+        .take_while(|t| !PHRASE_ENDS.contains(&t.lower()))
         .collect();
     next.iter()
-        .any(|t| COMPANY_NOUNS.contains(&t.lower().as_str()))
+        .any(|t| COMPANY_NOUNS.contains(t.lower()))
         && !next
             .first()
-            .is_some_and(|t| matches!(t.lower().as_str(), "government" | "ministry" | "minister"))
+            .is_some_and(|t| matches!(t.lower(), "government" | "ministry" | "minister"))
 }

@@ -151,8 +151,27 @@ pub(super) struct Refs {
     pub back: bool,
 }
 
+/// The reference words, found in one pass: pair words first, then group words.
+fn reference_words() -> &'static aho_corasick::AhoCorasick {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PAIR_WORDS.iter().chain(GROUP_WORDS))
+            .expect("reference patterns compile")
+    })
+}
+
 fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
-    let has = |words: &[&str]| words.iter().any(|w| s.lower.contains(w));
+    const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
+    let (mut pair, mut two_named, mut group) = (false, false, false);
+    for m in reference_words().find_overlapping_iter(&s.lower) {
+        let k = m.pattern().as_usize();
+        if k < PAIR_WORDS.len() {
+            pair = true;
+            two_named |= !WEAK.contains(&PAIR_WORDS[k]);
+        } else {
+            group = true;
+        }
+    }
     let back = noun_start.is_some_and(|i| {
         let before = words_before_lower(&s.lower, i, 3);
         before
@@ -160,15 +179,10 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
             .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "those" | "such"))
             && !before.iter().any(|w| matches!(*w, "a" | "an" | "new"))
     });
-    const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
-    let two_named = PAIR_WORDS
-        .iter()
-        .filter(|w| !WEAK.contains(w))
-        .any(|w| s.lower.contains(w));
     Refs {
-        pair: has(PAIR_WORDS),
+        pair,
         two_named,
-        group: has(GROUP_WORDS),
+        group,
         back,
     }
 }
@@ -416,9 +430,9 @@ fn company_signs(s: &Sentence<'_>) -> bool {
         .collect();
     let company = subject.iter().rev().take(4).any(|t| {
         t.is_capitalised()
-            && (crate::extract::lexicon::COMPANY_NOUNS.contains(&t.lower().as_str())
+            && (crate::extract::lexicon::COMPANY_NOUNS.contains(t.lower())
                 || matches!(
-                    t.lower().as_str(),
+                    t.lower(),
                     "holding"
                         | "holdings"
                         | "capital"
@@ -434,7 +448,7 @@ fn company_signs(s: &Sentence<'_>) -> bool {
     });
     let government = subject
         .iter()
-        .any(|t| super::words::GOVERNMENT_NOUNS.contains(&t.lower().as_str()))
+        .any(|t| super::words::GOVERNMENT_NOUNS.contains(t.lower()))
         || s.countries.iter().any(|m| m.end <= verb);
     company && !government
 }

@@ -1,6 +1,8 @@
 //! The word lists of the agreement rules. Each is a general fact about news English, not a
 //! fit to any one article.
 
+use crate::extract::lexicon::WordSet;
+
 /// Organisations that can be parties, with the short name the contract uses.
 #[rustfmt::skip]
 pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
@@ -26,17 +28,17 @@ pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
 /// Words after which a country is a place, an origin, a destination or a subject rather than
 /// a party: "signed in Belgium", "imports from China", "talks on Ukraine".
 #[rustfmt::skip]
-pub(super) const CONTEXT_PREPOSITIONS: &[&str] = &[
+pub(super) static CONTEXT_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "into", "from", "to", "on", "about", "over", "against", "across", "throughout",
     "towards", "toward", "via", "than", "like", "near", "beyond", "within", "outside", "amid",
     "among", "amongst", "for", "at", "around", "under", "including", "unlike", "discuss",
     "discussed", "discussing", "discusses", "regarding", "concerning", "reviewed", "addressed",
-];
+]);
 
 /// Nouns for a government or its people: a country adjective or possessive in front of one
 /// names a party ("the Brazilian side", "Namibia's Energy Minister").
 #[rustfmt::skip]
-pub(super) const GOVERNMENT_NOUNS: &[&str] = &[
+pub(super) static GOVERNMENT_NOUNS: WordSet = WordSet::new(&[
     "minister", "ministers", "ministry", "ministries", "president", "presidents", "prime",
     "premier", "government", "governments", "official", "officials", "delegation",
     "delegations", "side", "sides", "counterpart", "counterparts", "authorities", "embassy",
@@ -46,12 +48,12 @@ pub(super) const GOVERNMENT_NOUNS: &[&str] = &[
     "diplomat", "diplomats", "commissioner", "deputy", "vice", "spokesperson", "spokesman",
     "spokeswoman", "parliament", "foreign", "council", "agency", "authority", "mission",
     "consul", "junta", "military", "army", "navy", "forces", "counterparts",
-];
+]);
 
 /// Words that, a few words before "with", make what follows it a party: "signed … with",
 /// "talks with", "his counterpart with". "The border with Rwanda" is not.
 #[rustfmt::skip]
-pub(super) const ENGAGE_WORDS: &[&str] = &[
+pub(super) static ENGAGE_WORDS: WordSet = WordSet::new(&[
     "sign", "signature", "signed",
  "signs", "signing", "inked", "ink", "inks", "agreed", "agree", "agrees",
     "talks", "talk", "met", "meet", "meets", "meeting", "counterpart", "counterparts",
@@ -62,7 +64,7 @@ pub(super) const ENGAGE_WORDS: &[&str] = &[
     "consultations", "conversation", "concluded", "exchanged", "held", "holds", "hold",
     "relations", "ties", "cooperate", "collaborate", "collaboration", "letter", "letters",
     "documents", "roadmap", "statement", "work", "working", "partner", "partners", "entered",
-];
+]);
 
 #[rustfmt::skip]
 pub(super) const OFFICIALS: &[&str] = &[

@@ -138,6 +138,15 @@ fn honorific_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fou
 /// "…," Louis Watum Kabamba said; said Amir Hayek; led by Oliver Griffiths.
 fn agent_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
     let tokens = ctx.tokens;
+    // Cheap tests first: a capitalised word, with a verb of speech a few words on or an agent
+    // word just before.
+    if !tokens[i].is_capitalised() {
+        return None;
+    }
+    let speech_ahead = tokens[i..]
+        .iter()
+        .take(9)
+        .any(|t| SPEECH_AFTER.contains(&t.lower()));
     let before_agent = AGENT_BEFORE.iter().any(|words| {
         i >= words.len()
             && words
@@ -145,6 +154,9 @@ fn agent_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)>
                 .zip(&tokens[i - words.len()..i])
                 .all(|(w, t)| t.lower() == *w)
     });
+    if !speech_ahead && !before_agent {
+        return None;
+    }
     let (end, name) = person_name(ctx, text, i)?;
     let mut after = end;
     if tokens.get(after).is_some_and(|t| t.text == ",") {
@@ -152,7 +164,7 @@ fn agent_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)>
     }
     let speaks = tokens
         .get(after)
-        .is_some_and(|t| SPEECH_AFTER.contains(&t.lower().as_str()));
+        .is_some_and(|t| SPEECH_AFTER.contains(&t.lower()));
     // A sentence that opens with the name and a verb of speech is fine; a name that follows a
     // capitalised word is part of a longer phrase.
     let glued = i > 0 && tokens[i - 1].is_capitalised() && !is_quote_end(&tokens[i - 1]);
@@ -170,6 +182,13 @@ fn is_quote_end(t: &Token<'_>) -> bool {
 /// "met with Albert Shingiro of Burundi, Kandia Camara of Ivory Coast": a name with its
 /// country, as diplomatic copy lists counterparts.
 fn name_of_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    let of_ahead = ctx.tokens[i..]
+        .iter()
+        .take(8)
+        .any(|t| t.text == "of");
+    if !ctx.tokens[i].is_capitalised() || !of_ahead {
+        return None;
+    }
     // Only at the start of a name: not inside a longer capitalised phrase.
     if i > 0 && ctx.is_name_word(i - 1) {
         return None;

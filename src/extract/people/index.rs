@@ -21,7 +21,7 @@ impl NameIndex {
         let mut by_word: HashMap<&str, Option<usize>> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
             for w in p.name.split_whitespace() {
-                if w.chars().count() < 3 || NAME_PARTICLES.contains(&w) {
+                if w.chars().count() < 3 || NAME_PARTICLES.contains(w) {
                     continue;
                 }
                 by_word

@@ -103,7 +103,7 @@ fn is_role_word(word: &str) -> bool {
     static BUCKETS: std::sync::OnceLock<[Vec<&'static str>; 26]> = std::sync::OnceLock::new();
     let buckets = BUCKETS.get_or_init(|| {
         let mut b: [Vec<&'static str>; 26] = Default::default();
-        for r in ROLE_NOUNS {
+        for r in ROLE_NOUNS.words() {
             b[usize::from(r.as_bytes()[0] - b'a')].push(r);
         }
         b
@@ -138,7 +138,7 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
     let mut out: Vec<Found> = Vec::new();
     for r in 0..tokens.len() {
         let plural = matches!(
-            tokens[r].lower().as_str(),
+            tokens[r].lower(),
             "presidents" | "ministers" | "premiers" | "leaders" | "ambassadors"
         );
         let listed = tokens[r].is_capitalised() || tokens.get(r + 1).is_some_and(|t| t.text == ",");
@@ -158,7 +158,7 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
         }
         if let Some(mut f) = person_at(&ctx, text, r) {
             // "his Beninese counterpart, X": the same office as the official just named.
-            if matches!(ctx.lower(r).as_str(), "counterpart" | "colleague") {
+            if matches!(ctx.lower(r), "counterpart" | "colleague") {
                 f.person.role = out.last().and_then(|p| p.person.role.clone());
             }
             out.push(f);
@@ -207,7 +207,7 @@ fn make_untitled(name: String, country: Option<CountryCode>, rule: &'static str)
 
 fn strip_honorific(name: &str) -> String {
     let mut n = name;
-    for h in HONORIFICS {
+    for h in HONORIFICS.words() {
         if let Some(rest) = n.strip_prefix(h).and_then(|r| r.strip_prefix(' ')) {
             n = rest;
         }
@@ -247,7 +247,7 @@ pub fn may_name_people(text: &str) -> bool {
         ];
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(ROLE_NOUNS.iter().copied().chain(cues))
+            .build(ROLE_NOUNS.words().iter().copied().chain(cues))
             .expect("role patterns compile")
     })
     .is_match(text)

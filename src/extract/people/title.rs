@@ -29,8 +29,8 @@ pub(super) struct Ctx<'t, 'a> {
 }
 
 impl Ctx<'_, '_> {
-    pub(super) fn lower(&self, i: usize) -> String {
-        self.tokens.get(i).map(|t| t.lower()).unwrap_or_default()
+    pub(super) fn lower(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower())
     }
 
     pub(super) fn is_role_noun(&self, i: usize) -> bool {
@@ -38,7 +38,7 @@ impl Ctx<'_, '_> {
         // "X, who heads Tanzania's Ministry of Trade".
         if t.text == "Ministry" {
             return (i.saturating_sub(4)..i)
-                .any(|k| matches!(self.lower(k).as_str(), "heads" | "leads" | "runs"));
+                .any(|k| matches!(self.lower(k), "heads" | "leads" | "runs"));
         }
         // Length first: almost every word fails it, without touching the list.
         if !t.word || !is_role_word(t.text) {
@@ -48,7 +48,7 @@ impl Ctx<'_, '_> {
         if t.possessive && w != "minister" {
             return false;
         }
-        match w.as_str() {
+        match w {
             "executive" => self.lower(i.wrapping_sub(1)) == "chief",
             "head" => false,
             "pm" => t.text == "PM",
@@ -71,10 +71,10 @@ impl Ctx<'_, '_> {
                 || (lower.starts_with("d'") || lower.starts_with("d’"))
                     && t.text.chars().nth(2).is_some_and(char::is_uppercase))
             && t.text.chars().any(char::is_lowercase)
-            && !NOT_NAME_WORDS.contains(&lower.as_str())
-            && !HONORIFICS.contains(&t.text)
-            && !ROLE_NOUNS.contains(&lower.as_str())
-            && !ROLE_MODIFIERS.contains(&lower.as_str())
+            && !NOT_NAME_WORDS.contains(lower)
+            && !HONORIFICS.contains(t.text)
+            && !ROLE_NOUNS.contains(lower)
+            && !ROLE_MODIFIERS.contains(lower)
             && !t.text.chars().any(|c| c.is_ascii_digit())
     }
 
@@ -87,9 +87,9 @@ impl Ctx<'_, '_> {
         let next_is_honorific = || {
             self.tokens
                 .get(i + 1)
-                .is_some_and(|n| HONORIFICS.contains(&n.text))
+                .is_some_and(|n| HONORIFICS.contains(n.text))
         };
-        HONORIFICS.contains(&t.text)
+        HONORIFICS.contains(t.text)
             || matches!(t.text, "the" | "His" | "Her" | "his" | "her") && next_is_honorific()
     }
 
@@ -113,7 +113,7 @@ impl Ctx<'_, '_> {
                 && (REGNAL.contains(&t.text)
                     || t.text.chars().count() >= 3
                         && t.text.chars().all(|c| c.is_uppercase() || c == '-')
-                        && !NOT_NAME_WORDS.contains(&t.lower().as_str())
+                        && !NOT_NAME_WORDS.contains(t.lower())
                         && !ORG_WORDS.contains(&t.text))
         })
     }
@@ -164,7 +164,7 @@ impl Ctx<'_, '_> {
                 end = j + 1;
                 j += 1;
             } else if words > 0
-                && NAME_PARTICLES.contains(&self.tokens[j].text)
+                && NAME_PARTICLES.contains(self.tokens[j].text)
                 && self.is_name_word(j + 1)
             {
                 j += 1;
@@ -172,10 +172,10 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        let all_portfolio = (start..end).all(|k| PORTFOLIO_WORDS.contains(&self.lower(k).as_str()));
+        let all_portfolio = (start..end).all(|k| PORTFOLIO_WORDS.contains(self.lower(k)));
         let organisation = (start..end).any(|k| {
             let w = self.lower(k);
-            ORGANISATION_WORDS.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
+            ORGANISATION_WORDS.contains(w.trim_end_matches("'s").trim_end_matches("’s"))
         });
         if words < 2 || real == 0 || all_portfolio || organisation {
             return None;
@@ -195,8 +195,8 @@ impl Ctx<'_, '_> {
         if !self.is_name_word(i)
             || next_is_name
             || aside
-            || PORTFOLIO_WORDS.contains(&lower.as_str())
-            || COMMON_CAPITALISED.contains(&lower.as_str())
+            || PORTFOLIO_WORDS.contains(lower)
+            || COMMON_CAPITALISED.contains(&lower)
             || t.text.chars().count() < 3
         {
             return None;
@@ -224,10 +224,10 @@ impl Ctx<'_, '_> {
                 return (k, Anchor::Org(i));
             }
             // "its power secretary", "the country's trade minister": the country named before.
-            if matches!(t.lower().as_str(), "its" | "their")
+            if matches!(t.lower(), "its" | "their")
                 || t.possessive
                     && matches!(
-                        t.lower().as_str(),
+                        t.lower(),
                         "country" | "nation" | "kingdom" | "republic"
                     )
             {
@@ -237,8 +237,8 @@ impl Ctx<'_, '_> {
                 return (k, Anchor::None);
             }
             let lower = t.lower();
-            let title_word = ROLE_MODIFIERS.contains(&lower.as_str())
-                || PORTFOLIO_WORDS.contains(&lower.as_str());
+            let title_word = ROLE_MODIFIERS.contains(lower)
+                || PORTFOLIO_WORDS.contains(lower);
             // Only title words join a title: "Energy and Natural Resources Minister", never the
             // name before it ("… Tulegenov and Minister of …", "Hoosier chief executive").
             let ok = if lower == "and" || t.text == "&" {
@@ -271,11 +271,11 @@ impl Ctx<'_, '_> {
             // After "and", any capitalised word continues the title ("Industry, Trade and
             // Supply"); a name swallowed so is given back by `backoff_name`. After a comma,
             // only a portfolio word does: "Minister of Mines, Joseph Tarpeh".
-            let after_portfolio = j > 0 && PORTFOLIO_WORDS.contains(&self.lower(j - 1).as_str());
+            let after_portfolio = j > 0 && PORTFOLIO_WORDS.contains(self.lower(j - 1));
             self.tokens.get(k).is_some_and(|n| {
                 n.is_capitalised()
                     && self.country[k].is_none()
-                    && (PORTFOLIO_WORDS.contains(&n.lower().as_str())
+                    && (PORTFOLIO_WORDS.contains(n.lower())
                         || t.text != "," && after_portfolio && !is_role_word(n.text))
             })
         } else {
@@ -313,7 +313,7 @@ impl Ctx<'_, '_> {
             // A lowercase title takes lowercase portfolios: "deputy minister of economy".
             let head_lower = !self.tokens[r].is_capitalised();
             let portfolio = |t: &Token<'_>| {
-                t.is_capitalised() || head_lower && PORTFOLIO_WORDS.contains(&t.lower().as_str())
+                t.is_capitalised() || head_lower && PORTFOLIO_WORDS.contains(t.lower())
             };
             if (w == "of" || w == "for")
                 && self
@@ -328,7 +328,7 @@ impl Ctx<'_, '_> {
                 let mut took = false;
                 while j < self.tokens.len() {
                     let t = &self.tokens[j];
-                    if self.country[j].is_some() || HONORIFICS.contains(&t.text) {
+                    if self.country[j].is_some() || HONORIFICS.contains(t.text) {
                         break;
                     }
                     if t.word && portfolio(t) {
@@ -375,7 +375,7 @@ impl Ctx<'_, '_> {
 
 fn title_word_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     let l = ctx.lower(i);
-    ROLE_MODIFIERS.contains(&l.as_str()) || PORTFOLIO_WORDS.contains(&l.as_str())
+    ROLE_MODIFIERS.contains(l) || PORTFOLIO_WORDS.contains(l)
 }
 
 enum Anchor {
@@ -519,26 +519,26 @@ pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found
             && tokens[j - 1].word
             && !tokens[j - 1].is_capitalised()
             && !matches!(
-                ctx.lower(j - 1).as_str(),
+                ctx.lower(j - 1),
                 "a" | "an" | "the" | "who" | "heads" | "leads" | "runs"
             )
         {
             j -= 1;
         }
-        if j > 0 && matches!(ctx.lower(j - 1).as_str(), "a" | "an" | "the") {
+        if j > 0 && matches!(ctx.lower(j - 1), "a" | "an" | "the") {
             k = j - 1;
         }
         // "X, who heads Tanzania's Ministry of …".
         if k >= 2
-            && matches!(ctx.lower(k - 1).as_str(), "heads" | "leads" | "runs")
+            && matches!(ctx.lower(k - 1), "heads" | "leads" | "runs")
             && ctx.lower(k - 2) == "who"
         {
             k -= 2;
         }
         // "Helena Marsh is a senior fellow at …".
         if k >= 2
-            && matches!(ctx.lower(k).as_str(), "a" | "an" | "the")
-            && matches!(ctx.lower(k - 1).as_str(), "is" | "was")
+            && matches!(ctx.lower(k), "a" | "an" | "the")
+            && matches!(ctx.lower(k - 1), "is" | "was")
         {
             let verb = k - 1;
             if let Some(start) = (verb.saturating_sub(8)..verb)
@@ -609,10 +609,10 @@ fn backoff_name(
             continue;
         };
         let joined = matches!(
-            ctx.lower(cut - 1).as_str(),
+            ctx.lower(cut - 1),
             "and" | "&" | "of" | "for" | "the" | ","
         );
-        if joined || PORTFOLIO_WORDS.contains(&ctx.lower(cut).as_str()) {
+        if joined || PORTFOLIO_WORDS.contains(ctx.lower(cut)) {
             continue;
         }
         // The name may run past the title's end ("Sheikh Mohammed bin Khalid Al Thani").
