@@ -101,12 +101,14 @@ pub fn run(over: &config::Overrides, opts: &ServeOptions) -> Result<(), ServeErr
     let state = Arc::new(State::default());
     let mut session = Session::new(cfg.clone());
     rebuild(&mut session, &state, Change::Everything);
+    // Watch before announcing the address: an edit made as soon as the address is known
+    // must not be missed.
+    let _watcher = watch(&cfg, over.clone(), session, Arc::clone(&state))?;
     let url = format!("http://127.0.0.1:{port}{prefix}");
     println!(
         "serving {url} (from memory; {} is left alone); press Ctrl+C to stop",
         cfg.output.display()
     );
-    let _watcher = watch(&cfg, over.clone(), session, Arc::clone(&state))?;
     if opts.open
         && let Err(e) = opener::open(&url)
     {

@@ -3,12 +3,14 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
+
 /// A word list with fast membership: the rules ask about every token, and a linear scan of a
-/// few hundred words per question dominated extraction time. A sorted copy is searched by
-/// halves (no hashing: the words are short).
+/// few hundred words per question dominated extraction time. The words are short, so Fx
+/// hashing (a multiply per eight bytes) beats both a scan and a search by halves.
 pub struct WordSet {
     words: &'static [&'static str],
-    sorted: OnceLock<Vec<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
@@ -16,20 +18,15 @@ impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            sorted: OnceLock::new(),
+            set: OnceLock::new(),
         }
     }
 
     /// Whether `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.sorted
-            .get_or_init(|| {
-                let mut v = self.words.to_vec();
-                v.sort_unstable();
-                v
-            })
-            .binary_search(&word)
-            .is_ok()
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
     }
 
     /// The words, in their listed order.

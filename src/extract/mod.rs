@@ -190,8 +190,14 @@ pub fn document(doc: &SourceDoc) -> Extraction {
     for code in &doc.front.countries {
         counts.entry(*code).or_insert(0);
     }
+    // Lowercased once for every front-matter agreement's search for its title.
+    let lowered: Vec<String> = if doc.front.agreements.is_empty() {
+        Vec::new()
+    } else {
+        doc.blocks.iter().map(|b| b.text.to_lowercase()).collect()
+    };
     for fa in &doc.front.agreements {
-        let e = front_agreement(fa, &doc.blocks);
+        let e = front_agreement(fa, &doc.blocks, &lowered);
         // A front-matter agreement replaces an extracted one with the same parties.
         out.engagements
             .retain(|x| x.parties != e.parties || x.organisations != e.organisations);
@@ -229,7 +235,8 @@ fn prose(
         if !people::may_name_people(&block.text) || is_title_case(&block.text) {
             continue;
         }
-        let tokens = tokens::tokenize(&block.text);
+        let folded = block.text.to_ascii_lowercase();
+        let tokens = tokens::tokenize_folded(&block.text, &folded);
         for f in people::find(&block.text, &tokens, mentions) {
             let known = out.people.iter_mut().find(|p| {
                 p.name == f.person.name || p.name.ends_with(&format!(" {}", f.person.name))
@@ -288,6 +295,10 @@ fn is_title_case(text: &str) -> bool {
         "with", "from", "into", "over", "after", "amid", "than", "that", "says",
     ];
     let text = text.trim();
+    // Only a short line can be a headline; most blocks stop here.
+    if text.len() >= 200 || text.ends_with(['.', '"', '”', ':']) {
+        return false;
+    }
     let long: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
@@ -297,11 +308,7 @@ fn is_title_case(text: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(w))
         .count();
     let all_caps = text.chars().filter(|c| c.is_lowercase()).count() < text.len() / 10;
-    text.len() < 200
-        && long.len() >= 3
-        && lowercase == 0
-        && !all_caps
-        && !text.ends_with(['.', '"', '”', ':'])
+    long.len() >= 3 && lowercase == 0 && !all_caps
 }
 
 /// An official whose country the text leaves implicit ("Prime Minister X" in a story about
@@ -443,7 +450,7 @@ fn range_in(whole: &str, part: &str) -> (u32, u32) {
 
 /// An agreement from front matter: a table's fields as given, or a title string read for its
 /// parties ("Kenya–Ghana"), kind ("framework agreement") and topic (after "on").
-fn front_agreement(fa: &FrontAgreement, blocks: &[Block]) -> Engagement {
+fn front_agreement(fa: &FrontAgreement, blocks: &[Block], lowered: &[String]) -> Engagement {
     let fields = match fa {
         FrontAgreement::Fields(f) => f.clone(),
         FrontAgreement::Title(t) => AgreementFields {
@@ -470,7 +477,7 @@ fn front_agreement(fa: &FrontAgreement, blocks: &[Block]) -> Engagement {
         .clone()
         .or_else(|| topic_of_title(&title))
         .map(Topic::about);
-    let evidence = evidence_for(&title, blocks);
+    let evidence = evidence_for(&title, blocks, lowered);
     let status = fields
         .status
         .or_else(|| evidence.iter().map(|e| e.status).max())
@@ -502,14 +509,15 @@ fn topic_of_title(title: &str) -> Option<String> {
 }
 
 /// Sentences of the body that name this agreement by its title.
-fn evidence_for(title: &str, blocks: &[Block]) -> Vec<Evidence> {
+fn evidence_for(title: &str, blocks: &[Block], lowered: &[String]) -> Vec<Evidence> {
     let needle = title.trim().to_lowercase();
     if needle.is_empty() {
         return Vec::new();
     }
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut out = Vec::new();
-    for block in blocks {
-        if !block.text.to_lowercase().contains(&needle) {
+    for (block, lower) in blocks.iter().zip(lowered) {
+        if finder.find(lower.as_bytes()).is_none() {
             continue;
         }
         for (_, s) in sentences::split(&block.text) {

@@ -20,11 +20,21 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    fn new(text: &'a str, start: usize, end: usize, possessive: bool, word: bool) -> Token<'a> {
-        let lower = if text.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(text.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(text)
+    /// `folded` is the whole text in ASCII lowercase, when the caller has it: an ASCII word's
+    /// lowercase form is then a slice of it, with no allocation.
+    fn new(
+        text: &'a str,
+        folded: Option<&'a str>,
+        (start, end): (usize, usize),
+        possessive: bool,
+        word: bool,
+    ) -> Token<'a> {
+        let lower = match folded {
+            Some(f) if text.is_ascii() => std::borrow::Cow::Borrowed(&f[start..end]),
+            _ if text.chars().any(char::is_uppercase) => {
+                std::borrow::Cow::Owned(text.to_lowercase())
+            }
+            _ => std::borrow::Cow::Borrowed(text),
         };
         Token {
             text,
@@ -57,6 +67,17 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    split(text, None)
+}
+
+/// Splits `text` into tokens, taking their lowercase forms from `folded`, the same text in
+/// ASCII lowercase (`str::to_ascii_lowercase`, which keeps byte offsets).
+pub fn tokenize_folded<'a>(text: &'a str, folded: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), folded.len());
+    split(text, Some(folded))
+}
+
+fn split<'a>(text: &'a str, folded: Option<&'a str>) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -65,7 +86,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         if !is_word_char(c) {
             let end = start + c.len_utf8();
-            out.push(Token::new(&text[start..end], start, end, false, false));
+            out.push(Token::new(
+                &text[start..end],
+                folded,
+                (start, end),
+                false,
+                false,
+            ));
             continue;
         }
         let first_upper = c.is_uppercase();
@@ -110,7 +137,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             chars.next();
         }
-        out.push(Token::new(&text[start..end], start, end, possessive, true));
+        out.push(Token::new(
+            &text[start..end],
+            folded,
+            (start, end),
+            possessive,
+            true,
+        ));
     }
     out
 }

@@ -151,7 +151,11 @@ fn title_for(e: &Engagement) -> String {
         // Talks about an instrument not yet agreed: "Chile–South Korea talks on a lithium
         // agreement".
         _ if instrument && e.status == AgreementStatus::Discussed => {
-            let named = what.join(" ").to_lowercase();
+            // "a lithium agreement", but "an accord on textile trade".
+            let named = match &e.topic {
+                Some(t) if !t.leads => format!("{} on {}", what[0].to_lowercase(), t.text),
+                _ => what.join(" ").to_lowercase(),
+            };
             let named = named.replace("mou", "MoU");
             let article = if named.starts_with(['a', 'e', 'i', 'o', 'u']) {
                 "an"
@@ -199,5 +203,53 @@ fn dedupe_slugs(merged: &mut [Agreement], documents: &[Document]) {
             a.title,
             a.status.as_str()
         )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::Topic;
+
+    fn talks(kind: AgreementKind, topic: Option<Topic>) -> Engagement {
+        Engagement {
+            title: None,
+            kind,
+            status: AgreementStatus::Discussed,
+            parties: vec![
+                Gazetteer::global().lookup("CL").expect("code"),
+                Gazetteer::global().lookup("KR").expect("code"),
+            ],
+            organisations: Vec::new(),
+            topic,
+            signatories: Vec::new(),
+            place: None,
+            date: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn discussed_instruments_read_as_talks_on_them() {
+        let lithium = Topic {
+            text: "lithium".into(),
+            leads: true,
+        };
+        assert_eq!(
+            title_for(&talks(AgreementKind::Agreement, Some(lithium))),
+            "Chile–South Korea talks on a lithium agreement"
+        );
+        let trade = Topic {
+            text: "textile trade".into(),
+            leads: false,
+        };
+        assert_eq!(
+            title_for(&talks(AgreementKind::Accord, Some(trade))),
+            "Chile–South Korea talks on an accord on textile trade"
+        );
+        assert_eq!(
+            title_for(&talks(AgreementKind::Other, None)),
+            "Chile–South Korea talks"
+        );
     }
 }

@@ -57,45 +57,45 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Adds the searchable words of `text` to `words`.
-fn add_words(text: &str, words: &mut Vec<String>) {
+/// Appends the folded form of `text` to `out`, followed by a space.
+fn add_folded(text: &str, out: &mut String) {
     // Most text is ASCII, where folding is lowercasing; skip the Unicode pipeline for it.
-    let folded = if text.is_ascii() {
-        text.to_ascii_lowercase()
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
     } else {
-        fold(text)
-    };
-    for word in folded.split(|c: char| !c.is_alphanumeric()) {
-        if word.chars().nth(1).is_none() || STOPWORDS.binary_search(&word).is_ok() {
-            continue;
-        }
-        words.push(word.to_string());
+        out.push_str(&fold(text));
     }
+    out.push(' ');
 }
 
-/// Every searchable word of one document, sorted and without repeats.
+/// Every searchable word of one document, sorted and without repeats. The texts are folded
+/// into one buffer and its words sorted as slices, so only distinct words are allocated.
 fn document_words(corpus: &Corpus, doc: &crate::model::Document) -> Vec<String> {
     let g = Gazetteer::global();
-    let mut words = Vec::new();
-    add_words(&doc.source.title, &mut words);
-    add_words(&doc.source.summary, &mut words);
+    let mut folded = String::new();
+    add_folded(&doc.source.title, &mut folded);
+    add_folded(&doc.source.summary, &mut folded);
     for b in &doc.source.blocks {
-        add_words(&b.text, &mut words);
+        add_folded(&b.text, &mut folded);
     }
     for c in &doc.extraction.countries {
         if let Some(country) = g.get(c.code) {
-            add_words(&country.name, &mut words);
+            add_folded(&country.name, &mut folded);
         }
     }
     for p in &doc.extraction.people {
-        add_words(&p.name, &mut words);
+        add_folded(&p.name, &mut folded);
     }
     for &a in &doc.agreements {
-        add_words(&corpus.agreements[a].title, &mut words);
+        add_folded(&corpus.agreements[a].title, &mut folded);
     }
+    let mut words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some() && STOPWORDS.binary_search(w).is_err())
+        .collect();
     words.sort_unstable();
     words.dedup();
-    words
+    words.into_iter().map(str::to_string).collect()
 }
 
 /// Documents whose words are gathered in parallel at a time; bounds the memory held by words

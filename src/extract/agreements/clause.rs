@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use super::cues::Cues;
-use crate::extract::tokens::{Token, tokenize};
+use crate::extract::tokens::{Token, tokenize_folded};
 use crate::gazetteer::Mention;
 
 /// One sentence with what the rules need to know about it.
@@ -12,7 +12,7 @@ pub(super) struct Sentence<'a> {
     /// The clause's text.
     pub text: &'a str,
     /// The text in ASCII lowercase (same byte offsets).
-    pub lower: String,
+    pub lower: &'a str,
     /// The cue words in it.
     pub cues: Cues,
     /// Its words.
@@ -54,7 +54,8 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
         .enumerate()
         .filter(|&(k, &c)| {
             let end = starts.get(k + 1).copied().unwrap_or(sentence.len());
-            !sentence[..c].ends_with(';') || triggers().is_match(&sentence[c..end])
+            !sentence[..c].ends_with(';')
+                || triggers().is_match(&sentence[c..end].to_ascii_lowercase())
         })
         .map(|(_, &c)| c)
         .collect();
@@ -73,12 +74,11 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
 pub(super) fn sentence_at<'a>(
     text: &'a str,
     start: usize,
-    _block: &str,
+    lower: &'a str,
     mentions: &[Mention],
     named: &[(usize, usize)],
 ) -> Sentence<'a> {
     let end = start + text.len();
-    let lower = text.to_ascii_lowercase();
     // In order of first mention, once each.
     let mut people: Vec<usize> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -89,10 +89,9 @@ pub(super) fn sentence_at<'a>(
     }
     Sentence {
         text,
-        cues: Cues::of(&lower),
-        // ASCII folding keeps byte offsets equal to the text's.
+        cues: Cues::of(lower),
         lower,
-        tokens: tokenize(text),
+        tokens: tokenize_folded(text, lower),
         countries: within(mentions, |m| m.start, start..end)
             .iter()
             .filter(|m| m.end <= end)
@@ -111,7 +110,8 @@ pub(super) fn sentence_at<'a>(
 }
 
 /// Words without which a sentence cannot report an engagement: agreement nouns and meeting
-/// words. One pass decides whether the full rules need to run.
+/// words, in lowercase (searched in ASCII-folded text). One pass decides whether the full
+/// rules need to run.
 pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -158,10 +158,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "courtesy call",
             "consultations",
         ];
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(words)
-            .expect("trigger patterns compile")
+        aho_corasick::AhoCorasick::new(words).expect("trigger patterns compile")
     })
 }
 

@@ -99,6 +99,46 @@ fn word_spans_before(text: &str, at: usize) -> Vec<(usize, &str)> {
     out
 }
 
+/// Verbs whose "on" takes an object, not a subject matter: "builds on", "relies on".
+const PHRASAL_ON: &[&str] = &[
+    "builds",
+    "build",
+    "built",
+    "building",
+    "draws",
+    "drew",
+    "relies",
+    "rely",
+    "depends",
+    "depend",
+    "based",
+    "follows",
+    "insisted",
+    "commented",
+    "remarked",
+    "agreed",
+    "signed",
+];
+
+/// Instrument nouns, which end a topic phrase rather than belong to it.
+const INSTRUMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "deal",
+    "deals",
+    "mou",
+    "mous",
+    "memorandum",
+    "framework",
+    "treaty",
+    "pact",
+    "partnership",
+    "declaration",
+    "protocol",
+];
+
 /// The subject matter: the noun phrase after "cooperation in", "on", "for", "to discuss" …
 pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
     const CUES: &[&str] = &[
@@ -166,7 +206,13 @@ pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
         .filter_map(|c| lower[from..].find(c).map(|i| (from + i + c.len(), *c)))
         .collect();
     hits.sort();
-    for (start, _) in hits {
+    for (start, cue) in hits {
+        // "The deal builds on a framework first discussed …": the verb's object, not a
+        // subject matter.
+        let verb_before = lower[..start - cue.len()].rsplit(' ').next().unwrap_or("");
+        if cue == " on " && PHRASAL_ON.contains(&verb_before) {
+            continue;
+        }
         let mut words: Vec<&str> = Vec::new();
         let mut rest = text[start..].split_whitespace().peekable();
         while let Some(w) = rest.next() {
@@ -179,8 +225,10 @@ pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
             if matches!(lw.as_str(), "in" | "on" | "at") && (next_capital || words.is_empty()) {
                 break;
             }
+            // An instrument ends the subject: "a cooperation framework first discussed".
             if (STOP.contains(&lw.as_str()) && !(lw == "and" && !words.is_empty() && w == bare))
                 || words.len() >= 7
+                || INSTRUMENT_NOUNS.contains(&lw.as_str()) && !words.is_empty()
             {
                 break;
             }

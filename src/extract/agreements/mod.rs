@@ -98,11 +98,10 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
     let mut clock = 0usize;
     for (i, (block, block_mentions)) in sentences.blocks().iter().zip(mentions).enumerate() {
         let named = names.find(&block.text);
+        // ASCII folding keeps byte offsets, so a clause's lowercase form is a slice of this.
+        let folded = block.text.to_ascii_lowercase();
         // Where the trigger words are, found once for the whole block.
-        let triggered: Vec<usize> = triggers()
-            .find_iter(&block.text)
-            .map(|m| m.start())
-            .collect();
+        let triggered: Vec<usize> = triggers().find_iter(&folded).map(|m| m.start()).collect();
         let has_trigger =
             |range: std::ops::Range<usize>| !within(&triggered, |i| *i, range).is_empty();
         // Everything below looks things up by position in sorted lists: a 20 MB paragraph
@@ -152,7 +151,7 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
                     }
                     continue;
                 }
-                let clause = sentence_at(text, start, &block.text, block_mentions, &named);
+                let clause = sentence_at(text, start, &folded[start..end], block_mentions, &named);
                 {
                     pronoun |= pronoun_at(&clause).is_some();
                     if let Some(mut r) = report(&clause, people, referent, inherited, date) {

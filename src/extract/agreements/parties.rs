@@ -238,9 +238,7 @@ fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
         .take_while(|t| t.lower() != "with")
         .any(|t| {
             let w = t.lower();
-            ENGAGE_WORDS.contains(w)
-                || w.starts_with("negotiat")
-                || w.starts_with("agreement")
+            ENGAGE_WORDS.contains(w) || w.starts_with("negotiat") || w.starts_with("agreement")
         })
 }
 
@@ -275,10 +273,7 @@ fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool 
         )
     }) {
         let w = t.lower();
-        if GOVERNMENT_NOUNS.contains(w)
-            || ENGAGE_WORDS.contains(w)
-            || named.contains(&t.start)
-        {
+        if GOVERNMENT_NOUNS.contains(w) || ENGAGE_WORDS.contains(w) || named.contains(&t.start) {
             return true;
         }
     }
@@ -647,8 +642,7 @@ fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
         .ends_with("behalf of");
     // "ministers from the Association of Southeast Asian Nations", "the Council of the EU".
     let governed = matches!(before, "of" | "from" | "for") && government_before(s, start);
-    let context =
-        (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
+    let context = (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
     let loose_with = before == "with" && !engaged_before(s, start);
     !s.lower[end..].trim_start().starts_with("member") && !context && !loose_with
 }
@@ -670,10 +664,7 @@ pub(super) fn home_reference(s: &Sentence<'_>) -> bool {
             .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
             .unwrap_or(after.len());
         !after[..phrase_end].contains(" of ")
-    }) && !s
-        .tokens
-        .iter()
-        .any(|t| COMPANY_NOUNS.contains(t.lower()))
+    }) && !s.tokens.iter().any(|t| COMPANY_NOUNS.contains(t.lower()))
         && !s.lower.contains("state-owned")
         && !s.lower.contains("state-run")
 }
@@ -733,8 +724,7 @@ pub(super) fn names_a_company(s: &Sentence<'_>, m: &Mention) -> bool {
         .take(3)
         .take_while(|t| !PHRASE_ENDS.contains(&t.lower()))
         .collect();
-    next.iter()
-        .any(|t| COMPANY_NOUNS.contains(t.lower()))
+    next.iter().any(|t| COMPANY_NOUNS.contains(t.lower()))
         && !next
             .first()
             .is_some_and(|t| matches!(t.lower(), "government" | "ministry" | "minister"))

@@ -15,12 +15,20 @@ use crate::extract::Person;
 use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
+/// Agreement nouns, in lowercase.
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
+
+/// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?|signatories|documents?|(?:joint )?communiqu[eé]s?|agreed (?:record|minutes)s?)(?-u:\b)")
-            .expect("agreement noun regex")
-    })
+    RE.get_or_init(|| Regex::new(&format!("(?i){NOUNS}")).expect("agreement noun regex"))
+}
+
+/// Agreement nouns in text already in ASCII lowercase: a case-sensitive search is several
+/// times faster, and every clause is searched.
+fn lower_noun_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(NOUNS).expect("agreement noun regex"))
 }
 
 /// The rule of a clause that denies or negates an agreement: it records nothing, and a
@@ -41,7 +49,7 @@ fn denial_before(s: &Sentence<'_>, noun_start: usize) -> Option<usize> {
 fn denied_signing(s: &Sentence<'_>) -> bool {
     s.cues
         .starts(Cue::Signed)
-        .any(|i| cues::negated_before(&s.lower, i, 4))
+        .any(|i| cues::negated_before(s.lower, i, 4))
 }
 
 /// The rule of a clause that only says who signed ("X signed for Mauritius"): its signers
@@ -163,7 +171,7 @@ fn reference_words() -> &'static aho_corasick::AhoCorasick {
 fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
     const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
     let (mut pair, mut two_named, mut group) = (false, false, false);
-    for m in reference_words().find_overlapping_iter(&s.lower) {
+    for m in reference_words().find_overlapping_iter(s.lower) {
         let k = m.pattern().as_usize();
         if k < PAIR_WORDS.len() {
             pair = true;
@@ -173,7 +181,7 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
         }
     }
     let back = noun_start.is_some_and(|i| {
-        let before = words_before_lower(&s.lower, i, 3);
+        let before = words_before_lower(s.lower, i, 3);
         before
             .iter()
             .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "those" | "such"))
@@ -199,9 +207,9 @@ pub(super) fn report(
     inherited: Option<AgreementStatus>,
     today: Option<Date>,
 ) -> Option<Report> {
-    let nouns: Vec<regex::Match<'_>> = noun_re()
-        .find_iter(s.text)
-        .filter(|m| !is_idiom(&s.lower, m.start()))
+    let nouns: Vec<regex::Match<'_>> = lower_noun_re()
+        .find_iter(s.lower)
+        .filter(|m| !is_idiom(s.lower, m.start()))
         // "The signatories agreed to …" refers to signers; only "signatories from A and B"
         // names an engagement.
         .filter(|m| !m.as_str().eq_ignore_ascii_case("signatories") || !s.countries.is_empty())
@@ -219,13 +227,13 @@ pub(super) fn report(
             let head = &s.lower[..cut];
             cues::status(head, &cues::Cues::of(head))
         }
-        None => cues::status(&s.lower, &s.cues),
+        None => cues::status(s.lower, &s.cues),
     };
     // "its 2023 critical minerals agreement", "has had a free trade agreement with Peru since
     // 2011", "the agreement in force": an instrument that exists.
     if status.is_none()
         && nouns.first().is_some_and(|n| {
-            names_past_year(&s.lower, n.start()) || in_force(&s.lower, n.start(), n.end())
+            names_past_year(s.lower, n.start()) || in_force(s.lower, n.start(), n.end())
         })
     {
         status = Some(AgreementStatus::Signed);
@@ -259,7 +267,7 @@ pub(super) fn report(
         (Some(n), _) if negated_noun => (
             kind_of(&nouns),
             AgreementStatus::Discussed,
-            if talk && !cues::meeting_negated(&s.lower, &s.cues) {
+            if talk && !cues::meeting_negated(s.lower, &s.cues) {
                 "talks that ended without an agreement"
             } else {
                 NEGATED
@@ -294,7 +302,7 @@ pub(super) fn report(
         ),
         _ => return None,
     };
-    if noun_end == 0 && cues::meeting_negated(&s.lower, &s.cues) {
+    if noun_end == 0 && cues::meeting_negated(s.lower, &s.cues) {
         return None;
     }
     // "Türkiye had been informed of the talks but was not a party to them".
@@ -360,7 +368,7 @@ pub(super) fn report(
         plural,
         instrument: noun_end > 0,
         generic,
-        counted: nouns.first().is_some_and(|n| counted(&s.lower, n.start())),
+        counted: nouns.first().is_some_and(|n| counted(s.lower, n.start())),
         witnessed: s.cues.any(Cue::Witness),
         topic: nouns
             .first()
@@ -370,7 +378,7 @@ pub(super) fn report(
 
         place: place(s.text),
         // "signed … today" under a dated line: the document's date.
-        date: date(s.text).or(today.filter(|_| says_today(&s.lower))),
+        date: date(s.text).or(today.filter(|_| says_today(s.lower))),
         signers,
         actors: s
             .people

@@ -30,12 +30,17 @@ const AGENT_BEFORE: &[&[&str]] = &[
 /// so that the same person is not found twice under a shorter name.
 pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
     let tokens = ctx.tokens;
+    let ahead = Ahead::new(tokens);
     let mut i = 0;
     while i < tokens.len() {
+        if !tokens[i].is_capitalised() && ctx.country[i].is_none() {
+            i += 1;
+            continue;
+        }
         let found = honorific_name(ctx, text, i)
-            .or_else(|| agent_name(ctx, text, i))
+            .or_else(|| agent_name(ctx, &ahead, text, i))
             .or_else(|| possessive_name(ctx, text, i))
-            .or_else(|| name_of_country(ctx, text, i));
+            .or_else(|| name_of_country(ctx, &ahead, text, i));
         match found {
             Some((end, f)) => {
                 if !out
@@ -48,6 +53,39 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             }
             None => i += 1,
         }
+    }
+}
+
+/// Where the next verb of speech and the next "of" are, so that each name candidate looks
+/// ahead in constant time.
+struct Ahead {
+    speech: Vec<usize>,
+    of: Vec<usize>,
+}
+
+impl Ahead {
+    fn new(tokens: &[Token<'_>]) -> Self {
+        let n = tokens.len();
+        let (mut speech, mut of) = (vec![usize::MAX; n + 1], vec![usize::MAX; n + 1]);
+        for (i, t) in tokens.iter().enumerate().rev() {
+            speech[i] = if SPEECH_AFTER.contains(&t.lower()) {
+                i
+            } else {
+                speech[i + 1]
+            };
+            of[i] = if t.text == "of" { i } else { of[i + 1] };
+        }
+        Self { speech, of }
+    }
+
+    /// Whether a verb of speech is among the `n` tokens from `i`.
+    fn speech_within(&self, i: usize, n: usize) -> bool {
+        self.speech[i] < i + n
+    }
+
+    /// Whether "of" is among the `n` tokens from `i`.
+    fn of_within(&self, i: usize, n: usize) -> bool {
+        self.of[i] < i + n
     }
 }
 
@@ -136,17 +174,14 @@ fn honorific_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fou
 }
 
 /// "…," Louis Watum Kabamba said; said Amir Hayek; led by Oliver Griffiths.
-fn agent_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+fn agent_name(ctx: &Ctx<'_, '_>, ahead: &Ahead, text: &str, i: usize) -> Option<(usize, Found)> {
     let tokens = ctx.tokens;
     // Cheap tests first: a capitalised word, with a verb of speech a few words on or an agent
     // word just before.
     if !tokens[i].is_capitalised() {
         return None;
     }
-    let speech_ahead = tokens[i..]
-        .iter()
-        .take(9)
-        .any(|t| SPEECH_AFTER.contains(&t.lower()));
+    let speech_ahead = ahead.speech_within(i, 9);
     let before_agent = AGENT_BEFORE.iter().any(|words| {
         i >= words.len()
             && words
@@ -181,12 +216,13 @@ fn is_quote_end(t: &Token<'_>) -> bool {
 
 /// "met with Albert Shingiro of Burundi, Kandia Camara of Ivory Coast": a name with its
 /// country, as diplomatic copy lists counterparts.
-fn name_of_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
-    let of_ahead = ctx.tokens[i..]
-        .iter()
-        .take(8)
-        .any(|t| t.text == "of");
-    if !ctx.tokens[i].is_capitalised() || !of_ahead {
+fn name_of_country(
+    ctx: &Ctx<'_, '_>,
+    ahead: &Ahead,
+    text: &str,
+    i: usize,
+) -> Option<(usize, Found)> {
+    if !ctx.tokens[i].is_capitalised() || !ahead.of_within(i, 8) {
         return None;
     }
     // Only at the start of a name: not inside a longer capitalised phrase.

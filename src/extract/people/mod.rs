@@ -91,30 +91,16 @@ pub fn is_government_role(role: &str) -> bool {
         .any(|w| r.contains(w))
 }
 
-/// Whether a word is one of [`ROLE_NOUNS`], in any case. Every token of every paragraph with a
-/// title in it is asked, so the list is bucketed by first letter.
-fn is_role_word(word: &str) -> bool {
-    // "president-elect", "Prime Minister-designate".
-    if let Some((head, tail)) = word.rsplit_once('-')
-        && matches!(tail.to_ascii_lowercase().as_str(), "elect" | "designate")
-    {
-        return is_role_word(head);
+/// Whether a lowercase word is one of [`ROLE_NOUNS`], also as "president-elect" or
+/// "minister-designate".
+fn is_role_word(lower: &str) -> bool {
+    if ROLE_NOUNS.contains(lower) {
+        return true;
     }
-    static BUCKETS: std::sync::OnceLock<[Vec<&'static str>; 26]> = std::sync::OnceLock::new();
-    let buckets = BUCKETS.get_or_init(|| {
-        let mut b: [Vec<&'static str>; 26] = Default::default();
-        for r in ROLE_NOUNS.words() {
-            b[usize::from(r.as_bytes()[0] - b'a')].push(r);
-        }
-        b
-    });
-    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
-        return false;
-    };
-    first.is_ascii_lowercase()
-        && buckets[usize::from(first - b'a')]
-            .iter()
-            .any(|r| r.len() == word.len() && r.eq_ignore_ascii_case(word))
+    lower
+        .strip_suffix("-elect")
+        .or_else(|| lower.strip_suffix("-designate"))
+        .is_some_and(|head| ROLE_NOUNS.contains(head))
 }
 
 /// Finds the people introduced in one block's text. `countries` are the block's mentions.

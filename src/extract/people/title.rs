@@ -41,7 +41,7 @@ impl Ctx<'_, '_> {
                 .any(|k| matches!(self.lower(k), "heads" | "leads" | "runs"));
         }
         // Length first: almost every word fails it, without touching the list.
-        if !t.word || !is_role_word(t.text) {
+        if !t.word || !is_role_word(t.lower()) {
             return false;
         }
         let w = self.lower(i);
@@ -226,10 +226,7 @@ impl Ctx<'_, '_> {
             // "its power secretary", "the country's trade minister": the country named before.
             if matches!(t.lower(), "its" | "their")
                 || t.possessive
-                    && matches!(
-                        t.lower(),
-                        "country" | "nation" | "kingdom" | "republic"
-                    )
+                    && matches!(t.lower(), "country" | "nation" | "kingdom" | "republic")
             {
                 return (k, Anchor::Its(i));
             }
@@ -237,8 +234,7 @@ impl Ctx<'_, '_> {
                 return (k, Anchor::None);
             }
             let lower = t.lower();
-            let title_word = ROLE_MODIFIERS.contains(lower)
-                || PORTFOLIO_WORDS.contains(lower);
+            let title_word = ROLE_MODIFIERS.contains(lower) || PORTFOLIO_WORDS.contains(lower);
             // Only title words join a title: "Energy and Natural Resources Minister", never the
             // name before it ("… Tulegenov and Minister of …", "Hoosier chief executive").
             let ok = if lower == "and" || t.text == "&" {
@@ -276,7 +272,7 @@ impl Ctx<'_, '_> {
                 n.is_capitalised()
                     && self.country[k].is_none()
                     && (PORTFOLIO_WORDS.contains(n.lower())
-                        || t.text != "," && after_portfolio && !is_role_word(n.text))
+                        || t.text != "," && after_portfolio && !is_role_word(n.lower()))
             })
         } else {
             (lower == "for" || lower == "of") && n.is_capitalised() && self.country[j + 1].is_none()
@@ -608,10 +604,7 @@ fn backoff_name(
         let Some(cut) = title_end.checked_sub(n).filter(|&c| c > r + 1) else {
             continue;
         };
-        let joined = matches!(
-            ctx.lower(cut - 1),
-            "and" | "&" | "of" | "for" | "the" | ","
-        );
+        let joined = matches!(ctx.lower(cut - 1), "and" | "&" | "of" | "for" | "the" | ",");
         if joined || PORTFOLIO_WORDS.contains(ctx.lower(cut)) {
             continue;
         }
