@@ -8,8 +8,10 @@
 For each size it generates the corpus with ../shared/bench/gen_corpus.py (kept in
 bench/work/, reused when present), then builds it repeatedly, alternating the tools run
 after run so that both see the same machine state, each starting from an empty output
-folder. It prints the median wall time and peak memory (max RSS, from wait4) of each tool
-and the ratio of medians. Hugo runs only when `hugo` is installed and not --project-only.
+folder. It prints the median wall time and peak memory (max RSS, from wait4) of each tool,
+the ratio of medians and the median of the run-by-run ratios (steadier on a shared machine,
+where the load drifts over minutes). Hugo runs only when `hugo` is installed and not
+--project-only.
 
 Standard library only. Not run by CI: the figures belong in bench/RESULTS.md.
 """
@@ -98,7 +100,10 @@ def main() -> None:
         c = corpus(n, args.project_only)
         runs = {name: [] for name in tools(args, c)}
         for i in range(args.runs):
-            for name, (cmd, cwd, out) in tools(args, c).items():
+            order = list(tools(args, c).items())
+            if i % 2:
+                order.reverse()
+            for name, (cmd, cwd, out) in order:
                 seconds, mib = timed(cmd, cwd, out)
                 runs[name].append((seconds, mib))
                 print(f"  {n} docs, run {i + 1}: {name} {seconds:.2f} s, {mib:.0f} MiB", flush=True)
@@ -111,7 +116,11 @@ def main() -> None:
                   f"(runs {min(s for s, _ in rs):.2f}–{max(s for s, _ in rs):.2f} s)")
         for other in ("hugo", "against"):
             if other in medians:
-                print(f"  briefing / {other} = {medians['briefing'] / medians[other]:.2f}")
+                paired = statistics.median(
+                    b / o for (b, _), (o, _) in zip(runs["briefing"], runs[other])
+                )
+                print(f"  briefing / {other} = {medians['briefing'] / medians[other]:.2f} "
+                      f"(median of run-by-run ratios {paired:.2f})")
         print(flush=True)
         shutil.rmtree(HERE / "work" / "out", ignore_errors=True)
 

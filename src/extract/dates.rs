@@ -44,6 +44,14 @@ fn month_number(name: &str) -> Option<u8> {
 /// it cannot be read two ways ("6/20/2003", "20.06.2003", not "09.01.2026").
 pub fn find(text: &str) -> Vec<(usize, usize, Date)> {
     let mut out: Vec<(usize, usize, Date)> = Vec::new();
+    // Every full date has a four-digit year; most sentences have none.
+    let has_year = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !has_year {
+        return out;
+    }
     for c in written_re().captures_iter(text) {
         let whole = c.get(0).expect("match");
         let day = c.get(1).or(c.get(4)).and_then(|d| d.as_str().parse().ok());

@@ -26,17 +26,24 @@ pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
 /// Whether byte `start` lies in the parentheses of an agency credit after an all-capital
 /// city: "JEDDAH (UrduPoint / Pakistan Point News)". A country there names an outlet.
 pub fn in_agency_credit(text: &str, start: usize) -> bool {
+    // A credit opens the text: only its first line is looked at.
+    if start >= 120 {
+        return false;
+    }
     let before = text[..start].trim_end();
     before.find('(').is_some_and(|open| {
         all_capitals(before[..open].trim_end().trim_end_matches(','))
             && !before[open..].contains(')')
-            && start < 120
     })
 }
 
+/// A short run of capitals, as a dateline's city: "JEDDAH", "ADDIS ABABA".
 fn all_capitals(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && s.len() < 40
+    s.len() < 40
+        && s.chars().any(char::is_alphabetic)
+        && s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Which mentions are the object of a meeting or a visit rather than its subject: after

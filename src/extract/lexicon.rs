@@ -152,3 +152,18 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "stadium", "hospital", "school", "college", "hall", "building", "tower", "square", "park",
     "port", "museum", "library", "partnership", "membership", "status", "board", "exchange",
 ]);
+
+/// An automaton for a word list searched in every clause or block: a full DFA, the fastest
+/// to search (building it once costs a few milliseconds). `any_case` also matches the words
+/// in ASCII capitals.
+pub fn automaton<I, P>(patterns: I, any_case: bool) -> aho_corasick::AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .ascii_case_insensitive(any_case)
+        .build(patterns)
+        .expect("word patterns compile")
+}

@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use super::cues::Cues;
+use crate::extract::lexicon::automaton;
 use crate::extract::tokens::{Token, tokenize_folded};
 use crate::gazetteer::Mention;
 
@@ -29,9 +30,8 @@ pub(super) struct Sentence<'a> {
 pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
     static BREAKS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let breaks = BREAKS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
+        automaton(
+            [
                 ", while ",
                 ", whereas ",
                 "; ",
@@ -43,8 +43,9 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
                 " but have not ",
                 ", as ",
                 ", although ",
-            ])
-            .expect("clause breaks compile")
+            ],
+            true,
+        )
     });
     // A semicolon also separates the items of a list ("signed by A, of X; B, of Y; …"): it
     // only starts a new clause when an engagement word follows it.
@@ -158,7 +159,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "courtesy call",
             "consultations",
         ];
-        aho_corasick::AhoCorasick::new(words).expect("trigger patterns compile")
+        automaton(words, false)
     })
 }
 
@@ -171,14 +172,20 @@ pub(super) fn pronoun_at(s: &Sentence<'_>) -> Option<usize> {
         .or_else(|| {
             // "the Minister signed …" — but not "the Minister of Energy of Djibouti", who is
             // someone else.
-            ["the minister", "the president", "the prime minister"]
-                .iter()
-                .filter_map(|w| s.lower.find(w).map(|i| (i, i + w.len())))
-                .filter(|&(_, end)| {
-                    let rest = s.lower[end..].trim_start();
+            static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+            let titles = AC.get_or_init(|| {
+                automaton(
+                    ["the minister", "the president", "the prime minister"],
+                    false,
+                )
+            });
+            titles
+                .find_overlapping_iter(s.lower)
+                .filter(|m| {
+                    let rest = s.lower[m.end()..].trim_start();
                     !rest.starts_with("of ") && !rest.starts_with("for ")
                 })
-                .map(|(i, _)| i)
+                .map(|m| m.start())
                 .min()
         })
 }

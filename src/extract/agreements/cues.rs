@@ -156,7 +156,7 @@ fn cue_set() -> &'static CueSet {
             }
         }
         CueSet {
-            matcher: AhoCorasick::new(&patterns).expect("cue patterns compile"),
+            matcher: crate::extract::lexicon::automaton(&patterns, false),
             cues,
         }
     })

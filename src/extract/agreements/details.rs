@@ -139,27 +139,35 @@ const INSTRUMENT_NOUNS: &[&str] = &[
     "protocol",
 ];
 
+/// Words that open a topic: "cooperation in", "on", "to discuss" …
+const TOPIC_CUES: &[&str] = &[
+    "cooperation in ",
+    "cooperation on ",
+    "collaboration in ",
+    "collaboration on ",
+    "to cooperate on ",
+    "to discuss ",
+    "discussed ",
+    " on ",
+    " for ",
+    " covering ",
+    " concerning ",
+    " regarding ",
+    " about ",
+    " to deepen ",
+    " to boost ",
+    " to develop ",
+    " to expand ",
+];
+
+/// [`TOPIC_CUES`] as one automaton: every clause that reports an engagement is searched.
+fn topic_cues() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| crate::extract::lexicon::automaton(TOPIC_CUES, false))
+}
+
 /// The subject matter: the noun phrase after "cooperation in", "on", "for", "to discuss" …
 pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
-    const CUES: &[&str] = &[
-        "cooperation in ",
-        "cooperation on ",
-        "collaboration in ",
-        "collaboration on ",
-        "to cooperate on ",
-        "to discuss ",
-        "discussed ",
-        " on ",
-        " for ",
-        " covering ",
-        " concerning ",
-        " regarding ",
-        " about ",
-        " to deepen ",
-        " to boost ",
-        " to develop ",
-        " to expand ",
-    ];
     const STOP: &[&str] = &[
         "with",
         "within",
@@ -201,10 +209,15 @@ pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
     ];
     let lower = text.to_ascii_lowercase();
     let from = if meeting { 0 } else { after.min(lower.len()) };
-    let mut hits: Vec<(usize, &str)> = CUES
-        .iter()
-        .filter_map(|c| lower[from..].find(c).map(|i| (from + i + c.len(), *c)))
-        .collect();
+    // The first place of each cue, in the order they end.
+    let mut first = vec![false; TOPIC_CUES.len()];
+    let mut hits: Vec<(usize, &str)> = Vec::new();
+    for m in topic_cues().find_overlapping_iter(&lower[from..]) {
+        let k = m.pattern().as_usize();
+        if !std::mem::replace(&mut first[k], true) {
+            hits.push((from + m.end(), TOPIC_CUES[k]));
+        }
+    }
     hits.sort();
     for (start, cue) in hits {
         // "The deal builds on a framework first discussed …": the verb's object, not a

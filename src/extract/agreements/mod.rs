@@ -38,9 +38,8 @@ use crate::terms::Date;
 fn references() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
+        super::lexicon::automaton(
+            [
                 "two ",
                 "both ",
                 "bilateral",
@@ -62,8 +61,9 @@ fn references() -> &'static aho_corasick::AhoCorasick {
                 "our ",
                 "signatories",
                 "counterpart",
-            ])
-            .expect("reference patterns compile")
+            ],
+            true,
+        )
     })
 }
 

@@ -574,18 +574,7 @@ pub(super) fn parties(
         }
     }
     out.implicit_agent |= home_reference(s) || first_person_plural(s);
-    out.passive = ["was", "were", "been", "be", "being"].iter().any(|aux| {
-        [
-            "signed",
-            "inked",
-            "concluded",
-            "exchanged",
-            "reached",
-            "sealed",
-        ]
-        .iter()
-        .any(|v| s.lower.contains(&format!("{aux} {v}")))
-    });
+    out.passive = passive_signing().is_match(s.lower);
     // "Türkiye welcomed an agreement signed between Iraq and Syria": the sides named by
     // "between" are the parties, and only they.
     if between.len() >= 2 {
@@ -728,4 +717,24 @@ pub(super) fn names_a_company(s: &Sentence<'_>, m: &Mention) -> bool {
         && !next
             .first()
             .is_some_and(|t| matches!(t.lower(), "government" | "ministry" | "minister"))
+}
+
+/// "was signed", "were inked", "been concluded": a signing in the passive voice.
+fn passive_signing() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let verbs = [
+            "signed",
+            "inked",
+            "concluded",
+            "exchanged",
+            "reached",
+            "sealed",
+        ];
+        let phrases: Vec<String> = ["was", "were", "been", "be", "being"]
+            .iter()
+            .flat_map(|aux| verbs.iter().map(move |v| format!("{aux} {v}")))
+            .collect();
+        crate::extract::lexicon::automaton(phrases, false)
+    })
 }

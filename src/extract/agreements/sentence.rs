@@ -163,8 +163,7 @@ pub(super) struct Refs {
 fn reference_words() -> &'static aho_corasick::AhoCorasick {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(PAIR_WORDS.iter().chain(GROUP_WORDS))
-            .expect("reference patterns compile")
+        crate::extract::lexicon::automaton(PAIR_WORDS.iter().chain(GROUP_WORDS), false)
     })
 }
 

@@ -231,10 +231,7 @@ pub fn may_name_people(text: &str) -> bool {
             "HM ",
             "stated",
         ];
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(ROLE_NOUNS.words().iter().copied().chain(cues))
-            .expect("role patterns compile")
+        super::lexicon::automaton(ROLE_NOUNS.words().iter().copied().chain(cues), true)
     })
     .is_match(text)
 }
