@@ -48,15 +48,20 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
         )
     });
     // A semicolon also separates the items of a list ("signed by A, of X; B, of Y; …"): it
-    // only starts a new clause when an engagement word follows it.
+    // only starts a new clause when an engagement word follows it, and never before a
+    // person's honorific ("…, the Foreign Minister of El Salvador; Mr Ilia Darchiashvili of
+    // Georgia, on political consultations").
+    const HONORIFICS: &[&str] = &["Mr ", "Mrs ", "Ms ", "Madam ", "Dr ", "H.E. ", "Prof "];
     let starts: Vec<usize> = breaks.find_iter(sentence).map(|m| m.start() + 1).collect();
     let cuts: Vec<usize> = starts
         .iter()
         .enumerate()
         .filter(|&(k, &c)| {
             let end = starts.get(k + 1).copied().unwrap_or(sentence.len());
+            let item = sentence[c..end].trim_start();
             !sentence[..c].ends_with(';')
-                || triggers().is_match(&sentence[c..end].to_ascii_lowercase())
+                || triggers().is_match(&item.to_ascii_lowercase())
+                    && !HONORIFICS.iter().any(|h| item.starts_with(h))
         })
         .map(|(_, &c)| c)
         .collect();

@@ -457,6 +457,7 @@ pub(super) fn parties(
         .cues
         .starts(Cue::NotParty)
         .filter(|&i| noun_end == 0 || i + 12 >= noun_end)
+        .filter(|&i| !examples_of_counterparts(s.lower, i))
         .min()
         .into_iter()
         .chain(next_engagement)
@@ -737,4 +738,14 @@ fn passive_signing() -> &'static aho_corasick::AhoCorasick {
             .collect();
         crate::extract::lexicon::automaton(phrases, false)
     })
+}
+
+/// "met with her counterparts from other nations such as Mr Kabba of Sierra Leone": the
+/// examples are the counterparts, not a comparison.
+fn examples_of_counterparts(lower: &str, at: usize) -> bool {
+    lower[at..].starts_with("such as")
+        && lower[..at]
+            .rsplit(' ')
+            .take(6)
+            .any(|w| w.starts_with("counterpart"))
 }
