@@ -144,6 +144,8 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "sat down",
             "roadmap",
             "road map",
+            "action plan",
+            "addend",
             "protocol",
             "joint statement",
             "document",

@@ -16,7 +16,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|joint statements?|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|joint statements?|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
@@ -520,7 +520,7 @@ pub(super) fn noun_kind(noun: &str) -> AgreementKind {
         w if w.starts_with("framework") => AgreementKind::Framework,
         w if w.starts_with("deal") => AgreementKind::Deal,
         w if w.starts_with("partnership") => AgreementKind::Partnership,
-        w if w.starts_with("road") => AgreementKind::Other,
+        w if w.starts_with("road") || w == "action" => AgreementKind::Other,
         _ => AgreementKind::Agreement,
     }
 }
