@@ -23,6 +23,7 @@ pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
     ("UEMOA", "WAEMU"), ("Arab League", "Arab League"), ("League of Arab States", "Arab League"),
     ("Organisation of Islamic Cooperation", "OIC"), ("Organization of Islamic Cooperation", "OIC"),
     ("Commonwealth of Independent States", "CIS"), ("OSCE", "OSCE"), ("Council of Europe", "CoE"),
+    ("CELAC", "CELAC"), ("Community of Latin American and Caribbean States", "CELAC"),
 ];
 
 /// Words after which a country is a place, an origin, a destination or a subject rather than
