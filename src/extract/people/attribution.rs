@@ -24,6 +24,7 @@ const SPEECH_AFTER: &[&str] = &[
 const AGENT_BEFORE: &[&[&str]] = &[
     &["said"], &["says"], &["according", "to"], &["led", "by"], &["headed", "by"],
     &["chaired", "by"], &["signed", "by"], &["represented", "by"], &["told", "by"],
+    &["by", "host"],
 ];
 
 /// People named without a title in one block. `known` are the names the title rules found,
@@ -40,6 +41,7 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
         let found = honorific_name(ctx, text, i)
             .or_else(|| agent_name(ctx, &ahead, text, i))
             .or_else(|| possessive_name(ctx, text, i))
+            .or_else(|| counterpart_from(ctx, text, i))
             .or_else(|| name_of_country(ctx, &ahead, text, i));
         match found {
             Some((end, f)) => {
@@ -232,6 +234,29 @@ fn name_of_country(
     let (end, name) = person_name(ctx, text, i)?;
     let country = of_country(ctx, end)?;
     Some((end, make_untitled(name, Some(country), "name-of-country")))
+}
+
+/// "his counterparts from Brazil, Lula da Silva, and Paraguay, Mario Abdo Benítez": a name
+/// after "Country," in a list of counterparts takes that country.
+fn counterpart_from(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    if i < 3 || ctx.tokens[i - 1].text != "," {
+        return None;
+    }
+    let code = ctx.country[i - 2]?;
+    // The country's own first token, then the words before it.
+    let mut k = i - 2;
+    while k > 0 && ctx.country[k - 1] == Some(code) {
+        k -= 1;
+    }
+    let listed = (k.saturating_sub(12)..k).any(|j| ctx.lower(j).starts_with("counterpart"));
+    if !listed {
+        return None;
+    }
+    let (end, name) = person_name(ctx, text, i)?;
+    Some((
+        end,
+        make_untitled(name, Some(code), "counterpart-from-country"),
+    ))
 }
 
 /// "Chile's Michelle Bachelet met her Argentine counterpart".

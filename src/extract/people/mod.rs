@@ -396,4 +396,24 @@ mod tests {
         let hits = idx.find("Bayraktar and Quispe met Rosa Mendes; Rosa left. Bayraktarian");
         assert_eq!(hits, vec![(0, 0), (14, 1), (25, 2)]);
     }
+
+    #[test]
+    fn ranks_and_lists_of_counterparts() {
+        let found = people("Chilean Defence Minister Army General Rosa Ibarra visited Lima.");
+        assert_eq!(found[0].0, "Rosa Ibarra");
+        let found = people(
+            "The charter was signed by host Tomas Riquelme and his counterparts from Peru, \
+             Ana Quispe, and Bolivia, Marco Vargas Llosa.",
+        );
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|(n, _, c)| (n.as_str(), c.as_deref()))
+            .collect();
+        assert!(names.contains(&("Tomas Riquelme", None)), "{names:?}");
+        assert!(names.contains(&("Ana Quispe", Some("PE"))), "{names:?}");
+        assert!(
+            names.contains(&("Marco Vargas Llosa", Some("BO"))),
+            "{names:?}"
+        );
+    }
 }

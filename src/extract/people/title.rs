@@ -89,8 +89,12 @@ impl Ctx<'_, '_> {
                 .get(i + 1)
                 .is_some_and(|n| HONORIFICS.contains(n.text))
         };
+        // "the Hon.", "His Excellency", "Army General".
         HONORIFICS.contains(t.text)
-            || matches!(t.text, "the" | "His" | "Her" | "his" | "her") && next_is_honorific()
+            || matches!(
+                t.text,
+                "the" | "His" | "Her" | "his" | "her" | "Army" | "Navy" | "Air" | "Police"
+            ) && next_is_honorific()
     }
 
     /// An initial inside a name: "W." in "Jose W. Fernandez", "VL" in "VL Kantha Rao".
