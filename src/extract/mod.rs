@@ -626,4 +626,30 @@ mod tests {
             company.engagements
         );
     }
+
+    #[test]
+    fn including_lists_the_partners_and_a_subject_after_a_comma_is_not_a_list_item() {
+        let e = extract(
+            "Canada signs mining frameworks\n\nBesides Chile, Canada signed mining frameworks with four other countries on Monday, including Ghana, Peru, Mongolia and Namibia.\n",
+            Format::Text,
+        );
+        let mut pairs: Vec<String> = e
+            .engagements
+            .iter()
+            .map(|a| {
+                let p: Vec<String> = a.parties.iter().map(|c| c.to_string()).collect();
+                format!("{} {:?}", p.join("-"), a.status)
+            })
+            .collect();
+        pairs.sort();
+        assert_eq!(
+            pairs,
+            [
+                "CA-GH Signed",
+                "CA-MN Signed",
+                "CA-NA Signed",
+                "CA-PE Signed"
+            ]
+        );
+    }
 }

@@ -104,6 +104,25 @@ fn words_after<'t>(s: &'t Sentence<'_>, at: usize, n: usize) -> Vec<&'t Token<'t
 
 /// Whether the text between two mentions only joins them into one list: ", ", " and ",
 /// ", and the ", " as well as ".
+/// A country after a bare comma that a verb follows: the subject of a new clause, not the
+/// next item of a list.
+fn opens_clause(s: &Sentence<'_>, between: &str, end: usize) -> bool {
+    let conjunction = between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or"));
+    if conjunction || !between.contains(',') {
+        return false;
+    }
+    words_after(s, end, 1).first().is_some_and(|t| {
+        !t.is_capitalised()
+            && !CONTEXT_PREPOSITIONS.contains(t.lower())
+            && !matches!(
+                t.lower(),
+                "and" | "or" | "as" | "of" | "with" | "by" | "during"
+            )
+    })
+}
+
 fn joins_list(between: &str) -> bool {
     between
         .split(|c: char| !c.is_alphanumeric())
@@ -290,10 +309,15 @@ fn roles(s: &Sentence<'_>, with_at: Option<usize>) -> Vec<Role> {
     let named: Vec<usize> = s.named.iter().map(|n| n.0).collect();
     let mut out: Vec<Role> = Vec::with_capacity(s.countries.len());
     for (k, m) in s.countries.iter().enumerate() {
-        // One list shares one role: "with Latvia and Estonia", "in Kenya, Uganda and Chad".
+        // One list shares one role: "with Latvia and Estonia", "in Kenya, Uganda and Chad" —
+        // but not a clause's subject after a comma ("Aside from the Philippines, the US
+        // signed …").
         if k > 0 {
             let prev = &s.countries[k - 1];
-            if prev.end <= m.start && joins_list(&s.text[prev.end..m.start]) {
+            if prev.end <= m.start
+                && joins_list(&s.text[prev.end..m.start])
+                && !opens_clause(s, &s.text[prev.end..m.start], m.end)
+            {
                 out.push(out[k - 1]);
                 continue;
             }
@@ -361,6 +385,8 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
         return Role::Party;
     }
     match before.first().map(String::as_str) {
+        // "frameworks with 10 other countries, including Argentina, …": the partners.
+        Some("including") if elaborates_with(s, m.start) => return Role::Party,
         Some("with") => {
             return if engaged_before(s, m.start) || engaged_after(s, m.start) {
                 Role::Party
@@ -748,4 +774,16 @@ fn examples_of_counterparts(lower: &str, at: usize) -> bool {
             .rsplit(' ')
             .take(6)
             .any(|w| w.starts_with("counterpart"))
+}
+
+/// Whether "including" at a country elaborates a "with" that engages several countries:
+/// "signed frameworks with 10 other countries, including Argentina".
+fn elaborates_with(s: &Sentence<'_>, at: usize) -> bool {
+    let head = &s.lower[..at];
+    head.rfind(" with ").is_some_and(|w| {
+        engaged_before(s, w + 1 + 5)
+            && ["countries", "nations", "partners", "states", "governments"]
+                .iter()
+                .any(|n| head[w..].contains(n))
+    })
 }

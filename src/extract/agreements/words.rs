@@ -34,6 +34,7 @@ pub(super) static CONTEXT_PREPOSITIONS: WordSet = WordSet::new(&[
     "towards", "toward", "via", "than", "like", "near", "beyond", "within", "outside", "amid",
     "among", "amongst", "for", "at", "around", "under", "including", "unlike", "discuss",
     "discussed", "discussing", "discusses", "regarding", "concerning", "reviewed", "addressed",
+    "besides", "except",
 ]);
 
 /// Nouns for a government or its people: a country adjective or possessive in front of one
