@@ -652,4 +652,23 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_country_after_its_city_is_the_place_and_representing_gives_a_country() {
+        let e = extract(
+            "Air link agreed\n\nGhana signed an air services agreement with Qatar at a conference held in Geneva, Switzerland, on Monday. It was signed by Ama Mensah and Khalid Al-Thani representing Qatar.\n",
+            Format::Text,
+        );
+        let parties: Vec<Vec<String>> = e
+            .engagements
+            .iter()
+            .map(|a| a.parties.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(parties, [["GH", "QA"]]);
+        let thani = e.people.iter().find(|p| p.name == "Khalid Al-Thani");
+        assert_eq!(
+            thani.and_then(|p| p.country).map(|c| c.to_string()),
+            Some("QA".to_string())
+        );
+    }
 }

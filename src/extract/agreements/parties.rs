@@ -367,6 +367,9 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
     if in_dateline(s, m) {
         return Role::Bystander("names where the story was filed");
     }
+    if after_a_place(s, m.start) {
+        return Role::Bystander("the country of a place named before it");
+    }
     let before = words_before(s, m.start, 4);
     // "formerly New Zealand's Chief Negotiator": a post held before.
     if before
@@ -786,4 +789,18 @@ fn elaborates_with(s: &Sentence<'_>, at: usize) -> bool {
                 .iter()
                 .any(|n| head[w..].contains(n))
     })
+}
+
+/// "signed in Riyadh, Saudi Arabia": a country that follows a place, after "in", "at" or
+/// "from" and a comma, only says where the place is.
+fn after_a_place(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    if i < 3 || s.tokens[i - 1].text != "," {
+        return false;
+    }
+    let mut j = i - 2;
+    while j > 0 && s.tokens[j].word && s.tokens[j].is_capitalised() {
+        j -= 1;
+    }
+    j < i - 2 && matches!(s.tokens[j].lower(), "in" | "at" | "from" | "near")
 }

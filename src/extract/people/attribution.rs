@@ -75,7 +75,11 @@ impl Ahead {
             } else {
                 speech[i + 1]
             };
-            of[i] = if t.text == "of" { i } else { of[i + 1] };
+            of[i] = if matches!(t.text, "of" | "representing") {
+                i
+            } else {
+                of[i + 1]
+            };
         }
         Self { speech, of }
     }
@@ -85,7 +89,7 @@ impl Ahead {
         self.speech[i] < i + n
     }
 
-    /// Whether "of" is among the `n` tokens from `i`.
+    /// Whether "of" (or "representing") is among the `n` tokens from `i`.
     fn of_within(&self, i: usize, n: usize) -> bool {
         self.of[i] < i + n
     }
@@ -100,10 +104,10 @@ fn person_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, String
     ctx.name_at(text, i)
 }
 
-/// "of Bangladesh" right after a name gives the country.
+/// "of Bangladesh" or "representing Indonesia" right after a name gives the country.
 fn of_country(ctx: &Ctx<'_, '_>, end: usize) -> Option<CountryCode> {
     let mut k = end;
-    if ctx.lower(k) != "of" {
+    if !matches!(ctx.lower(k), "of" | "representing") {
         return None;
     }
     k += 1;
