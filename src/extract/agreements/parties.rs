@@ -606,8 +606,9 @@ pub(super) fn parties(
     out.implicit_agent |= home_reference(s) || first_person_plural(s);
     out.passive = passive_signing().is_match(s.lower);
     // "Türkiye welcomed an agreement signed between Iraq and Syria": the sides named by
-    // "between" are the parties, and only they.
-    if between.len() >= 2 {
+    // "between" are the parties, and only they — a bloc among them ("between Tunisia and the
+    // European Union").
+    if between.len() >= 2 || between.len() == 1 && bloc_follows(s, between[0]) {
         for c in out.codes.iter().filter(|c| !between.contains(c)) {
             out.bystanders
                 .push((*c, "not one of the sides named by \"between\""));
@@ -803,4 +804,15 @@ fn after_a_place(s: &Sentence<'_>, at: usize) -> bool {
         j -= 1;
     }
     j < i - 2 && matches!(s.tokens[j].lower(), "in" | "at" | "from" | "near")
+}
+
+/// Whether "and" and a bloc follow the country named after "between": "between Tunisia and
+/// the European Union".
+fn bloc_follows(s: &Sentence<'_>, code: CountryCode) -> bool {
+    s.countries.iter().filter(|m| m.code == code).any(|m| {
+        let rest = s.text[m.end..].trim_start();
+        let rest = rest.strip_prefix("and ").unwrap_or("").trim_start();
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        org_re().find(rest).is_some_and(|o| o.start() == 0)
+    })
 }
