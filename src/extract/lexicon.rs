@@ -40,7 +40,7 @@ impl WordSet {
 pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "minister", "president", "premier", "ambassador", "envoy", "commissioner", "secretary",
     "secretary-general", "chancellor", "governor", "king", "queen", "emir", "sultan", "prince",
-    "ceo", "chairman", "chairwoman", "chairperson", "director", "director-general",
+    "ceo", "chair", "chairman", "chairwoman", "chairperson", "director", "director-general",
     "spokesperson", "spokesman", "spokeswoman", "mayor", "senator", "fellow", "executive",
     "representative", "adviser", "advisor", "administrator", "undersecretary",
     "under-secretary", "vice-president", "head", "analyst", "economist", "researcher",

@@ -169,7 +169,13 @@ impl Ctx<'_, '_> {
                 j += 1;
             } else if words > 0
                 && NAME_PARTICLES.contains(self.tokens[j].text)
-                && self.is_name_word(j + 1)
+                && (self.is_name_word(j + 1)
+                    // "Ursula von der Leyen": two particles in a row.
+                    || self
+                        .tokens
+                        .get(j + 1)
+                        .is_some_and(|t| NAME_PARTICLES.contains(t.text))
+                        && self.is_name_word(j + 2))
             {
                 j += 1;
             } else {
