@@ -53,6 +53,8 @@ pub struct RawConfig {
     pub seeds: Option<PathBuf>,
     /// Output folder, relative to the config file.
     pub output: Option<PathBuf>,
+    /// The record of published URLs, relative to the config file.
+    pub permalinks: Option<PathBuf>,
 }
 
 /// An absolute http(s) URL that ends with `/`.
@@ -107,6 +109,10 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`.
     pub drafts: bool,
+    /// `--locked`: fail rather than move or drop a published URL.
+    pub locked: bool,
+    /// `--live-permalinks FILE`: the record of the deployed site, merged into the project's.
+    pub live_permalinks: Option<PathBuf>,
 }
 
 /// Validated settings.
@@ -130,6 +136,13 @@ pub struct Config {
     pub output: PathBuf,
     /// Build drafts too.
     pub drafts: bool,
+    /// The record of every URL `build` has published (`permalinks.json` in the project root,
+    /// or beside the seeds folder given with `--seeds`).
+    pub permalinks: PathBuf,
+    /// Fail the build when a published URL would move or disappear.
+    pub locked: bool,
+    /// The deployed site's record, merged into [`Config::permalinks`] before the build.
+    pub live_permalinks: Option<PathBuf>,
     /// `SOURCE_DATE_EPOCH`, when set: the time to stamp on outputs that need one no
     /// document gives (a feed's `updated`), so builds stay reproducible.
     pub source_date_epoch: Option<i64>,
@@ -137,6 +150,9 @@ pub struct Config {
 
 /// The configuration file's name, looked for in the working folder.
 pub const CONFIG_FILE: &str = "briefing.toml";
+
+/// The record of published URLs, in the project root.
+pub const PERMALINKS_FILE: &str = "permalinks.json";
 
 /// Default site title when the configuration gives none.
 pub const DEFAULT_TITLE: &str = "Briefing";
@@ -189,6 +205,15 @@ impl Config {
             .out
             .clone()
             .unwrap_or_else(|| root.join(raw.output.unwrap_or_else(|| "site".into())));
+        let permalinks = match (raw.permalinks, &over.seeds) {
+            (Some(p), _) => root.join(p),
+            (None, Some(s)) => s
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+                .join(PERMALINKS_FILE),
+            (None, None) => root.join(PERMALINKS_FILE),
+        };
         Ok(Config {
             title: raw.title.unwrap_or_else(|| DEFAULT_TITLE.into()),
             description: raw
@@ -201,6 +226,9 @@ impl Config {
             seeds,
             output,
             drafts: over.drafts,
+            permalinks,
+            locked: over.locked,
+            live_permalinks: over.live_permalinks.clone(),
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|v| v.trim().parse().ok()),

@@ -47,6 +47,9 @@ pub enum Error {
     /// The output folder cannot be written.
     #[error(transparent)]
     Output(#[from] output::OutputError),
+    /// The record of published URLs cannot be used, or `--locked` refused a change.
+    #[error(transparent)]
+    Permalinks(#[from] model::permalinks::PermalinkError),
 }
 
 /// What a build did.
@@ -102,8 +105,17 @@ pub fn build_with_progress(
         },
     )?;
     let built = pipeline(cfg, &staging, &mut watch)?;
+    if cfg.locked && !built.moved.is_empty() {
+        // Dropping the staging folder leaves the previous site as it was.
+        return Err(model::permalinks::PermalinkError::Locked {
+            path: cfg.permalinks.clone(),
+            moved: built.moved,
+        }
+        .into());
+    }
     let output = staging.out().to_path_buf();
     let written = staging.commit()?;
+    model::permalinks::save(&cfg.permalinks, &built.record)?;
     watch.lap("commit");
     Ok(BuildReport {
         documents: built.documents,
@@ -133,6 +145,10 @@ pub struct Built {
     pub pages: usize,
     /// Warnings about the input.
     pub warnings: Vec<Diagnostic>,
+    /// The record of published URLs after this build.
+    pub record: model::permalinks::Record,
+    /// Published URLs that stop showing their entity (see `build --locked`).
+    pub moved: Vec<String>,
 }
 
 /// Reads, extracts, models and renders into `sink`, timing each stage.
@@ -147,7 +163,9 @@ fn pipeline(
     let mut warnings = ingested.warnings;
     warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
     watch.lap("extract");
-    let corpus = model::build(ingested.documents, extractions);
+    let mut corpus = model::build(ingested.documents, extractions);
+    keep_published_urls(cfg, &mut corpus)?;
+    warnings.extend(corpus.permalinks.warnings.iter().cloned());
     watch.lap("model");
     let rendered = render::run(&corpus, cfg, &render::Overrides::from_config(cfg), sink)?;
     watch.lap("render");
@@ -157,7 +175,18 @@ fn pipeline(
         agreements: corpus.agreements.len(),
         pages: rendered.pages,
         warnings,
+        moved: std::mem::take(&mut corpus.permalinks.moved),
+        record: std::mem::take(&mut corpus.permalinks.record),
     })
+}
+
+/// Matches the record of published URLs against the corpus, so that old URLs redirect or say
+/// their entity is gone.
+pub fn keep_published_urls(cfg: &Config, corpus: &mut model::Corpus) -> Result<(), Error> {
+    let record = model::permalinks::load(&cfg.permalinks, cfg.live_permalinks.as_deref())?;
+    let listing = render::listing_urls(corpus);
+    corpus.permalinks = model::permalinks::resolve(corpus, &record, &|u| listing.contains(u));
+    Ok(())
 }
 
 /// Builds the whole site in memory, leaving the output folder alone: what `serve` serves and

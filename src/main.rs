@@ -73,6 +73,7 @@ impl ProjectArgs {
             out,
             base_url: self.base_url,
             drafts: self.drafts,
+            ..Overrides::default()
         }
     }
 }
@@ -120,6 +121,13 @@ struct BuildArgs {
     /// Print the time and peak memory of each stage.
     #[arg(long)]
     timings: bool,
+    /// Fail, changing nothing, if a URL published by an earlier build would move or disappear.
+    #[arg(long)]
+    locked: bool,
+    /// The deployed site's record of published URLs (its data/permalinks.json), merged into
+    /// permalinks.json before building.
+    #[arg(long, value_name = "FILE")]
+    live_permalinks: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -195,7 +203,10 @@ fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let cfg = args.project.load(args.out)?;
+    let mut over = args.project.overrides(args.out);
+    over.locked = args.locked;
+    over.live_permalinks = args.live_permalinks;
+    let cfg = Config::load(&over)?;
     let progress = console::Progress::start(!args.quiet);
     let built = briefing::build_with_progress(&cfg, progress.observer());
     progress.finish();

@@ -214,7 +214,8 @@ impl Session {
     ) -> Result<(Corpus, BTreeSet<String>, Vec<Diagnostic>), Error> {
         let (sources, extractions, changed, warnings) = self.reread()?;
         watch.lap("read");
-        let corpus = model::build_shared(sources, extractions);
+        let mut corpus = model::build_shared(sources, extractions);
+        crate::keep_published_urls(&self.cfg, &mut corpus)?;
         watch.lap("model");
         Ok((corpus, changed, warnings))
     }
@@ -376,7 +377,10 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
         }
     }
 
+    // Redirect and "gone" pages are few and tiny; their targets may have moved.
     let mut pages = vec![Page::Home, Page::Countries, Page::Search];
+    pages.extend((0..new.permalinks.redirects.len()).map(Page::Redirect));
+    pages.extend((0..new.permalinks.gone.len()).map(Page::Gone));
     for (i, d) in new.documents.iter().enumerate() {
         if docs.contains(&d.source.path) {
             pages.push(Page::Document(i));

@@ -18,6 +18,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "extract",
     "countries",
     "agreements",
+    "aliases",
 ];
 
 /// A problem in front matter, at a 1-based line and column of the file.
@@ -54,6 +55,9 @@ pub struct FrontMatter {
     pub countries: Vec<CountryCode>,
     /// Agreements added to what extraction finds.
     pub agreements: Vec<FrontAgreement>,
+    /// Old URLs of the document's page (relative to the site root, always ending in a file
+    /// name) that redirect to it.
+    pub aliases: Vec<String>,
 }
 
 /// An agreement named in front matter.
@@ -101,6 +105,7 @@ struct Raw {
     extract: Option<bool>,
     countries: Option<Vec<String>>,
     agreements: Option<Vec<RawAgreement>>,
+    aliases: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -340,7 +345,48 @@ fn validate(raw: Raw, content: &str, line_offset: usize) -> Result<FrontMatter, 
         extract: raw.extract.unwrap_or(true),
         countries,
         agreements,
+        aliases: resolve_aliases(raw.aliases.unwrap_or_default(), &error_at)?,
     })
+}
+
+/// Aliases as site-relative file paths: a leading `/` is dropped and a folder (`old/` or a
+/// path without an extension) gets `index.html`, as Zola and Hugo do. Paths that climb out of
+/// the site or name something other than a page are errors.
+fn resolve_aliases(
+    raw: Vec<String>,
+    error_at: &impl Fn(&str, String) -> FrontMatterError,
+) -> Result<Vec<String>, FrontMatterError> {
+    raw.into_iter()
+        .map(|a| {
+            let path = a.trim().trim_start_matches('/');
+            let bad = path.is_empty()
+                || path.contains(['\\', '?', '#', ':'])
+                || path.split('/').any(|p| p == ".." || p == "." || p.starts_with('.'));
+            if bad {
+                return Err(error_at(
+                    &a,
+                    format!(
+                        "front matter: alias `{a}` is not a path inside the site; write the old page's path, like \"old/page.html\""
+                    ),
+                ));
+            }
+            let last = path.rsplit('/').next().unwrap_or_default();
+            Ok(if path.ends_with('/') {
+                format!("{path}index.html")
+            } else if !last.contains('.') {
+                format!("{path}/index.html")
+            } else if last.ends_with(".html") {
+                path.to_string()
+            } else {
+                return Err(error_at(
+                    &a,
+                    format!(
+                        "front matter: alias `{a}` must name an .html page or a folder, like \"old/page.html\" or \"old/page/\""
+                    ),
+                ));
+            })
+        })
+        .collect()
 }
 
 fn resolve_countries(

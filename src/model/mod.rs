@@ -5,6 +5,7 @@
 //! Entry point: [`build`]. Lists are in a fixed order so output is deterministic.
 
 mod agreements;
+pub mod permalinks;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -133,6 +134,9 @@ pub struct Corpus {
     pub countries: Vec<CountryNode>,
     /// Agreements by slug.
     pub agreements: Vec<Agreement>,
+    /// Old URLs that redirect or say their entity is gone, and the record of published URLs
+    /// (empty until [`permalinks::resolve`] runs).
+    pub permalinks: permalinks::Permalinks,
 }
 
 impl Corpus {
@@ -186,6 +190,7 @@ pub fn build_shared(sources: Vec<Arc<SourceDoc>>, extractions: Vec<Arc<Extractio
         newest_first,
         countries,
         agreements,
+        permalinks: permalinks::Permalinks::default(),
     }
 }
 

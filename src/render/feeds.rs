@@ -153,7 +153,7 @@ pub fn write_all(
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for p in pages.iter().filter(|p| p.as_str() != "404.html") {
+    for p in pages {
         xml.push_str("  <url><loc>");
         pulldown_cmark_escape::escape_html(&mut xml, &base.join(p)).ok();
         xml.push_str("</loc></url>\n");

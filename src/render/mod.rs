@@ -114,6 +114,10 @@ pub enum Page {
     NotFound,
     /// `search.html`.
     Search,
+    /// A published URL whose entity moved, by index into the corpus's redirects.
+    Redirect(usize),
+    /// A published URL whose entity is gone, by index into the corpus's gone URLs.
+    Gone(usize),
 }
 
 /// Renders the whole site into `sink`.
@@ -147,7 +151,28 @@ pub fn page_url(corpus: &Corpus, page: Page) -> String {
         Page::Agreement(i) => corpus.agreements[i].url(),
         Page::NotFound => "404.html".into(),
         Page::Search => "search.html".into(),
+        Page::Redirect(i) => corpus.permalinks.redirects[i].from.clone(),
+        Page::Gone(i) => corpus.permalinks.gone[i].url.clone(),
     }
+}
+
+/// The URLs of the pages that list entities (indexes, home, search), which no entity or alias
+/// may take.
+pub fn listing_urls(c: &Corpus) -> std::collections::HashSet<String> {
+    all_pages(c)
+        .into_iter()
+        .filter(|p| {
+            !matches!(
+                p,
+                Page::Document(_)
+                    | Page::Agreement(_)
+                    | Page::Country(_, 1)
+                    | Page::Redirect(_)
+                    | Page::Gone(_)
+            )
+        })
+        .map(|p| page_url(c, p))
+        .collect()
 }
 
 /// The agreements in the order of the agreements index: by status, then title.
@@ -173,6 +198,8 @@ pub fn all_pages(c: &Corpus) -> Vec<Page> {
     }
     all.extend((1..=pages(c.agreements.len(), AGREEMENTS_PER_PAGE)).map(Page::Agreements));
     all.extend((0..c.agreements.len()).map(Page::Agreement));
+    all.extend((0..c.permalinks.redirects.len()).map(Page::Redirect));
+    all.extend((0..c.permalinks.gone.len()).map(Page::Gone));
     all
 }
 
@@ -250,12 +277,31 @@ impl<'a> Renderer<'a> {
     /// The data files and the search index.
     pub fn write_indexes(&self, sink: &dyn Sink) -> Result<(), RenderError> {
         data::write_all(self.corpus, sink)?;
+        // The deployed record lets a build elsewhere (CI) keep this site's URLs alive.
+        sink.write(
+            "data/permalinks.json",
+            self.corpus.permalinks.record.to_json().as_bytes(),
+        )?;
         search::write(self.corpus, sink)
     }
 
     /// Feeds, sitemap and robots.txt (when `base_url` is set); `pages` are the pages written.
+    /// Redirects, "gone" pages and the 404 page are left out of the sitemap.
     pub fn write_feeds(&self, pages: &[String], sink: &dyn Sink) -> Result<(), RenderError> {
-        feeds::write_all(self.corpus, self.cfg, &self.tera, pages, sink)
+        let p = &self.corpus.permalinks;
+        let unlisted: std::collections::HashSet<&str> = p
+            .redirects
+            .iter()
+            .map(|r| r.from.as_str())
+            .chain(p.gone.iter().map(|g| g.url.as_str()))
+            .chain(["404.html"])
+            .collect();
+        let listed: Vec<String> = pages
+            .iter()
+            .filter(|u| !unlisted.contains(u.as_str()))
+            .cloned()
+            .collect();
+        feeds::write_all(self.corpus, self.cfg, &self.tera, &listed, sink)
     }
 }
 
@@ -264,8 +310,8 @@ impl<'a> Renderer<'a> {
 struct PageMeta {
     title: String,
     description: String,
-    /// Prefix from this page to the site root ("" or "../").
-    root: &'static str,
+    /// Prefix from this page to the site root ("", "../", "../../" …).
+    root: String,
     url: String,
     canonical: Option<String>,
     og_type: &'static str,
@@ -281,6 +327,11 @@ fn lead_starts_with(doc: &crate::model::Document, summary: &str) -> bool {
         .iter()
         .find(|b| b.kind == crate::ingest::BlockKind::Paragraph)
         .is_some_and(|b| crate::sentences::strip_dateline(&b.text).starts_with(summary))
+}
+
+/// The prefix from a page to the site root: one `../` per folder in its path.
+fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
 }
 
 fn pages(n: usize, per: usize) -> usize {
@@ -322,7 +373,7 @@ impl Renderer<'_> {
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
-            root: if url.contains('/') { "../" } else { "" },
+            root: root_of(&url),
             canonical: self.cfg.base_url.as_ref().map(|b| b.join(&url)),
             url,
             og_type: "website",
@@ -366,7 +417,39 @@ impl Renderer<'_> {
             Page::Agreement(i) => self.agreement(i),
             Page::NotFound => self.not_found(),
             Page::Search => self.search(),
+            Page::Redirect(i) => self.redirect(i),
+            Page::Gone(i) => self.gone(i),
         }
+    }
+
+    fn redirect(&self, i: usize) -> Result<(String, String), RenderError> {
+        let r = &self.corpus.permalinks.redirects[i];
+        let mut meta = self.meta(r.from.clone(), &r.title, "", "none");
+        meta.canonical = self.cfg.base_url.as_ref().map(|b| b.join(&r.to));
+        let target = format!("{}{}", meta.root, r.to);
+        self.draw(
+            "redirect.html",
+            meta,
+            json!({ "target": target, "target_title": r.title }),
+        )
+    }
+
+    fn gone(&self, i: usize) -> Result<(String, String), RenderError> {
+        let g = &self.corpus.permalinks.gone[i];
+        let noun = g.kind.noun();
+        let mut meta = self.meta(
+            g.url.clone(),
+            &format!("This {noun} is no longer in the briefing"),
+            &format!("The {noun} this address showed was removed from the briefing."),
+            "none",
+        );
+        meta.canonical = None;
+        let index = format!("{}{}", meta.root, g.kind.index_url());
+        self.draw(
+            "gone.html",
+            meta,
+            json!({ "kind": noun, "index_url": index }),
+        )
     }
 
     fn home(&self) -> Result<(String, String), RenderError> {

@@ -35,6 +35,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "redirect.html",
+        include_str!("../../templates/redirect.html"),
+    ),
+    ("gone.html", include_str!("../../templates/gone.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
 ];
 

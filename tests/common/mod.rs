@@ -235,6 +235,11 @@ pub fn own_pages(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Whether the page at `path` is a redirect left at a URL an earlier build published.
+pub fn is_redirect(path: &Path) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|html| html.contains("http-equiv=\"refresh\""))
+}
+
 /// Every entry under `dir` (hidden ones included): folders map to `None`, files to their bytes.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
     let mut map = BTreeMap::new();
