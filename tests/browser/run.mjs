@@ -8,7 +8,7 @@
 // recorded; any such request fails the run. Prints one line per test and closes with
 // "N passed, M failed" (", K skipped" when some were skipped); exits 1 when any failed.
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { firstPage, launch, loadData, pickPages, site } from "./lib.mjs";
@@ -312,6 +312,20 @@ for (const [kind, rel] of Object.entries(pages)) {
     );
   });
 }
+
+// --- links that last ---------------------------------------------------------------------------
+
+test("an old URL's redirect page, opened from file:// with a #fragment, lands on the new page with it", async () => {
+  const record = JSON.parse(readFileSync(join(root, "data", "permalinks.json"), "utf8"));
+  const moved = Object.entries(record.urls).filter(([, e]) => e.to).slice(0, 3);
+  if (moved.length === 0) throw new Skip("this site has no redirect pages");
+  for (const [from, entry] of moved) {
+    const page = await browser.context.newPage();
+    const want = url(entry.to) + "#section";
+    await Promise.all([page.waitForURL(want, { timeout: 10_000 }), page.goto(url(from) + "#section")]);
+    await page.close();
+  }
+});
 
 // --- what happened along the way ---------------------------------------------------------------
 
