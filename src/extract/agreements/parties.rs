@@ -322,12 +322,13 @@ fn roles(s: &Sentence<'_>, with_at: Option<usize>) -> Vec<Role> {
                 continue;
             }
         }
-        out.push(role(s, m, with_at, &named));
+        out.push(role(s, k, with_at, &named));
     }
     out
 }
 
-fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) -> Role {
+fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> Role {
+    let m = &s.countries[k];
     let rest = &s.text[m.end..];
     // "Sri Lanka, which signed a fisheries agreement with Japan": the subject of the clause
     // that follows, whatever the preposition before it.
@@ -354,8 +355,9 @@ fn role(s: &Sentence<'_>, m: &Mention, with_at: Option<usize>, named: &[usize]) 
             .get(a.min(b)..a.max(b))
             .is_some_and(|between| matches!(between.trim(), "-" | "–" | "/"))
     };
-    let compound = s
-        .countries
+    // Mentions are in text order, so only the neighbours can be joined to this one; looking
+    // further would make a sentence listing thousands of countries quadratic.
+    let compound = s.countries[k.saturating_sub(2)..(k + 3).min(s.countries.len())]
         .iter()
         .any(|o| o.start != m.start && (joined(m.end, o.start) || joined(o.end, m.start)));
     if compound {
@@ -501,7 +503,8 @@ pub(super) fn parties(
     let with_at = withs.first().copied();
     out.engaged_with = with_at.is_some();
     let add_partner = |out: &mut Parties, at: usize, c: Side| {
-        let Some(g) = withs.iter().rposition(|&w| w < at) else {
+        // `withs` is in text order: the last "with" before `at`.
+        let Some(g) = withs.partition_point(|&w| w < at).checked_sub(1) else {
             return;
         };
         while out.with_groups.len() <= g {
