@@ -49,7 +49,7 @@ const SUBTITLE: Style = Style {
     size: 28.0,
 };
 const SUBTITLE_PITCH: f32 = 36.0;
-const SUBTITLE_GAP: f32 = 14.0;
+const SUBTITLE_GAP: f32 = 22.0;
 const SUBTITLE_MAX_LINES: usize = 2;
 const PARTIES: Style = Style {
     weight: Weight::Regular,

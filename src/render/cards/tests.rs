@@ -136,6 +136,22 @@ fn an_over_long_word_is_broken_and_cut() {
 }
 
 #[test]
+fn an_over_long_compound_breaks_after_a_dash() {
+    let title = "Kenya–Ghana–Uganda–Rwanda–Tanzania–Ethiopia–Nigeria–Senegal–Cameroon–Zambia";
+    let drawn = draw(&card(CardKind::Agreement, title)).unwrap();
+    assert_fits(&drawn);
+    let lines: Vec<&str> = drawn
+        .boxes
+        .iter()
+        .filter(|b| b.h > 60.0)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert!(lines[0].ends_with('–'), "{lines:?}");
+    assert_eq!(lines.concat(), title);
+}
+
+#[test]
 fn twelve_parties_stay_inside_the_card() {
     let c = Card {
         parties: twelve_parties(),
@@ -406,4 +422,28 @@ fn a_card_of_many_colours_falls_back_to_rgb() {
         .flat_map(|p| [p[0], p[1], p[2]])
         .collect();
     assert!(rgb == expected, "lossless");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any text at all (scripts the font lacks, marks, symbols, odd spaces) stays inside.
+    #[test]
+    fn any_text_stays_inside_the_card(
+        title in "\\PC{0,400}",
+        subtitle in "\\PC{0,200}",
+        site in "\\PC{0,80}",
+        status in "\\PC{0,30}",
+        parties in proptest::collection::vec("\\PC{0,40}", 0..20),
+    ) {
+        let c = Card {
+            kind: CardKind::Agreement,
+            title,
+            status: Some(status),
+            parties,
+            site_name: site,
+            subtitle: Some(subtitle),
+        };
+        assert_fits(&draw(&c).unwrap());
+    }
 }

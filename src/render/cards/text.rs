@@ -266,8 +266,9 @@ pub(super) fn fit_line(text: &str, style: Style, max_w: f32) -> String {
     wrap(text, style, max_w, 1).0.pop().unwrap_or_default()
 }
 
-/// The longest head of an over-long `word` that fits, and the rest. The head keeps at least
-/// one character, and a base letter keeps its combining marks.
+/// The longest head of an over-long `word` that fits, and the rest: cut after a hyphen, dash
+/// or slash when one fits ("Kenya–Ghana–…"), else between letters. The head keeps at least one
+/// character, and a base letter keeps its combining marks.
 fn split_to_fit(word: &str, style: Style, max_w: f32) -> (String, String) {
     let cuts: Vec<usize> = word
         .char_indices()
@@ -276,10 +277,17 @@ fn split_to_fit(word: &str, style: Style, max_w: f32) -> (String, String) {
         .collect();
     // Widths grow with the prefix, so binary search for the last cut that still fits.
     let fits = cuts.partition_point(|&i| style.width(&word[..i]) <= max_w);
-    let at = match fits {
-        0 => cuts.first().copied().unwrap_or(word.len()),
-        n => cuts[n - 1],
+    let Some(&longest) = fits.checked_sub(1).and_then(|n| cuts.get(n)) else {
+        let at = cuts.first().copied().unwrap_or(word.len());
+        return (word[..at].to_owned(), word[at..].to_owned());
     };
+    // A dash in the first half would leave the line half empty.
+    let after_dash = cuts[..fits]
+        .iter()
+        .rev()
+        .take_while(|&&i| 2 * i >= longest)
+        .find(|&&i| word[..i].ends_with(['-', '‐', '–', '—', '/']));
+    let at = after_dash.copied().unwrap_or(longest);
     (word[..at].to_owned(), word[at..].to_owned())
 }
 
