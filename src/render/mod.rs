@@ -4,6 +4,7 @@
 //! Entry point: [`run`]. Links are relative to the page and always name a file, so the same
 //! output works from `file://`, under a sub-path and at a domain root.
 
+pub mod cards;
 pub mod data;
 pub mod feeds;
 pub mod markdown;

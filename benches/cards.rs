@@ -1,0 +1,155 @@
+//! Link-preview card drawing: ms per card on one core, PNG size, and a cold then warm
+//! 2,100-card cache pass on all cores (the size of a large site's build). Run with
+//! `cargo bench --bench cards`.
+//!
+//! `CARDS_N` sets the single-core sample (default 300); `CARDS_SAMPLES=DIR` also writes a
+//! few representative cards to DIR to look at.
+
+use std::path::Path;
+use std::time::Instant;
+
+use briefing::render::cards::{self, Card, CardCache, CardKind};
+use rayon::prelude::*;
+
+const WORDS: &[&str] = &[
+    "agreement",
+    "on",
+    "defence",
+    "cooperation",
+    "between",
+    "Niger",
+    "and",
+    "Türkiye",
+    "memorandum",
+    "of",
+    "understanding",
+    "Việt",
+    "Nam",
+    "trade",
+    "Łódź",
+    "framework",
+    "economic",
+    "scientific",
+    "technical",
+    "energy",
+    "the",
+    "for",
+    "investment",
+    "Côte",
+    "d'Ivoire",
+    "partnership",
+    "strategic",
+    "İstanbul",
+    "declaration",
+    "joint",
+];
+const COUNTRIES: &[&str] = &[
+    "Niger",
+    "Türkiye",
+    "Việt Nam",
+    "Poland",
+    "Democratic Republic of the Congo",
+    "Ghana",
+    "Côte d'Ivoire",
+    "United Arab Emirates",
+    "Saint Vincent and the Grenadines",
+    "Chad",
+    "São Tomé and Príncipe",
+    "Kenya",
+    "Indonesia",
+    "European Union",
+];
+
+/// A deterministic mix of cards: short and long titles, zero to twelve parties, every status.
+fn sample(n: usize) -> Vec<Card> {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let words = 3 + next(30);
+            let title: Vec<&str> = (0..words).map(|_| WORDS[next(WORDS.len())]).collect();
+            let count = next(13);
+            let parties: Vec<String> = (0..count)
+                .map(|_| COUNTRIES[next(COUNTRIES.len())].to_owned())
+                .collect();
+            let kind = [CardKind::Agreement, CardKind::Country, CardKind::Site][i % 3];
+            let status = ["signed", "planned", "discussed", ""][next(4)];
+            Card {
+                kind,
+                title: format!("{} {i}", title.join(" ")),
+                status: (kind == CardKind::Agreement && !status.is_empty())
+                    .then(|| status.to_owned()),
+                parties,
+                site_name: "Sahel and Anatolia Briefing".to_owned(),
+                subtitle: (i % 2 == 0).then(|| "Mentioned in 14 documents since 2023".to_owned()),
+            }
+        })
+        .collect()
+}
+
+fn single_core(cards: &[Card]) {
+    let _ = cards::draw(&cards[0]); // loads the fonts
+    let start = Instant::now();
+    let pngs: Vec<Vec<u8>> = cards
+        .iter()
+        .map(|c| cards::draw(c).expect("draw").png)
+        .collect();
+    let ms = start.elapsed().as_secs_f64() * 1e3 / cards.len() as f64;
+    let sizes: Vec<usize> = pngs.iter().map(Vec::len).collect();
+    // Colour type 3 in the IHDR: a palette image; the others fell back to RGB.
+    let palette = pngs.iter().filter(|p| p[25] == 3).count();
+    let mean = sizes.iter().sum::<usize>() / sizes.len();
+    let max = sizes.iter().max().copied().unwrap_or(0);
+    println!(
+        "cards, one core: {} cards, {ms:.2} ms/card; PNG mean {:.1} KB, max {:.1} KB, \
+         {palette} with a palette",
+        cards.len(),
+        mean as f64 / 1e3,
+        max as f64 / 1e3
+    );
+}
+
+fn cache_passes(cards: &[Card], dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+    let cache = CardCache::open(dir).expect("cache folder");
+    for pass in ["cold", "warm"] {
+        let start = Instant::now();
+        cards.par_iter().for_each(|c| {
+            cache.get_or_draw(c).expect("card");
+        });
+        println!(
+            "cards, {pass} cache, {} threads: {} cards in {:.2} s",
+            rayon::current_num_threads(),
+            cards.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn write_samples(dir: &Path, cards: &[Card]) {
+    std::fs::create_dir_all(dir).expect("samples folder");
+    for (i, c) in cards.iter().enumerate() {
+        let png = cards::draw(c).expect("draw").png;
+        std::fs::write(dir.join(format!("card-{i}.png")), png).expect("write sample");
+    }
+}
+
+fn main() {
+    let n = std::env::var("CARDS_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let cards = sample(2100);
+    single_core(&cards[..n.min(cards.len())]);
+    let root = env!("CARGO_MANIFEST_DIR");
+    cache_passes(&cards, &Path::new(root).join("target/bench-cards-cache"));
+    if let Ok(dir) = std::env::var("CARDS_SAMPLES") {
+        write_samples(Path::new(&dir), &cards[..6]);
+    }
+}
