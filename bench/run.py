@@ -4,6 +4,8 @@
     python3 bench/run.py                      # 1,000 and 10,000 documents, 5 paired runs
     python3 bench/run.py --sizes 100000 --runs 1 --project-only
     python3 bench/run.py --sizes 1000 --against OTHER_BINARY   # before/after of a change
+    python3 bench/run.py --base-url https://org.github.io/repo/             # with link previews
+    python3 bench/run.py --base-url https://org.github.io/repo/ --cold-cards  # drawn every run
 
 For each size it generates the corpus with ../shared/bench/gen_corpus.py (kept in
 bench/work/, reused when present), then builds it repeatedly, alternating the tools run
@@ -43,9 +45,12 @@ def corpus(n: int, project_only: bool) -> Path:
     return out
 
 
-def timed(cmd: list, cwd: Path, out: Path) -> tuple:
-    """Runs cmd once from an empty `out`; returns (seconds, max RSS in MiB)."""
+def timed(cmd: list, cwd: Path, out: Path, clear: Path = None) -> tuple:
+    """Runs cmd once from an empty `out` (and without `clear`, a cache); returns (seconds,
+    max RSS in MiB)."""
     shutil.rmtree(out, ignore_errors=True)
+    if clear:
+        shutil.rmtree(clear, ignore_errors=True)
     subprocess.run(["sync"], check=False)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -61,16 +66,17 @@ def timed(cmd: list, cwd: Path, out: Path) -> tuple:
 def tools(args, c: Path) -> dict:
     """Name → (command, working folder, output folder) of every tool to run."""
     scratch = HERE / "work" / "out"
+    extra = ["--base-url", args.base_url] if args.base_url else []
     found = {
         "briefing": (
-            [str(args.binary), "build", "--quiet", "--out", str(scratch / "briefing")],
+            [str(args.binary), "build", "--quiet", "--out", str(scratch / "briefing"), *extra],
             c / "project",
             scratch / "briefing",
         )
     }
     if args.against:
         found["against"] = (
-            [str(args.against), "build", "--quiet", "--out", str(scratch / "against")],
+            [str(args.against), "build", "--quiet", "--out", str(scratch / "against"), *extra],
             c / "project",
             scratch / "against",
         )
@@ -91,6 +97,9 @@ def main() -> None:
     p.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "briefing")
     p.add_argument("--against", type=Path, help="a second briefing binary to compare with")
     p.add_argument("--no-build", action="store_true", help="do not run cargo build --release")
+    p.add_argument("--base-url", help="build with this base_url (feeds, sitemap, link-preview cards)")
+    p.add_argument("--cold-cards", action="store_true",
+                   help="empty the card cache before every briefing run (a cold build)")
     args = p.parse_args()
     if not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -104,7 +113,8 @@ def main() -> None:
             if i % 2:
                 order.reverse()
             for name, (cmd, cwd, out) in order:
-                seconds, mib = timed(cmd, cwd, out)
+                cache = cwd / ".briefing-cache" if args.cold_cards and name != "hugo" else None
+                seconds, mib = timed(cmd, cwd, out, cache)
                 runs[name].append((seconds, mib))
                 print(f"  {n} docs, run {i + 1}: {name} {seconds:.2f} s, {mib:.0f} MiB", flush=True)
         print(f"\n{n} documents, median of {args.runs}:")

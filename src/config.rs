@@ -55,6 +55,10 @@ pub struct RawConfig {
     pub output: Option<PathBuf>,
     /// The record of published URLs, relative to the config file.
     pub permalinks: Option<PathBuf>,
+    /// Draw link-preview cards (`og:image`) when `base_url` is set; on by default.
+    pub cards: Option<bool>,
+    /// Where drawn cards are cached between builds, relative to the config file.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// An absolute http(s) URL that ends with `/`.
@@ -143,6 +147,10 @@ pub struct Config {
     pub locked: bool,
     /// The deployed site's record, merged into [`Config::permalinks`] before the build.
     pub live_permalinks: Option<PathBuf>,
+    /// Draw link-preview cards (they need `base_url`, since `og:image` is an absolute URL).
+    pub cards: bool,
+    /// Cache of drawn cards, reused by every build (`.briefing-cache/` beside the record).
+    pub cache_dir: PathBuf,
     /// `SOURCE_DATE_EPOCH`, when set: the time to stamp on outputs that need one no
     /// document gives (a feed's `updated`), so builds stay reproducible.
     pub source_date_epoch: Option<i64>,
@@ -153,6 +161,9 @@ pub const CONFIG_FILE: &str = "briefing.toml";
 
 /// The record of published URLs, in the project root.
 pub const PERMALINKS_FILE: &str = "permalinks.json";
+
+/// The cache of drawn link-preview cards, in the project root.
+pub const CACHE_DIR: &str = ".briefing-cache";
 
 /// Default site title when the configuration gives none.
 pub const DEFAULT_TITLE: &str = "Briefing";
@@ -205,15 +216,21 @@ impl Config {
             .out
             .clone()
             .unwrap_or_else(|| root.join(raw.output.unwrap_or_else(|| "site".into())));
-        let permalinks = match (raw.permalinks, &over.seeds) {
-            (Some(p), _) => root.join(p),
-            (None, Some(s)) => s
+        // What a build keeps between runs lives in the project root, or beside a seeds folder
+        // named on the command line (which is then the project).
+        let project = match &over.seeds {
+            Some(s) => s
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-                .join(PERMALINKS_FILE),
-            (None, None) => root.join(PERMALINKS_FILE),
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            None => root.clone(),
         };
+        let permalinks = raw
+            .permalinks
+            .map_or_else(|| project.join(PERMALINKS_FILE), |p| root.join(p));
+        let cache_dir = raw
+            .cache_dir
+            .map_or_else(|| project.join(CACHE_DIR), |p| root.join(p));
         Ok(Config {
             title: raw.title.unwrap_or_else(|| DEFAULT_TITLE.into()),
             description: raw
@@ -229,6 +246,8 @@ impl Config {
             permalinks,
             locked: over.locked,
             live_permalinks: over.live_permalinks.clone(),
+            cards: raw.cards.unwrap_or(true),
+            cache_dir,
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|v| v.trim().parse().ok()),

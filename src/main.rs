@@ -220,7 +220,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         console::diagnostics(&report.warnings);
         if cfg.base_url.is_none() {
             console::note(
-                "no base_url set, so canonical links, Open Graph URLs, feeds and the sitemap are left out (set base_url in briefing.toml or pass --base-url)",
+                "no base_url set, so canonical links, Open Graph URLs and images, feeds and the sitemap are left out (set base_url in briefing.toml or pass --base-url)",
             );
         }
         println!(

@@ -8,6 +8,7 @@ pub mod cards;
 pub mod data;
 pub mod feeds;
 pub mod markdown;
+pub mod previews;
 pub mod search;
 pub mod templates;
 pub mod views;
@@ -213,6 +214,7 @@ pub struct Renderer<'a> {
     tera: Tera,
     statics: Vec<(String, Vec<u8>)>,
     inline_css: String,
+    previews: Option<previews::Previews>,
 }
 
 impl<'a> Renderer<'a> {
@@ -243,6 +245,7 @@ impl<'a> Renderer<'a> {
             tera,
             statics,
             inline_css,
+            previews: previews::Previews::plan(corpus, cfg)?,
         })
     }
 
@@ -277,6 +280,9 @@ impl<'a> Renderer<'a> {
 
     /// The data files and the search index.
     pub fn write_indexes(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        if let Some(p) = &self.previews {
+            p.write(sink)?;
+        }
         data::write_all(self.corpus, sink)?;
         // The deployed record lets a build elsewhere (CI) keep this site's URLs alive.
         sink.write(
@@ -316,6 +322,9 @@ struct PageMeta {
     url: String,
     canonical: Option<String>,
     og_type: &'static str,
+    /// The link-preview card: absolute URL and text alternative.
+    image: Option<String>,
+    image_alt: Option<String>,
     section: &'static str,
     has_code: bool,
 }
@@ -371,11 +380,14 @@ impl Renderer<'_> {
     }
 
     fn meta(&self, url: String, title: &str, description: &str, section: &'static str) -> PageMeta {
+        let image = self.previews.as_ref().map(|p| p.image(&url));
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
             root: root_of(&url),
             canonical: self.cfg.base_url.as_ref().map(|b| b.join(&url)),
+            image_alt: image.as_ref().map(|i| i.alt.clone()),
+            image: image.map(|i| i.url),
             url,
             og_type: "website",
             section,
