@@ -70,6 +70,12 @@ pub trait Sink: Sync {
     /// Writes `bytes` to `rel`, a `/`-separated path relative to the site root.
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError>;
 
+    /// Puts a copy of the file `src` at `rel`.
+    fn copy_file(&self, rel: &str, src: &Path) -> Result<(), OutputError> {
+        let bytes = fs::read(src).map_err(io("read", src))?;
+        self.write(rel, &bytes)
+    }
+
     /// Writes what `fill` produces to `rel`. A sink that writes files streams it there, so a
     /// large file (the data contract, the search index) is never held whole in memory.
     fn write_stream(
@@ -231,6 +237,20 @@ impl Staging {
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         self.write_stream(rel, &mut |w| w.write_all(bytes))
+    }
+
+    /// A hard link when `src` is on the same file system (no bytes written: a rebuild with
+    /// thousands of cached images stays cheap), else a copy.
+    fn copy_file(&self, rel: &str, src: &Path) -> Result<(), OutputError> {
+        let path = self.tmp.join(safe_relative(rel)?);
+        if let Some(dir) = path.parent() {
+            self.ensure_dir(dir)?;
+        }
+        if fs::hard_link(src, &path).is_err() {
+            fs::copy(src, &path).map_err(io("copy", src))?;
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     fn write_stream(

@@ -232,6 +232,13 @@ mod resolve;
 pub use file::{PermalinkError, load, save};
 pub use resolve::resolve;
 
+/// A key of a document's bytes as they are (a moved file keeps them): CRC-32 and length, a
+/// standard checksum that reads the 70 MB of a 10,000-document corpus in milliseconds where
+/// SHA-1 takes a tenth of a second; it only has to tell apart documents that lost their path.
+fn content_key(text: &str) -> String {
+    format!("{:08x}{:06x}", crc32fast::hash(text.as_bytes()), text.len() & 0xff_ffff)
+}
+
 /// A short hash of text with case and spacing ignored, so a reflowed line keeps its key.
 fn text_key(text: &str) -> String {
     let folded: String = text
@@ -255,7 +262,7 @@ fn identities(c: &Corpus) -> Vec<(Target, String, Entry, bool)> {
     let docs = c.documents.par_iter().enumerate().map(|(i, d)| {
         let mut e = Entry::identity(Kind::Document);
         e.path = Some(d.source.path.clone());
-        e.text = Some(text_key(&d.source.markdown));
+        e.text = Some(content_key(&d.source.markdown));
         e.title = Some(text_key(&d.source.title));
         (Target::Document(i), d.url(), e, d.source.front.draft)
     });

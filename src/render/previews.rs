@@ -97,8 +97,8 @@ impl Previews {
     /// Draws every card (or takes it from the cache) into `sink`, in parallel.
     pub fn write(&self, sink: &dyn Sink) -> Result<(), RenderError> {
         self.cards.par_iter().try_for_each(|p| {
-            let png = self.cache.get_or_draw(&p.card).map_err(card_error)?;
-            sink.write(&p.path, &png)?;
+            let cached = self.cache.ensure(&p.card).map_err(card_error)?;
+            sink.copy_file(&p.path, &cached)?;
             Ok(())
         })
     }

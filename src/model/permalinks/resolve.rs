@@ -132,8 +132,8 @@ pub fn resolve(c: &mut Corpus, old: &Record, is_page: &dyn Fn(&str) -> bool) -> 
     let mut warnings = Vec::new();
     let mut old = old.clone();
     let current = current(c);
-    add_aliases(c, &current, &mut old, is_page, &mut warnings);
     let lookup = Lookup::new(&current);
+    add_aliases(c, &current, &lookup, &mut old, is_page, &mut warnings);
     let natural = urls(c);
     let successors: Vec<(&String, &Entry, Option<Target>)> = old
         .urls
@@ -231,12 +231,18 @@ fn current(c: &Corpus) -> Vec<Current> {
 fn add_aliases(
     c: &Corpus,
     current: &[Current],
+    lookup: &Lookup<'_>,
     old: &mut Record,
     is_page: &dyn Fn(&str) -> bool,
     warnings: &mut Vec<Diagnostic>,
 ) {
+    if c.documents
+        .iter()
+        .all(|d| d.source.front.aliases.is_empty())
+    {
+        return;
+    }
     let taken: HashMap<&str, Target> = current.iter().map(|x| (x.url.as_str(), x.target)).collect();
-    let lookup = Lookup::new(current);
     for x in current.iter().filter(|x| !x.draft) {
         let Target::Document(i) = x.target else {
             continue;

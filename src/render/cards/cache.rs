@@ -65,17 +65,22 @@ impl CardCache {
     /// The card's PNG bytes: from the cache when a whole, valid entry is there, else drawn
     /// and stored. Fails only when drawing fails or the drawn card cannot be stored.
     pub fn get_or_draw(&self, card: &Card) -> Result<Vec<u8>, CardError> {
+        let path = self.ensure(card)?;
+        fs::read(&path).map_err(|source| CardError::Cache { path, source })
+    }
+
+    /// The path of the card's cached PNG, drawn and stored first unless a whole, valid entry
+    /// is there: for a site that links or copies the file rather than writing the bytes again.
+    pub fn ensure(&self, card: &Card) -> Result<PathBuf, CardError> {
         let path = self.path(card);
-        if let Ok(bytes) = fs::read(&path)
-            && is_card_png(&bytes)
-        {
+        if fs::read(&path).is_ok_and(|bytes| is_card_png(&bytes)) {
             self.hits.fetch_add(1, Ordering::Relaxed);
-            return Ok(bytes);
+            return Ok(path);
         }
         let png = draw(card)?.png;
         self.draws.fetch_add(1, Ordering::Relaxed);
         self.store(&path, &png)?;
-        Ok(png)
+        Ok(path)
     }
 
     /// Writes `png` to a temporary file beside `path` and renames it into place; concurrent
