@@ -1,0 +1,410 @@
+//! The page kinds: what each page shows, drawn from the corpus into its template.
+
+use serde_json::json;
+
+use super::views::{AgreementCard, CountryRef, DocCard, Pagination, Stats};
+use super::*;
+
+impl Renderer<'_> {
+    pub(super) fn redirect(&self, i: usize) -> Result<(String, String), RenderError> {
+        let r = &self.corpus.permalinks.redirects[i];
+        let mut meta = self.meta(r.from.clone(), &r.title, "", "none");
+        meta.canonical = self.cfg.base_url.as_ref().map(|b| b.join(&r.to));
+        let target = format!("{}{}", meta.root, r.to);
+        self.draw(
+            "redirect.html",
+            meta,
+            json!({ "target": target, "target_title": r.title }),
+        )
+    }
+
+    pub(super) fn gone(&self, i: usize) -> Result<(String, String), RenderError> {
+        let g = &self.corpus.permalinks.gone[i];
+        let noun = g.kind.noun();
+        let mut meta = self.meta(
+            g.url.clone(),
+            &format!("This {noun} is no longer in the briefing"),
+            &format!("The {noun} this address showed was removed from the briefing."),
+            "none",
+        );
+        meta.canonical = None;
+        let index = format!("{}{}", meta.root, g.kind.index_url());
+        self.draw(
+            "gone.html",
+            meta,
+            json!({ "kind": noun, "index_url": index }),
+        )
+    }
+
+    pub(super) fn home(&self) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let latest: Vec<DocCard> = c
+            .newest_first
+            .iter()
+            .take(HOME_LATEST)
+            .map(|&i| DocCard::new(&c.documents[i]))
+            .collect();
+        let mut countries: Vec<CountryRef> = c
+            .countries
+            .iter()
+            .map(|n| CountryRef::new(n.code, n.documents.len()))
+            .collect();
+        countries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        let groups: Vec<_> = AgreementStatus::ALL
+            .iter()
+            .map(|&s| {
+                let all: Vec<_> = c.agreements.iter().filter(|a| a.status == s).collect();
+                json!({
+                    "status": s.as_str(),
+                    "label": s.label(),
+                    "total": all.len(),
+                    "agreements": all.iter().take(HOME_AGREEMENTS_PER_STATUS).map(|a| AgreementCard::new(a)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let meta = self.meta(
+            "index.html".into(),
+            &self.cfg.title,
+            &self.cfg.description,
+            "home",
+        );
+        self.draw(
+            "home.html",
+            meta,
+            json!({
+                "stats": Stats::of(c),
+                "latest": latest,
+                "more_documents": c.documents.len() > HOME_LATEST,
+                "countries": countries,
+                "agreement_groups": groups,
+            }),
+        )
+    }
+
+    pub(super) fn document(&self, i: usize) -> Result<(String, String), RenderError> {
+        let doc = &self.corpus.documents[i];
+        let body = markdown::render(&doc.source.markdown, &doc.source.blocks);
+        let mut meta = self.meta(
+            doc.url(),
+            &doc.source.title,
+            &doc.source.summary,
+            "documents",
+        );
+        meta.og_type = "article";
+        meta.has_code = body.has_code;
+        let people: Vec<_> = doc
+            .extraction
+            .people
+            .iter()
+            .map(|p| {
+                json!({
+                    "name": p.name,
+                    "role": p.role,
+                    "country": p.country.map(|c| CountryRef::new(c, 0)),
+                })
+            })
+            .collect();
+        self.draw("document.html", meta, json!({
+            "doc": {
+                "title": doc.source.title,
+                "path": doc.source.path,
+                "date": doc.date().map(|d| d.to_string()),
+                "date_display": doc.date().map(|d| d.display()),
+                "source": doc.source.front.source,
+                "source_url": doc.source.front.url,
+                                "summary": doc.source.summary,
+                // A summary taken from the lead would repeat the first paragraph.
+                "show_summary": doc.source.front.summary.is_some() || !lead_starts_with(doc, &doc.source.summary),
+                "body": body.html,
+                "countries": doc.extraction.countries.iter().map(|c| CountryRef::new(c.code, c.mentions)).collect::<Vec<_>>(),
+                "agreements": doc.agreements.iter().map(|&a| AgreementCard::new(&self.corpus.agreements[a])).collect::<Vec<_>>(),
+                "people": people,
+            }
+        }))
+    }
+
+    pub(super) fn documents(&self, n: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let total = pages(c.documents.len(), DOCS_PER_PAGE);
+        let cards: Vec<DocCard> = c
+            .newest_first
+            .iter()
+            .skip((n - 1) * DOCS_PER_PAGE)
+            .take(DOCS_PER_PAGE)
+            .map(|&i| DocCard::new(&c.documents[i]))
+            .collect();
+        let title = if n == 1 {
+            "Documents".to_string()
+        } else {
+            format!("Documents — page {n}")
+        };
+        let meta = self.meta(
+            documents_url(n),
+            &title,
+            "Every document in the briefing, newest first.",
+            "documents",
+        );
+        self.draw(
+            "documents.html",
+            meta,
+            json!({
+                "documents": cards,
+                "total": c.documents.len(),
+                "pagination": Pagination::new(n, total, &documents_url),
+            }),
+        )
+    }
+
+    pub(super) fn countries(&self) -> Result<(String, String), RenderError> {
+        let g = crate::gazetteer::Gazetteer::global();
+        let mut regions: std::collections::BTreeMap<String, Vec<serde_json::Value>> =
+            Default::default();
+        let mut rows: Vec<(&CountryNode, CountryRef)> = self
+            .corpus
+            .countries
+            .iter()
+            .map(|n| (n, CountryRef::new(n.code, n.documents.len())))
+            .collect();
+        rows.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+        for (node, r) in rows {
+            let region = g
+                .get(node.code)
+                .map(|c| c.region.clone())
+                .filter(|r| !r.is_empty())
+                .unwrap_or_else(|| "Other".into());
+            regions.entry(region).or_default().push(json!({
+                "country": r,
+                "documents": node.documents.len(),
+                "agreements": node.agreements.len(),
+                "mentions": node.mentions,
+            }));
+        }
+        let regions: Vec<_> = regions
+            .into_iter()
+            .map(|(name, countries)| json!({"name": name, "countries": countries}))
+            .collect();
+        let meta = self.meta(
+            "countries/index.html".into(),
+            "Countries",
+            "Every country the briefing mentions, by region.",
+            "countries",
+        );
+        self.draw(
+            "countries.html",
+            meta,
+            json!({ "regions": regions, "total": self.corpus.countries.len() }),
+        )
+    }
+
+    pub(super) fn country(&self, i: usize, n: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let node = &c.countries[i];
+        let total = pages(node.documents.len(), DOCS_PER_PAGE);
+        let me = CountryRef::new(node.code, node.documents.len());
+        let info = crate::gazetteer::Gazetteer::global().get(node.code);
+        let docs: Vec<_> = node
+            .documents
+            .iter()
+            .skip((n - 1) * DOCS_PER_PAGE)
+            .take(DOCS_PER_PAGE)
+            .map(|&d| {
+                let doc = &c.documents[d];
+                let snippets: Vec<_> = doc
+                    .extraction
+                    .snippets
+                    .iter()
+                    .filter(|s| s.code == node.code)
+                    .filter_map(|s| {
+                        let blocks = &doc.source.blocks;
+                        let anchor = s.anchor(blocks)?;
+                        Some(json!({"text": s.text(blocks), "url": format!("{}#{anchor}", doc.url())}))
+                    })
+                    .collect();
+                json!({"card": DocCard::new(doc), "snippets": snippets})
+            })
+            .collect();
+        // Agreements and who's who are the country's whole picture: they belong on its first
+        // page only, not repeated on every page of its documents.
+        let first = n == 1;
+        let people: Vec<_> = node
+            .people
+            .iter()
+            .filter(|_| first)
+            .map(|(p, d)| {
+                let doc = &c.documents[*d];
+                json!({"name": p.name, "role": p.role, "document": {"title": doc.source.title, "url": doc.url()}})
+            })
+            .collect();
+        let title = if n == 1 {
+            me.name.clone()
+        } else {
+            format!("{} — page {n}", me.name)
+        };
+        let description = format!(
+            "{} in the briefing: {} document(s), {} agreement(s).",
+            me.name,
+            node.documents.len(),
+            node.agreements.len()
+        );
+        let meta = self.meta(country_page_url(node, n), &title, &description, "countries");
+        let url_of = |p: usize| country_page_url(node, p);
+        let feed_url = self
+            .cfg
+            .base_url
+            .as_ref()
+            .map(|_| feeds::country_feed_url(node));
+        self.draw("country.html", meta, json!({
+            "feed_url": feed_url,
+            "country": {
+                "name": me.name, "code": me.code, "flag": me.flag,
+                "official": info.map(|i| i.official.clone()),
+                "region": info.map(|i| i.region.clone()),
+                "subregion": info.map(|i| i.subregion.clone()),
+                "documents": node.documents.len(),
+                "agreements": node.agreements.len(),
+                "mentions": node.mentions,
+                "first_url": country_page_url(node, 1),
+            },
+            "first_page": first,
+            "documents": docs,
+            "agreements": node.agreements.iter().filter(|_| first).map(|&a| AgreementCard::new(&c.agreements[a])).collect::<Vec<_>>(),
+            "related": node.related.iter().take(RELATED_COUNTRIES).map(|(code, k)| CountryRef::new(*code, *k)).collect::<Vec<_>>(),
+            "people": people,
+            "pagination": Pagination::new(n, total, &url_of),
+        }))
+    }
+
+    pub(super) fn agreements(&self, n: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let order = agreements_order(c);
+        let total = pages(order.len(), AGREEMENTS_PER_PAGE);
+        let mut groups: Vec<serde_json::Value> = Vec::new();
+        let mut current: Option<AgreementStatus> = None;
+        let mut items: Vec<AgreementCard> = Vec::new();
+        for &i in order
+            .iter()
+            .skip((n - 1) * AGREEMENTS_PER_PAGE)
+            .take(AGREEMENTS_PER_PAGE)
+        {
+            let a = &c.agreements[i];
+            if current != Some(a.status) {
+                if let Some(s) = current {
+                    groups.push(json!({"status": s.as_str(), "label": s.label(), "agreements": std::mem::take(&mut items)}));
+                }
+                current = Some(a.status);
+            }
+            items.push(AgreementCard::new(a));
+        }
+        if let Some(s) = current {
+            groups.push(json!({"status": s.as_str(), "label": s.label(), "agreements": items}));
+        }
+        let title = if n == 1 {
+            "Agreements".to_string()
+        } else {
+            format!("Agreements — page {n}")
+        };
+        let meta = self.meta(
+            agreements_url(n),
+            &title,
+            "Every agreement and engagement in the briefing, by status.",
+            "agreements",
+        );
+        self.draw(
+            "agreements.html",
+            meta,
+            json!({
+                "groups": groups,
+                "total": c.agreements.len(),
+                "pagination": Pagination::new(n, total, &agreements_url),
+            }),
+        )
+    }
+
+    pub(super) fn agreement(&self, i: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let a = &c.agreements[i];
+        // Newest first, like the status, which comes from the latest document.
+        let evidence: Vec<_> = a
+            .evidence
+            .iter()
+            .rev()
+            .map(|e| {
+                let doc = &c.documents[e.document];
+                json!({
+                    "text": e.text,
+                    "url": format!("{}#{}", doc.url(), e.block),
+                    "document_title": doc.source.title,
+                    "date_display": doc.date().map(|d| d.display()),
+                    "status": e.status.as_str(),
+                    "status_label": e.status.label(),
+                })
+            })
+            .collect();
+        let card = AgreementCard::new(a);
+        let description = format!(
+            "{} — {} ({}). Reported in {} document(s).",
+            a.title,
+            a.kind.label(),
+            a.status.label().to_lowercase(),
+            a.documents.len()
+        );
+        let meta = self.meta(a.url(), &a.title, &description, "agreements");
+        self.draw("agreement.html", meta, json!({
+            "agreement": {
+                "card": card,
+                "signatories": a.signatories,
+                "place": a.place,
+                "date": a.date.map(|d| d.to_string()),
+                "evidence": evidence,
+                "documents": a.documents.iter().map(|&d| DocCard::new(&c.documents[d])).collect::<Vec<_>>(),
+            }
+        }))
+    }
+
+    pub(super) fn search(&self) -> Result<(String, String), RenderError> {
+        let mut countries: Vec<CountryRef> = self
+            .corpus
+            .countries
+            .iter()
+            .map(|n| CountryRef::new(n.code, 0))
+            .collect();
+        countries.sort_by(|a, b| a.name.cmp(&b.name));
+        let meta = self.meta(
+            "search.html".into(),
+            "Search",
+            "Search every document, country, person and agreement in the briefing.",
+            "search",
+        );
+        self.draw("search.html", meta, json!({ "countries": countries }))
+    }
+
+    pub(super) fn not_found(&self) -> Result<(String, String), RenderError> {
+        let meta = self.meta(
+            "404.html".into(),
+            "Page not found",
+            "This page does not exist.",
+            "none",
+        );
+        // A host serves this page at any depth, so relative links cannot work there; use
+        // absolute ones when the site's address is known.
+        let home = self
+            .cfg
+            .base_url
+            .as_ref()
+            .map_or_else(|| "index.html".to_string(), |b| b.join("index.html"));
+        let prefix = self
+            .cfg
+            .base_url
+            .as_ref()
+            .map_or_else(String::new, |b| b.as_str().to_string());
+        self.draw(
+            "404.html",
+            meta,
+            json!({
+                "inline_css": self.inline_css,
+                "home_url": home,
+                "link_prefix": prefix,
+            }),
+        )
+    }
+}
