@@ -381,6 +381,12 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
     let mut pages = vec![Page::Home, Page::Countries, Page::Search];
     pages.extend((0..new.permalinks.redirects.len()).map(Page::Redirect));
     pages.extend((0..new.permalinks.gone.len()).map(Page::Gone));
+    // The timeline lists every dated document and agreement: any edit can move its entries.
+    pages.extend(
+        render::all_pages(new)
+            .into_iter()
+            .filter(|p| matches!(p, Page::Timeline(_))),
+    );
     for (i, d) in new.documents.iter().enumerate() {
         if docs.contains(&d.source.path) {
             pages.push(Page::Document(i));

@@ -6,6 +6,7 @@
 
 mod agreements;
 pub mod permalinks;
+pub mod timeline;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -134,6 +135,8 @@ pub struct Corpus {
     pub countries: Vec<CountryNode>,
     /// Agreements by slug.
     pub agreements: Vec<Agreement>,
+    /// Dated documents and agreements, latest first, and the undated ones.
+    pub timeline: timeline::Timeline,
     /// Old URLs that redirect or say their entity is gone, and the record of published URLs
     /// (empty until [`permalinks::resolve`] runs).
     pub permalinks: permalinks::Permalinks,
@@ -185,11 +188,13 @@ pub fn build_shared(sources: Vec<Arc<SourceDoc>>, extractions: Vec<Arc<Extractio
         }
     }
     let countries = countries(&documents, &newest_first, &agreements);
+    let timeline = timeline::Timeline::build(&documents, &agreements);
     Corpus {
         documents,
         newest_first,
         countries,
         agreements,
+        timeline,
         permalinks: permalinks::Permalinks::default(),
     }
 }

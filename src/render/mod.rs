@@ -32,6 +32,10 @@ pub const HOME_LATEST: usize = 50;
 pub const DOCS_PER_PAGE: usize = 50;
 /// Agreements per page of the agreements index.
 pub const AGREEMENTS_PER_PAGE: usize = 100;
+/// Entries per page of the timeline.
+pub const TIMELINE_PER_PAGE: usize = 100;
+/// Timeline entries on the home page and on a country page.
+pub const TIMELINE_LATEST: usize = 20;
 /// Agreements per status group on the home page.
 const HOME_AGREEMENTS_PER_STATUS: usize = 12;
 /// Related countries shown on a country page.
@@ -116,6 +120,8 @@ pub enum Page {
     NotFound,
     /// `search.html`.
     Search,
+    /// Page n (1-based) of the timeline.
+    Timeline(usize),
     /// A published URL whose entity moved, by index into the corpus's redirects.
     Redirect(usize),
     /// A published URL whose entity is gone, by index into the corpus's gone URLs.
@@ -153,6 +159,7 @@ pub fn page_url(corpus: &Corpus, page: Page) -> String {
         Page::Agreement(i) => corpus.agreements[i].url(),
         Page::NotFound => "404.html".into(),
         Page::Search => "search.html".into(),
+        Page::Timeline(n) => timeline_url(n),
         Page::Redirect(i) => corpus.permalinks.redirects[i].from.clone(),
         Page::Gone(i) => corpus.permalinks.gone[i].url.clone(),
     }
@@ -200,6 +207,7 @@ pub fn all_pages(c: &Corpus) -> Vec<Page> {
     }
     all.extend((1..=pages(c.agreements.len(), AGREEMENTS_PER_PAGE)).map(Page::Agreements));
     all.extend((0..c.agreements.len()).map(Page::Agreement));
+    all.extend((1..=timeline_pages(c)).map(Page::Timeline));
     all.extend((0..c.permalinks.redirects.len()).map(Page::Redirect));
     all.extend((0..c.permalinks.gone.len()).map(Page::Gone));
     all
@@ -356,6 +364,19 @@ fn documents_url(n: usize) -> String {
     }
 }
 
+fn timeline_url(n: usize) -> String {
+    if n == 1 {
+        "timeline.html".into()
+    } else {
+        format!("timeline-page-{n}.html")
+    }
+}
+
+/// Pages of the timeline: the dated entries, then the undated ones on the last page.
+fn timeline_pages(c: &Corpus) -> usize {
+    pages(c.timeline.dated.len(), TIMELINE_PER_PAGE)
+}
+
 fn agreements_url(n: usize) -> String {
     if n == 1 {
         "agreements/index.html".into()
@@ -430,6 +451,7 @@ impl Renderer<'_> {
             Page::Agreement(i) => self.agreement(i),
             Page::NotFound => self.not_found(),
             Page::Search => self.search(),
+            Page::Timeline(n) => self.timeline(n),
             Page::Redirect(i) => self.redirect(i),
             Page::Gone(i) => self.gone(i),
         }

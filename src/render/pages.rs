@@ -2,8 +2,9 @@
 
 use serde_json::json;
 
-use super::views::{AgreementCard, CountryRef, DocCard, Pagination, Stats};
+use super::views::{AgreementCard, CountryRef, DocCard, Pagination, Stats, TimelineEntry};
 use super::*;
+use crate::model::timeline::Item;
 
 impl Renderer<'_> {
     pub(super) fn redirect(&self, i: usize) -> Result<(String, String), RenderError> {
@@ -75,6 +76,8 @@ impl Renderer<'_> {
                 "stats": Stats::of(c),
                 "latest": latest,
                 "more_documents": c.documents.len() > HOME_LATEST,
+                "timeline": self.latest(|_| true),
+                "timeline_total": c.timeline.dated.len(),
                 "countries": countries,
                 "agreement_groups": groups,
             }),
@@ -270,6 +273,7 @@ impl Renderer<'_> {
             "agreements": node.agreements.iter().filter(|_| first).map(|&a| AgreementCard::new(&c.agreements[a])).collect::<Vec<_>>(),
             "related": node.related.iter().take(RELATED_COUNTRIES).map(|(code, k)| CountryRef::new(*code, *k)).collect::<Vec<_>>(),
             "people": people,
+            "timeline": if first { self.latest(|i| involves(c, node.code, i)) } else { Vec::new() },
             "pagination": Pagination::new(n, total, &url_of),
         }))
     }
@@ -334,12 +338,17 @@ impl Renderer<'_> {
                     "text": e.text,
                     "url": format!("{}#{}", doc.url(), e.block),
                     "document_title": doc.source.title,
+                    "date": doc.date().map(|d| d.to_string()),
                     "date_display": doc.date().map(|d| d.display()),
                     "status": e.status.as_str(),
                     "status_label": e.status.label(),
                 })
             })
             .collect();
+        // The history: each report in date order (undated last), so the steps read
+        // discussed → planned → signed.
+        let mut history: Vec<&serde_json::Value> = evidence.iter().collect();
+        history.sort_by_key(|e| (e["date"].is_null(), e["date"].as_str().map(str::to_string)));
         let card = AgreementCard::new(a);
         let description = format!(
             "{} — {} ({}). Reported in {} document(s).",
@@ -356,6 +365,7 @@ impl Renderer<'_> {
                 "place": a.place,
                 "date": a.date.map(|d| d.to_string()),
                 "evidence": evidence,
+                "history": history,
                 "documents": a.documents.iter().map(|&d| DocCard::new(&c.documents[d])).collect::<Vec<_>>(),
             }
         }))
@@ -406,5 +416,77 @@ impl Renderer<'_> {
                 "link_prefix": prefix,
             }),
         )
+    }
+}
+
+impl Renderer<'_> {
+    /// The latest dated entries that `keep` accepts, for the home and country pages.
+    pub(super) fn latest(&self, keep: impl Fn(Item) -> bool) -> Vec<TimelineEntry> {
+        let c = self.corpus;
+        c.timeline
+            .dated
+            .iter()
+            .filter(|(_, i)| keep(*i))
+            .take(TIMELINE_LATEST)
+            .map(|&(_, i)| TimelineEntry::new(c, i))
+            .collect()
+    }
+
+    pub(super) fn timeline(&self, n: usize) -> Result<(String, String), RenderError> {
+        let c = self.corpus;
+        let total = timeline_pages(c);
+        let entries: Vec<TimelineEntry> = c
+            .timeline
+            .dated
+            .iter()
+            .skip((n - 1) * TIMELINE_PER_PAGE)
+            .take(TIMELINE_PER_PAGE)
+            .map(|&(_, i)| TimelineEntry::new(c, i))
+            .collect();
+        // Undated entries go apart, after the last dated one.
+        let undated: Vec<TimelineEntry> = if n == total {
+            c.timeline
+                .undated
+                .iter()
+                .map(|&i| TimelineEntry::new(c, i))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let title = if n == 1 {
+            "Timeline".to_string()
+        } else {
+            format!("Timeline — page {n}")
+        };
+        let meta = self.meta(
+            timeline_url(n),
+            &title,
+            "Dated agreements and documents, latest first.",
+            "timeline",
+        );
+        self.draw(
+            "timeline.html",
+            meta,
+            json!({
+                "entries": entries,
+                "undated": undated,
+                "dated_total": c.timeline.dated.len(),
+                "undated_total": c.timeline.undated.len(),
+                "pagination": Pagination::new(n, total, &timeline_url),
+            }),
+        )
+    }
+}
+
+/// Whether a timeline item concerns a country: an agreement it is party to, a document that
+/// mentions it.
+fn involves(c: &Corpus, code: crate::gazetteer::CountryCode, item: Item) -> bool {
+    match item {
+        Item::Agreement(a) => c.agreements[a].parties.contains(&code),
+        Item::Document(d) => c.documents[d]
+            .extraction
+            .countries
+            .iter()
+            .any(|x| x.code == code),
     }
 }

@@ -40,6 +40,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/redirect.html"),
     ),
     ("gone.html", include_str!("../../templates/gone.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
     ("atom.xml", include_str!("../../templates/atom.xml")),
 ];
 

@@ -253,3 +253,55 @@ mod tests {
         assert_eq!(shown(200, 200), "1 … 198 199 [200]");
     }
 }
+
+/// One entry of a timeline: a dated (or undated) document or agreement.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    /// ISO date for `<time datetime>`, if any.
+    pub date: Option<String>,
+    /// "12 March 2025".
+    pub date_display: Option<String>,
+    /// "document" or "agreement".
+    pub kind: &'static str,
+    /// Title.
+    pub title: String,
+    /// Page URL, relative to the site root.
+    pub url: String,
+    /// An agreement's status as in the data contract.
+    pub status: Option<&'static str>,
+    /// An agreement's status for readers.
+    pub status_label: Option<&'static str>,
+}
+
+impl TimelineEntry {
+    /// The entry for one timeline item.
+    pub fn new(c: &crate::model::Corpus, item: crate::model::timeline::Item) -> TimelineEntry {
+        use crate::model::timeline::Item;
+        match item {
+            Item::Document(i) => {
+                let d = &c.documents[i];
+                TimelineEntry {
+                    date: d.date().map(|x| x.to_string()),
+                    date_display: d.date().map(|x| x.display()),
+                    kind: "document",
+                    title: d.source.title.clone(),
+                    url: d.url(),
+                    status: None,
+                    status_label: None,
+                }
+            }
+            Item::Agreement(i) => {
+                let a = &c.agreements[i];
+                TimelineEntry {
+                    date: a.date.map(|x| x.to_string()),
+                    date_display: a.date.map(|x| x.display()),
+                    kind: "agreement",
+                    title: a.title.clone(),
+                    url: a.url(),
+                    status: Some(a.status.as_str()),
+                    status_label: Some(a.status.label()),
+                }
+            }
+        }
+    }
+}
