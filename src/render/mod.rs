@@ -7,6 +7,7 @@
 pub mod cards;
 pub mod data;
 pub mod feeds;
+pub mod map;
 pub mod markdown;
 mod pages;
 pub mod previews;
