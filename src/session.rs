@@ -377,6 +377,8 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
         }
     }
 
+    let codes = |c: &Corpus| c.countries.iter().map(|n| n.code).collect::<Vec<_>>();
+    let country_set_changed = codes(old) != codes(new);
     // Redirect and "gone" pages are few and tiny; their targets may have moved.
     let mut pages = vec![Page::Home, Page::Countries, Page::Search];
     pages.extend((0..new.permalinks.redirects.len()).map(Page::Redirect));
@@ -439,8 +441,11 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
                 render::AGREEMENTS_PER_PAGE,
                 &agreements,
             ),
-            // The first page holds the country's agreements, people and neighbours.
-            Page::Country(i, 1) => countries.contains(&new.countries[i].code),
+            // The first page holds the country's agreements, people and neighbours, and a
+            // map linking every country with a page.
+            Page::Country(i, 1) => {
+                countries.contains(&new.countries[i].code) || country_set_changed
+            }
             Page::Country(i, n) => {
                 country_lists
                     .get(&new.countries[i].code)

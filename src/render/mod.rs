@@ -224,6 +224,8 @@ pub struct Renderer<'a> {
     statics: Vec<(String, Vec<u8>)>,
     inline_css: String,
     previews: Option<previews::Previews>,
+    /// The partnership map of the whole corpus (country pages highlight their country).
+    map: map::MapInput,
 }
 
 impl<'a> Renderer<'a> {
@@ -255,6 +257,7 @@ impl<'a> Renderer<'a> {
             statics,
             inline_css,
             previews: previews::Previews::plan(corpus, cfg)?,
+            map: pages::map_input(corpus),
         })
     }
 

@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use super::map;
 use super::views::{AgreementCard, CountryRef, DocCard, Pagination, Stats, TimelineEntry};
 use super::*;
 use crate::model::timeline::Item;
@@ -77,6 +78,8 @@ impl Renderer<'_> {
                 "latest": latest,
                 "more_documents": c.documents.len() > HOME_LATEST,
                 "timeline": self.latest(|_| true),
+                "map": map::figure(&self.map, "", "Partnership map"),
+                "map_table": map::table(&self.map, ""),
                 "timeline_total": c.timeline.dated.len(),
                 "countries": countries,
                 "agreement_groups": groups,
@@ -274,6 +277,7 @@ impl Renderer<'_> {
             "related": node.related.iter().take(RELATED_COUNTRIES).map(|(code, k)| CountryRef::new(*code, *k)).collect::<Vec<_>>(),
             "people": people,
             "timeline": if first { self.latest(|i| involves(c, node.code, i)) } else { Vec::new() },
+            "map": first.then(|| self.country_map(node.code)),
             "pagination": Pagination::new(n, total, &url_of),
         }))
     }
@@ -488,5 +492,43 @@ fn involves(c: &Corpus, code: crate::gazetteer::CountryCode, item: Item) -> bool
             .countries
             .iter()
             .any(|x| x.code == code),
+    }
+}
+
+impl Renderer<'_> {
+    /// A country page's map and table: the country highlighted, its partners linked.
+    fn country_map(&self, code: crate::gazetteer::CountryCode) -> serde_json::Value {
+        let input = map::MapInput {
+            highlight: Some(code),
+            ..self.map.clone()
+        };
+        let title = format!("Partners of {}", CountryRef::new(code, 0).name);
+        json!({
+            "figure": map::figure(&input, "../", &title),
+            "table": map::table(&input, "../"),
+        })
+    }
+}
+
+/// The partnership map's input: every country with a page, shaded by its agreements, and
+/// every pair of parties to an agreement (the renderer aggregates pairs).
+pub(super) fn map_input(c: &Corpus) -> map::MapInput {
+    let countries = c
+        .countries
+        .iter()
+        .map(|n| (n.code, n.agreements.len(), true))
+        .collect();
+    let mut pairs = Vec::new();
+    for a in &c.agreements {
+        for (k, &x) in a.parties.iter().enumerate() {
+            for &y in &a.parties[k + 1..] {
+                pairs.push((x, y, 1, a.status));
+            }
+        }
+    }
+    map::MapInput {
+        countries,
+        pairs,
+        highlight: None,
     }
 }

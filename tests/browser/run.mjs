@@ -97,7 +97,10 @@ test("home page renders: an h1, its stylesheet, links to documents, countries an
   const page = await open(pages.home);
   const facts = await page.evaluate(() => {
     const h1 = document.querySelector("h1");
-    const hrefs = [...document.querySelectorAll("a[href]")].map((a) => a.href);
+    // SVG links (the map) expose href as an SVGAnimatedString; resolve them like HTML ones.
+    const hrefs = [...document.querySelectorAll("a[href]")].map((a) =>
+      typeof a.href === "string" ? a.href : new URL(a.getAttribute("href"), document.baseURI).href,
+    );
     const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
     return {
       h1: h1 ? h1.textContent.trim() : null,
