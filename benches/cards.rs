@@ -3,7 +3,8 @@
 //! `cargo bench --bench cards`.
 //!
 //! `CARDS_N` sets the single-core sample (default 300); `CARDS_SAMPLES=DIR` also writes a
-//! few representative cards to DIR to look at.
+//! few representative cards to DIR to look at (`CARDS_SAMPLES_N` of them, default 6: set it
+//! higher to compare two renderer versions pixel by pixel).
 
 use std::path::Path;
 use std::time::Instant;
@@ -140,16 +141,18 @@ fn write_samples(dir: &Path, cards: &[Card]) {
     }
 }
 
+fn env_usize(name: &str) -> Option<usize> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
 fn main() {
-    let n = std::env::var("CARDS_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+    let n = env_usize("CARDS_N").unwrap_or(300);
     let cards = sample(2100);
     single_core(&cards[..n.min(cards.len())]);
     let root = env!("CARGO_MANIFEST_DIR");
     cache_passes(&cards, &Path::new(root).join("target/bench-cards-cache"));
     if let Ok(dir) = std::env::var("CARDS_SAMPLES") {
-        write_samples(Path::new(&dir), &cards[..6]);
+        let samples = env_usize("CARDS_SAMPLES_N").unwrap_or(6);
+        write_samples(Path::new(&dir), &cards[..samples.min(cards.len())]);
     }
 }
