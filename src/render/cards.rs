@@ -12,6 +12,7 @@
 //! many parties as fit and then "+N more".
 
 mod cache;
+mod encode;
 mod layout;
 mod paint;
 #[cfg(test)]

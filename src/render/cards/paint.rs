@@ -1,12 +1,12 @@
 //! Pixels and PNG bytes from a [`Layout`]: tiny-skia holds the pixels and fills the shapes,
-//! glyphs are rasterised by exact area coverage and blended in, and the png crate writes the
-//! result as a palette image with its fast deflate (see [`encode`]).
+//! glyphs are rasterised by exact area coverage and blended in, and [`encode`] writes the
+//! result as a palette PNG.
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
 use tiny_skia::{Color, FillRule, Paint, Path, PathBuilder, Pixmap, Transform};
 
+use super::encode::{Encoder, encode};
 use super::layout::{Layout, Rgb, Shape};
 use super::{CardError, HEIGHT, WIDTH};
 
@@ -18,7 +18,7 @@ pub(super) fn render(layout: &Layout) -> Result<Vec<u8>, CardError> {
             empty => empty.insert(Pixmap::new(WIDTH, HEIGHT).ok_or(CardError::Pixmap)?),
         };
         paint(layout, pixmap);
-        encode(pixmap, &mut scratch.indices)
+        encode(pixmap, &mut scratch.encoder)
     })
 }
 
@@ -27,7 +27,7 @@ pub(super) fn render(layout: &Layout) -> Result<Vec<u8>, CardError> {
 #[derive(Default)]
 struct Scratch {
     pixmap: Option<Pixmap>,
-    indices: Vec<u8>,
+    encoder: Encoder,
 }
 
 thread_local! {
@@ -115,80 +115,4 @@ fn rounded_rect(s: &Shape) -> Option<Path> {
     p.cubic_to(x, y + r - k, x + r - k, y, x + r, y);
     p.close();
     p.finish()
-}
-
-/// PNG of an opaque pixmap (its premultiplied RGBA equals plain RGBA then). Flat colours
-/// and a few anti-aliasing shades per colour pair make a card 100–200 distinct colours, so it
-/// is written losslessly as an 8-bit palette image, a third of the RGB data, which fdeflate
-/// squeezes to about 40 KB in well under a millisecond. A card with more colours than a palette
-/// holds falls back to RGB with a slower deflate that keeps it small.
-pub(super) fn encode(pixmap: &Pixmap, indices: &mut Vec<u8>) -> Result<Vec<u8>, CardError> {
-    match palette(pixmap.data(), indices) {
-        Some(palette) => write_png(
-            (png::ColorType::Indexed, Some(palette)),
-            indices,
-            png::DeflateCompression::FdeflateUltraFast,
-        ),
-        None => {
-            let rgb: Vec<u8> = pixmap
-                .data()
-                .chunks_exact(4)
-                .flat_map(|px| [px[0], px[1], px[2]])
-                .collect();
-            let deflate = png::DeflateCompression::Level(RGB_DEFLATE_LEVEL);
-            write_png((png::ColorType::Rgb, None), &rgb, deflate)
-        }
-    }
-}
-
-const RGB_DEFLATE_LEVEL: u8 = 6;
-
-/// The RGB palette (in order of first appearance, so output is deterministic), with one index
-/// per pixel written to `indices`; `None` past 256 colours.
-fn palette(rgba: &[u8], indices: &mut Vec<u8>) -> Option<Vec<u8>> {
-    let mut index: FxHashMap<u32, u8> = FxHashMap::default();
-    let mut palette = Vec::with_capacity(3 * 256);
-    indices.clear();
-    // Most pixels repeat the one before: skip the map for them. Alpha is always 255, so the
-    // starting u32::MAX matches no pixel.
-    let mut last = (u32::MAX, 0u8);
-    for px in rgba.chunks_exact(4) {
-        let colour = u32::from_le_bytes([px[0], px[1], px[2], px[3]]);
-        if colour != last.0 {
-            let i = match index.get(&colour) {
-                Some(&i) => i,
-                None if index.len() == 256 => return None,
-                None => {
-                    let i = index.len() as u8;
-                    index.insert(colour, i);
-                    palette.extend_from_slice(&px[..3]);
-                    i
-                }
-            };
-            last = (colour, i);
-        }
-        indices.push(last.1);
-    }
-    Some(palette)
-}
-
-fn write_png(
-    (color, palette): (png::ColorType, Option<Vec<u8>>),
-    data: &[u8],
-    deflate: png::DeflateCompression,
-) -> Result<Vec<u8>, CardError> {
-    let mut png = Vec::with_capacity(64 * 1024);
-    let mut encoder = png::Encoder::new(&mut png, WIDTH, HEIGHT);
-    encoder.set_color(color);
-    encoder.set_depth(png::BitDepth::Eight);
-    if let Some(palette) = palette {
-        encoder.set_palette(palette);
-    }
-    encoder.set_deflate_compression(deflate);
-    encoder.set_filter(png::Filter::Adaptive);
-    let err = |e: png::EncodingError| CardError::Encode(e.to_string());
-    let mut writer = encoder.write_header().map_err(err)?;
-    writer.write_image_data(data).map_err(err)?;
-    writer.finish().map_err(err)?;
-    Ok(png)
 }

@@ -417,7 +417,7 @@ fn a_card_of_many_colours_falls_back_to_rgb() {
     for (i, px) in pixmap.data_mut().chunks_exact_mut(4).enumerate() {
         px.copy_from_slice(&[(i % 251) as u8, (i % 13) as u8, 7, 255]);
     }
-    let png = super::paint::encode(&pixmap, &mut Vec::new()).unwrap();
+    let png = super::encode::encode(&pixmap, &mut Default::default()).unwrap();
     assert!(is_card_png(&png));
     assert_eq!(png[25], 2, "colour type RGB");
     let (_, rgb) = decode(&png);
