@@ -13,6 +13,7 @@
 
 mod cache;
 mod encode;
+mod glyphs;
 mod layout;
 mod paint;
 #[cfg(test)]
@@ -29,7 +30,7 @@ pub const HEIGHT: u32 = 630;
 /// Bumped whenever the design, the layout rules or the encoder settings change what a card
 /// looks like, so [`key`] changes and cached cards are drawn again. The fonts are hashed into
 /// the key separately.
-pub const RENDERER_VERSION: u32 = 1;
+pub const RENDERER_VERSION: u32 = 2;
 
 /// What a card previews; it chooses the accent colour and the small label above the title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
