@@ -1,10 +1,12 @@
 //! Fonts and lines of text: the embedded Noto Sans, shaping with rustybuzz (kerning and mark
 //! placement from GPOS), widths, word wrapping with an ellipsis, and glyph outlines.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 use ab_glyph_rasterizer::{Point, Rasterizer, point};
+use rustc_hash::FxHashMap;
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 use rustybuzz::{Direction, Face, GlyphBuffer, ShapePlan, UnicodeBuffer, script};
 use unicode_normalization::UnicodeNormalization;
@@ -90,11 +92,23 @@ pub(super) fn displayable(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Advance widths in font units of the texts measured on this thread, by weight. Layout
+/// measures a line once per word added to it, at each title size in turn, and the same site
+/// name, labels and party names recur from card to card: most measurements are repeats.
+type Advances = [FxHashMap<Box<str>, i32>; 2];
+
+thread_local! {
+    static ADVANCES: RefCell<Advances> = RefCell::default();
+}
+
+/// Texts kept per weight before the table starts over (about a megabyte).
+const ADVANCES_KEPT: usize = 10_000;
+
 /// Font weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Weight {
-    Regular,
-    Bold,
+    Regular = 0,
+    Bold = 1,
 }
 
 /// A weight at a pixel size.
@@ -118,9 +132,19 @@ impl Style {
 
     /// Advance width of `text` on one line, in pixels.
     pub fn width(self, text: &str) -> f32 {
-        let glyphs = self.font().shape(text);
-        let units: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
-        units as f32 * self.scale()
+        ADVANCES.with_borrow_mut(|advances| {
+            let advances = &mut advances[self.weight as usize];
+            if let Some(&units) = advances.get(text) {
+                return units as f32 * self.scale();
+            }
+            if advances.len() >= ADVANCES_KEPT {
+                advances.clear();
+            }
+            let glyphs = self.font().shape(text);
+            let units: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
+            advances.insert(text.into(), units);
+            units as f32 * self.scale()
+        })
     }
 
     /// Distance from the top of a line of height `pitch` to its baseline, so the font's
