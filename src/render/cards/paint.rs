@@ -24,7 +24,7 @@ pub(super) fn render(layout: &Layout) -> Result<Vec<u8>, CardError> {
 }
 
 /// Buffers reused from card to card on each thread: a fresh 3 MB pixmap per card costs
-/// about a millisecond of page faults, a third of the drawing.
+/// about a millisecond of page faults, as long as the drawing itself.
 #[derive(Default)]
 struct Scratch {
     pixmap: Option<Pixmap>,
