@@ -236,7 +236,11 @@ pub use resolve::resolve;
 /// standard checksum that reads the 70 MB of a 10,000-document corpus in milliseconds where
 /// SHA-1 takes a tenth of a second; it only has to tell apart documents that lost their path.
 fn content_key(text: &str) -> String {
-    format!("{:08x}{:06x}", crc32fast::hash(text.as_bytes()), text.len() & 0xff_ffff)
+    format!(
+        "{:08x}{:06x}",
+        crc32fast::hash(text.as_bytes()),
+        text.len() & 0xff_ffff
+    )
 }
 
 /// A short hash of text with case and spacing ignored, so a reflowed line keeps its key.
