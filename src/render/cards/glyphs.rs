@@ -90,7 +90,8 @@ thread_local! {
 }
 
 /// Calls `draw(x, y, bitmap)` for every glyph of `text` that has pixels, (`x`, `y`) being
-/// the card pixel of the bitmap's top-left corner; the pen starts at (`x`, `baseline`).
+/// the card pixel of the bitmap's top-left corner; the pen starts at `origin` (its left end
+/// on the baseline).
 pub(super) fn draw(
     style: Style,
     text: &str,

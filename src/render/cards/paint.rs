@@ -95,6 +95,7 @@ impl Ink {
         }
     }
 
+    /// Lays the colour over one pixel at `alpha` (1–255), keeping its alpha byte.
     fn pixel(&mut self, px: &mut [u8; 4], alpha: u8) {
         let dst = u32::from_le_bytes(*px);
         let (tag, out) = &mut self.memo[usize::from(alpha)];
