@@ -273,6 +273,66 @@ fn drawing_is_deterministic() {
     assert_eq!(key(&c), key(&c.clone()));
 }
 
+/// Caches (glyph bitmaps, measured text) must not change a card: drawn first on a fresh
+/// thread or after many others, it is the same bytes.
+#[test]
+fn a_card_is_the_same_whatever_was_drawn_before_it() {
+    let c = Card {
+        parties: twelve_parties(),
+        ..agreement()
+    };
+    let alone = std::thread::spawn({
+        let c = c.clone();
+        move || draw(&c).unwrap().png
+    });
+    let others = [
+        card(CardKind::Country, "Türkiye"),
+        card(CardKind::Site, &long_title()),
+        Card {
+            title: "Niger–Türkiye defence cooperation".to_owned(),
+            subtitle: Some("Signed in Niamey".to_owned()),
+            ..agreement()
+        },
+    ];
+    let after = std::thread::spawn(move || {
+        for other in &others {
+            draw(other).unwrap();
+        }
+        draw(&c).unwrap().png
+    });
+    assert!(alone.join().unwrap() == after.join().unwrap());
+}
+
+/// The rasteriser sums coverage along its whole buffer, so an edge that strayed outside a
+/// glyph's box would shade everything after it (a glyph drawn as a solid block): every
+/// glyph, at the smallest and largest size of each weight and every sub-pixel offset, leaves
+/// the blank columns either side of its box blank.
+#[test]
+fn every_glyph_stays_inside_its_box() {
+    use super::glyphs::{STEPS, rasterise};
+    use super::text::{Style, Weight, glyph_count};
+    let mut raster = ab_glyph_rasterizer::Rasterizer::new(0, 0);
+    let steps = STEPS as u8;
+    for (weight, sizes) in [
+        (Weight::Regular, [26.0, 30.0]),
+        (Weight::Bold, [22.0, 72.0]),
+    ] {
+        for size in sizes {
+            let style = Style { weight, size };
+            for id in 0..glyph_count(weight) {
+                for offset in (0..steps * steps).map(|o| (o % steps, o / steps)) {
+                    let id = rustybuzz::ttf_parser::GlyphId(id);
+                    let bitmap = rasterise(style, id, offset, &mut raster);
+                    let blank = bitmap
+                        .rows()
+                        .all(|row| row[0] == 0 && row[row.len() - 1] == 0);
+                    assert!(blank, "glyph {id:?} at {size} px, offset {offset:?}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_key_covers_every_field() {
     let base = agreement();
@@ -417,7 +477,7 @@ fn a_card_of_many_colours_falls_back_to_rgb() {
     for (i, px) in pixmap.data_mut().chunks_exact_mut(4).enumerate() {
         px.copy_from_slice(&[(i % 251) as u8, (i % 13) as u8, 7, 255]);
     }
-    let png = super::paint::encode(&pixmap, &mut Vec::new()).unwrap();
+    let png = super::encode::encode(&pixmap, &mut Default::default()).unwrap();
     assert!(is_card_png(&png));
     assert_eq!(png[25], 2, "colour type RGB");
     let (_, rgb) = decode(&png);

@@ -1,10 +1,12 @@
 //! Fonts and lines of text: the embedded Noto Sans, shaping with rustybuzz (kerning and mark
-//! placement from GPOS), widths, word wrapping with an ellipsis, and rasterising glyphs.
+//! placement from GPOS), widths, word wrapping with an ellipsis, and glyph outlines.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 use ab_glyph_rasterizer::{Point, Rasterizer, point};
+use rustc_hash::FxHashMap;
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 use rustybuzz::{Direction, Face, GlyphBuffer, ShapePlan, UnicodeBuffer, script};
 use unicode_normalization::UnicodeNormalization;
@@ -63,6 +65,12 @@ pub(super) fn fonts_digest() -> &'static [u8; 20] {
     &DIGEST
 }
 
+/// How many glyphs the font of `weight` has.
+#[cfg(test)]
+pub(super) fn glyph_count(weight: Weight) -> u16 {
+    Style { weight, size: 1.0 }.font().face.number_of_glyphs()
+}
+
 /// Whether both weights can draw `c`.
 pub(super) fn has_glyph(c: char) -> bool {
     REGULAR.face.glyph_index(c).is_some() && BOLD.face.glyph_index(c).is_some()
@@ -84,11 +92,23 @@ pub(super) fn displayable(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Advance widths in font units of the texts measured on this thread, by weight. Layout
+/// measures a line once per word added to it, at each title size in turn, and the same site
+/// name, labels and party names recur from card to card: most measurements are repeats.
+type Advances = [FxHashMap<Box<str>, i32>; 2];
+
+thread_local! {
+    static ADVANCES: RefCell<Advances> = RefCell::default();
+}
+
+/// Texts kept per weight before the table starts over (about a megabyte).
+const ADVANCES_KEPT: usize = 10_000;
+
 /// Font weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Weight {
-    Regular,
-    Bold,
+    Regular = 0,
+    Bold = 1,
 }
 
 /// A weight at a pixel size.
@@ -112,9 +132,19 @@ impl Style {
 
     /// Advance width of `text` on one line, in pixels.
     pub fn width(self, text: &str) -> f32 {
-        let glyphs = self.font().shape(text);
-        let units: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
-        units as f32 * self.scale()
+        ADVANCES.with_borrow_mut(|advances| {
+            let advances = &mut advances[self.weight as usize];
+            if let Some(&units) = advances.get(text) {
+                return units as f32 * self.scale();
+            }
+            if advances.len() >= ADVANCES_KEPT {
+                advances.clear();
+            }
+            let glyphs = self.font().shape(text);
+            let units: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
+            advances.insert(text.into(), units);
+            units as f32 * self.scale()
+        })
     }
 
     /// Distance from the top of a line of height `pitch` to its baseline, so the font's
@@ -126,51 +156,96 @@ impl Style {
         (pitch - ascent - descent) / 2.0 + ascent
     }
 
-    /// Rasterises `text` with its pen starting at (`x`, `baseline`), calling `pixel(x, y,
-    /// coverage)` for each pixel a glyph touches (a pixel shared by two glyphs comes twice).
-    /// Exact-area coverage (ab_glyph_rasterizer) costs a fraction of supersampling a path.
-    pub fn rasterise(
+    /// Shapes `text` and calls `glyph(id, x, y)` with every glyph's origin in pixels, the
+    /// pen starting at (`x`, `baseline`).
+    pub fn place(
         self,
         text: &str,
         (x, baseline): (f32, f32),
-        mut pixel: impl FnMut(i32, i32, f32),
+        mut glyph: impl FnMut(GlyphId, f32, f32),
     ) {
-        let font = self.font();
-        let glyphs = font.shape(text);
+        let glyphs = self.font().shape(text);
         let scale = self.scale();
         let mut pen = x;
-        let mut raster = Rasterizer::new(0, 0);
         for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
             let gx = pen + pos.x_offset as f32 * scale;
             let gy = baseline - pos.y_offset as f32 * scale;
             pen += pos.x_advance as f32 * scale;
             // The shaper only returns glyph ids of this font, all below 65,536.
-            let id = GlyphId(info.glyph_id as u16);
-            let Some(bbox) = font.face.glyph_bounding_box(id) else {
-                continue; // a space
-            };
-            let left = (gx + f32::from(bbox.x_min) * scale).floor();
-            let top = (gy - f32::from(bbox.y_max) * scale).floor();
-            let right = (gx + f32::from(bbox.x_max) * scale).ceil();
-            let bottom = (gy - f32::from(bbox.y_min) * scale).ceil();
-            let (w, h) = ((right - left) as usize, (bottom - top) as usize);
-            raster.reset(w, h);
-            let mut sink = Outline {
-                raster: &mut raster,
-                scale,
-                origin: (gx - left, gy - top),
-                start: point(0.0, 0.0),
-                last: point(0.0, 0.0),
-            };
-            font.face.outline_glyph(id, &mut sink);
-            let (left, top) = (left as i32, top as i32);
-            raster.for_each_pixel_2d(|px, py, coverage| {
-                if coverage > 0.0 {
-                    pixel(left + px as i32, top + py as i32, coverage);
-                }
-            });
+            glyph(GlyphId(info.glyph_id as u16), gx, gy);
         }
     }
+
+    /// Draws the outline of glyph `id` into `raster`, resized to the whole pixels the glyph
+    /// covers when its origin lies at `origin` (in pixels from a pixel corner) and a blank
+    /// column either side. Returns the top-left of that box relative to the same corner;
+    /// `None` for a glyph with no outline (a space).
+    ///
+    /// The rasteriser sums coverage along the whole buffer, row after row, and drops what
+    /// falls left of its first pixel, so an edge outside the box shades every pixel after
+    /// it: the box comes from the outline's own points, as some outlines (scaled composites)
+    /// reach a fraction of a unit past the whole-unit box in the font, and the blank columns
+    /// absorb rounding.
+    pub fn outline(
+        self,
+        id: GlyphId,
+        (ox, oy): (f32, f32),
+        raster: &mut Rasterizer,
+    ) -> Option<(i32, i32)> {
+        let font = self.font();
+        let scale = self.scale();
+        let mut bounds = Bounds::default();
+        font.face.outline_glyph(id, &mut bounds)?;
+        let left = (ox + bounds.min.0 * scale).floor() - 1.0;
+        let top = (oy - bounds.max.1 * scale).floor();
+        let right = (ox + bounds.max.0 * scale).ceil() + 1.0;
+        let bottom = (oy - bounds.min.1 * scale).ceil();
+        raster.reset((right - left) as usize, (bottom - top) as usize);
+        let mut sink = Outline {
+            raster,
+            scale,
+            origin: (ox - left, oy - top),
+            start: point(0.0, 0.0),
+            last: point(0.0, 0.0),
+        };
+        font.face.outline_glyph(id, &mut sink);
+        Some((left as i32, top as i32))
+    }
+}
+
+/// The box of an outline's points, control points included (a curve stays inside them).
+struct Bounds {
+    min: (f32, f32),
+    max: (f32, f32),
+}
+
+impl Default for Bounds {
+    fn default() -> Bounds {
+        Bounds {
+            min: (f32::INFINITY, f32::INFINITY),
+            max: (f32::NEG_INFINITY, f32::NEG_INFINITY),
+        }
+    }
+}
+
+impl OutlineBuilder for Bounds {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.min = (self.min.0.min(x), self.min.1.min(y));
+        self.max = (self.max.0.max(x), self.max.1.max(y));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.move_to(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.move_to(x1, y1);
+        self.move_to(x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.move_to(x1, y1);
+        self.move_to(x2, y2);
+        self.move_to(x, y);
+    }
+    fn close(&mut self) {}
 }
 
 /// Feeds one glyph's outline, in font units, to the rasteriser in pixels relative to the
