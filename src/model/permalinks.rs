@@ -325,17 +325,25 @@ fn evidence_keys(c: &Corpus, a: usize) -> Vec<String> {
     keys
 }
 
-/// Every URL the corpus serves for `t`, and its title.
-fn target_url(c: &Corpus, t: Target) -> (String, String) {
+/// The URL the corpus serves `t` at.
+fn target_url(c: &Corpus, t: Target) -> String {
     match t {
-        Target::Document(i) => (c.documents[i].url(), c.documents[i].source.title.clone()),
+        Target::Document(i) => c.documents[i].url(),
+        Target::Country(i) => country_url(c.countries[i].code),
+        Target::Agreement(i) => c.agreements[i].url(),
+    }
+}
+
+/// The title of `t`, for a redirect page's visible link.
+fn target_title(c: &Corpus, t: Target) -> String {
+    match t {
+        Target::Document(i) => c.documents[i].source.title.clone(),
         Target::Country(i) => {
             let code = c.countries[i].code;
-            let name = crate::gazetteer::Gazetteer::global()
+            crate::gazetteer::Gazetteer::global()
                 .get(code)
-                .map_or_else(|| code.as_str().to_string(), |g| g.name.to_string());
-            (country_url(code), name)
+                .map_or_else(|| code.as_str().to_string(), |g| g.name.to_string())
         }
-        Target::Agreement(i) => (c.agreements[i].url(), c.agreements[i].title.clone()),
+        Target::Agreement(i) => c.agreements[i].title.clone(),
     }
 }

@@ -83,11 +83,17 @@ impl Previews {
 
     /// The card a page shows: its own, else the site card.
     pub fn image(&self, page_url: &str) -> Image {
-        // A country's later pages (`niger-page-2.html`) show the country's card.
-        let own = page_url
-            .split_once("-page-")
-            .map_or(page_url.to_string(), |(stem, _)| format!("{stem}.html"));
-        let i = self.by_page.get(&own).copied().unwrap_or(0);
+        // A country's later pages (`niger-page-2.html`) show the country's card; a page
+        // whose own slug holds "-page-" is found by its exact URL first.
+        let i = self
+            .by_page
+            .get(page_url)
+            .or_else(|| {
+                let (stem, _) = page_url.rsplit_once("-page-")?;
+                self.by_page.get(&format!("{stem}.html"))
+            })
+            .copied()
+            .unwrap_or(0);
         Image {
             url: self.base.join(&self.cards[i].path),
             alt: self.cards[i].alt.clone(),

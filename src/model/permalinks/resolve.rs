@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::{
     Corpus, Entry, Gone, HASH_LEN, Kind, Permalinks, Record, Redirect, Target, identities,
-    recorded, target_url,
+    recorded, target_title, target_url,
 };
 use crate::diagnostics::Diagnostic;
 use crate::slug::hash_hex;
@@ -162,7 +162,7 @@ pub fn resolve(c: &mut Corpus, old: &Record, is_page: &dyn Fn(&str) -> bool) -> 
         out.record.urls.insert(url.clone(), entry);
     }
     for x in &current {
-        let url = target_url(c, x.target).0;
+        let url = target_url(c, x.target);
         if !x.draft && !out.record.urls.contains_key(&url) {
             out.record.urls.insert(url, recorded(&x.entry));
         }
@@ -190,7 +190,7 @@ fn outcome(
             (identity(t), moved)
         }
         (None, Some(s)) => {
-            let (to, title) = target_url(c, s);
+            let (to, title) = (target_url(c, s), target_title(c, s));
             let moved = was.is_served().then(|| format!("{url}: moves to {to}"));
             out.redirects.push(Redirect {
                 from: url.to_string(),
@@ -308,7 +308,7 @@ fn urls(c: &Corpus) -> HashMap<String, Target> {
     let agreements = (0..c.agreements.len()).map(Target::Agreement);
     docs.chain(countries)
         .chain(agreements)
-        .map(|t| (target_url(c, t).0, t))
+        .map(|t| (target_url(c, t), t))
         .collect()
 }
 
