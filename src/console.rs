@@ -57,8 +57,8 @@ pub fn error(e: &anyhow::Error) {
     {
         diagnostics(diags);
         anstream::eprintln!(
-            "{ERROR}error{ERROR:#}: {} document(s) could not be read; nothing was written",
-            diags.len()
+            "{ERROR}error{ERROR:#}: {} could not be read; nothing was written",
+            briefing::terms::count(diags.len(), "document")
         );
     } else {
         anstream::eprintln!("{ERROR}error{ERROR:#}: {e:#}");

@@ -165,6 +165,7 @@ fn pipeline(
     watch.lap("extract");
     let mut corpus = model::build(ingested.documents, extractions);
     keep_published_urls(cfg, &mut corpus)?;
+    warnings.extend(corpus.people.notes.iter().cloned());
     warnings.extend(corpus.permalinks.warnings.iter().cloned());
     watch.lap("model");
     let rendered = render::run(&corpus, cfg, &render::Overrides::from_config(cfg), sink)?;

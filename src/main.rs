@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use briefing::config::{Config, Overrides};
 use briefing::diagnostics::Severity;
+use briefing::terms::count;
 
 mod console;
 
@@ -224,16 +225,16 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             );
         }
         println!(
-            "built {} documents, {} countries, {} agreements: {} pages ({} files) in {} in {:.2}s{}",
-            report.documents,
-            report.countries,
-            report.agreements,
-            report.pages,
-            report.files,
+            "built {}, {}, {}: {} ({}) in {} in {:.2}s{}",
+            count(report.documents, "document"),
+            count(report.countries, "country"),
+            count(report.agreements, "agreement"),
+            count(report.pages, "page"),
+            count(report.files, "file"),
             report.output.display(),
             report.seconds,
             if warnings > 0 {
-                format!(", {warnings} warning(s)")
+                format!(", {}", count(warnings, "warning"))
             } else {
                 String::new()
             }

@@ -212,10 +212,12 @@ impl Session {
         &mut self,
         watch: &mut crate::timings::Stopwatch,
     ) -> Result<(Corpus, BTreeSet<String>, Vec<Diagnostic>), Error> {
-        let (sources, extractions, changed, warnings) = self.reread()?;
+        let (sources, extractions, changed, mut warnings) = self.reread()?;
         watch.lap("read");
         let mut corpus = model::build_shared(sources, extractions);
         crate::keep_published_urls(&self.cfg, &mut corpus)?;
+        warnings.extend(corpus.people.notes.iter().cloned());
+        warnings.extend(corpus.permalinks.warnings.iter().cloned());
         watch.lap("model");
         Ok((corpus, changed, warnings))
     }
@@ -399,6 +401,8 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
             pages.push(Page::Agreement(i));
         }
     }
+    pages.extend([Page::People, Page::SitePack]);
+    pages.extend(people_pages(new, &docs, &agreements));
     fn doc_list<'c>(c: &'c Corpus, order: &[usize]) -> Vec<&'c str> {
         order
             .iter()
@@ -443,7 +447,8 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
             ),
             // The first page holds the country's agreements, people and neighbours, and a
             // map linking every country with a page.
-            Page::Country(i, 1) => {
+            // A country's pack shows what its first page shows.
+            Page::Country(i, 1) | Page::CountryPack(i) => {
                 countries.contains(&new.countries[i].code) || country_set_changed
             }
             Page::Country(i, n) => {
@@ -460,6 +465,28 @@ fn affected_pages(old: &Corpus, new: &Corpus, changed: &BTreeSet<String>) -> Vec
         }
     }
     pages
+}
+
+/// The pages of the people a changed document or agreement names, and of the people they
+/// appear with (whose counts of shared documents may have moved).
+fn people_pages(c: &Corpus, docs: &BTreeSet<String>, agreements: &BTreeSet<String>) -> Vec<Page> {
+    let people = &c.people.nodes;
+    let named: BTreeSet<usize> = (0..people.len())
+        .filter(|&i| {
+            let p = &people[i];
+            p.documents
+                .iter()
+                .any(|&d| docs.contains(&c.documents[d].source.path))
+                || p.agreements
+                    .iter()
+                    .any(|&a| agreements.contains(c.agreements[a].slug.as_str()))
+        })
+        .collect();
+    let mut all = named.clone();
+    for &i in &named {
+        all.extend(people[i].companions.iter().map(|&(j, _)| j));
+    }
+    all.into_iter().map(Page::Person).collect()
 }
 
 /// Everything a page shows of an agreement, with each document by path and its card (title,

@@ -400,3 +400,28 @@ mod tests {
         );
     }
 }
+
+/// A count with its noun in the right number: "1 document", "3 documents", "2 countries".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    let plural = match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{noun}s"),
+    };
+    format!("{n} {plural}")
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::count;
+
+    #[test]
+    fn singular_and_plural() {
+        assert_eq!(count(1, "document"), "1 document");
+        assert_eq!(count(0, "warning"), "0 warnings");
+        assert_eq!(count(2, "country"), "2 countries");
+        assert_eq!(count(3, "day"), "3 days");
+    }
+}

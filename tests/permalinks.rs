@@ -504,3 +504,46 @@ fn a_broken_record_is_an_error_naming_the_file_and_line() {
     assert!(err.contains("permalinks.json:2:"), "{err}");
     assert!(!p.site().exists(), "nothing is built");
 }
+
+#[test]
+fn people_packs_and_the_timeline_join_the_record_and_a_shared_name_redirects() {
+    let p = Project::new();
+    p.doc(
+        "g.md",
+        "Kenya's minister travels",
+        "2025-05-01",
+        "Kenya's Mining Minister John Smith met Ghana's Trade Minister Kwame Mensah in Nairobi on Monday to discuss a mining partnership.",
+    );
+    p.build_ok();
+    let record = fs::read_to_string(p.root.join("permalinks.json")).unwrap();
+    for line in [
+        r#""people/john-smith.html": {"kind":"person","code":"KE","name":"john smith"}"#,
+        r#""packs/kenya.html": {"kind":"pack","code":"KE"}"#,
+        r#""packs/briefing.html": {"kind":"page","page":"briefing-pack"}"#,
+        r#""people/index.html": {"kind":"page","page":"people"}"#,
+        r#""timeline.html": {"kind":"page","page":"timeline"}"#,
+    ] {
+        assert!(record.contains(line), "{line} missing from\n{record}");
+    }
+    // A second John Smith, of Ghana: the name now has a page per country, and the old page
+    // leads to Kenya's.
+    p.doc(
+        "h.md",
+        "Ghana and Togo sign trade deal",
+        "2025-05-05",
+        "Ghana and Togo signed a trade agreement in Accra. Ghana's Finance Minister John Smith and Togo's Trade Minister Edem Kokou signed the agreement.",
+    );
+    p.build_ok();
+    assert_eq!(
+        p.follow("people/john-smith.html"),
+        "people/john-smith-kenya.html"
+    );
+    assert!(p.site().join("people/john-smith-ghana.html").exists());
+    // Kenya's documents go: Kenya's pack and Kenya's John Smith are gone pages.
+    fs::remove_file(p.seeds().join("g.md")).unwrap();
+    fs::remove_file(p.seeds().join("a.md")).unwrap();
+    fs::remove_file(p.seeds().join("b.md")).unwrap();
+    p.build_ok();
+    assert!(p.is_gone_page("people/john-smith-kenya.html", "people/index.html"));
+    assert!(p.is_gone_page("packs/kenya.html", "packs/briefing.html"));
+}

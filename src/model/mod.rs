@@ -5,13 +5,14 @@
 //! Entry point: [`build`]. Lists are in a fixed order so output is deterministic.
 
 mod agreements;
+pub mod people;
 pub mod permalinks;
 pub mod timeline;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use crate::extract::{Extraction, Person};
+use crate::extract::Extraction;
 use crate::gazetteer::{CountryCode, Gazetteer};
 use crate::ingest::SourceDoc;
 use crate::slug::{AnchorId, Slug, hash_hex};
@@ -53,8 +54,8 @@ pub struct CountryNode {
     pub agreements: Vec<usize>,
     /// Countries mentioned in the same documents, with how many documents they share.
     pub related: Vec<(CountryCode, usize)>,
-    /// People who represent it, with the document that names them first.
-    pub people: Vec<(Person, usize)>,
+    /// People who represent it (indices into [`Corpus::people`]), by name.
+    pub people: Vec<usize>,
     /// Total mentions across documents.
     pub mentions: usize,
 }
@@ -135,6 +136,8 @@ pub struct Corpus {
     pub countries: Vec<CountryNode>,
     /// Agreements by slug.
     pub agreements: Vec<Agreement>,
+    /// People by slug.
+    pub people: people::People,
     /// Dated documents and agreements, latest first, and the undated ones.
     pub timeline: timeline::Timeline,
     /// Old URLs that redirect or say their entity is gone, and the record of published URLs
@@ -187,13 +190,15 @@ pub fn build_shared(sources: Vec<Arc<SourceDoc>>, extractions: Vec<Arc<Extractio
             documents[d].agreements.push(i);
         }
     }
-    let countries = countries(&documents, &newest_first, &agreements);
+    let people = people::build(&documents, &newest_first, &agreements);
+    let countries = countries(&documents, &newest_first, &agreements, &people);
     let timeline = timeline::Timeline::build(&documents, &agreements);
     Corpus {
         documents,
         newest_first,
         countries,
         agreements,
+        people,
         timeline,
         permalinks: permalinks::Permalinks::default(),
     }
@@ -254,6 +259,7 @@ fn countries(
     documents: &[Document],
     newest_first: &[usize],
     agreements: &[Agreement],
+    people: &people::People,
 ) -> Vec<CountryNode> {
     let mut nodes: BTreeMap<CountryCode, CountryNode> = BTreeMap::new();
     let mut pairs: HashMap<(CountryCode, CountryCode), usize> = HashMap::new();
@@ -276,19 +282,17 @@ fn countries(
                 }
             }
         }
-        for p in &ex.people {
-            if let Some(node) = p.country.and_then(|c| nodes.get_mut(&c))
-                && !node.people.iter().any(|(q, _)| q.name == p.name)
-            {
-                node.people.push((p.clone(), d));
-            }
-        }
     }
     for (i, a) in agreements.iter().enumerate() {
         for code in &a.parties {
             if let Some(node) = nodes.get_mut(code) {
                 node.agreements.push(i);
             }
+        }
+    }
+    for (i, p) in people.nodes.iter().enumerate() {
+        if let Some(node) = p.country().and_then(|c| nodes.get_mut(&c)) {
+            node.people.push(i);
         }
     }
     for ((a, b), n) in pairs {
@@ -306,7 +310,12 @@ fn countries(
                 .cmp(&agreements[x].status)
                 .then(x.cmp(&y))
         });
-        node.people.sort_by(|x, y| x.0.name.cmp(&y.0.name));
+        node.people.sort_by(|&x, &y| {
+            people.nodes[x]
+                .name
+                .cmp(&people.nodes[y].name)
+                .then(x.cmp(&y))
+        });
     }
     out
 }

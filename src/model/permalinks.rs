@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::people::Affiliation;
 use super::{Corpus, country_url};
 use crate::diagnostics::Diagnostic;
 use crate::slug::hash_hex;
@@ -35,6 +36,12 @@ pub enum Kind {
     Country,
     /// An agreement's page.
     Agreement,
+    /// A person's page.
+    Person,
+    /// A country's briefing pack.
+    Pack,
+    /// A page the site always has (the timeline, the people index, the briefing's pack).
+    Page,
 }
 
 impl Kind {
@@ -44,6 +51,9 @@ impl Kind {
             Kind::Document => "documents/index.html",
             Kind::Country => "countries/index.html",
             Kind::Agreement => "agreements/index.html",
+            Kind::Person => "people/index.html",
+            Kind::Pack => SITE_PACK,
+            Kind::Page => "index.html",
         }
     }
 
@@ -53,6 +63,9 @@ impl Kind {
             Kind::Document => "document",
             Kind::Country => "country",
             Kind::Agreement => "agreement",
+            Kind::Person => "person",
+            Kind::Pack => "briefing pack",
+            Kind::Page => "page",
         }
     }
 }
@@ -72,9 +85,18 @@ pub struct Entry {
     /// A hash of a document's title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// A country's ISO code.
+    /// A country's ISO code (of a country, of a pack, of the country a person represents).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// A person's name as compared (see [`super::people::name_key`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The organisation a person represents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Which of the site's fixed pages ("timeline").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
     /// An agreement's parties (ISO codes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<String>,
@@ -98,6 +120,9 @@ impl Entry {
             text: None,
             title: None,
             code: None,
+            name: None,
+            organisation: None,
+            page: None,
             parties: Vec::new(),
             evidence: Vec::new(),
             to: None,
@@ -224,6 +249,29 @@ enum Target {
     Document(usize),
     Country(usize),
     Agreement(usize),
+    Person(usize),
+    CountryPack(usize),
+    /// One of [`FIXED_PAGES`], by index.
+    Page(usize),
+}
+
+/// The whole briefing's pack, relative to the site root.
+pub const SITE_PACK: &str = "packs/briefing.html";
+
+/// Pages every site has that readers link to, with the name the record knows them by.
+const FIXED_PAGES: &[(&str, &str, &str)] = &[
+    ("timeline", "timeline.html", "Timeline"),
+    ("people", "people/index.html", "People"),
+    ("briefing-pack", SITE_PACK, "Briefing pack"),
+];
+
+/// A country's pack, relative to the site root.
+pub fn country_pack_url(code: crate::gazetteer::CountryCode) -> String {
+    let page = country_url(code);
+    let slug = page
+        .trim_start_matches("countries/")
+        .trim_end_matches(".html");
+    format!("packs/{slug}.html")
 }
 
 mod file;
@@ -283,9 +331,34 @@ fn identities(c: &Corpus) -> Vec<(Target, String, Entry, bool)> {
         let draft = a.documents.iter().all(|&d| is_draft(c, d));
         (Target::Agreement(i), a.url(), e, draft)
     });
+    let people = c.people.nodes.par_iter().enumerate().map(|(i, p)| {
+        let mut e = Entry::identity(Kind::Person);
+        e.name = Some(p.key.clone());
+        match &p.affiliation {
+            Affiliation::Country(code) => e.code = Some(code.as_str().to_string()),
+            Affiliation::Organisation(o) => e.organisation = Some(o.clone()),
+            Affiliation::Unknown => {}
+        }
+        let draft = p.documents.iter().all(|&d| is_draft(c, d));
+        (Target::Person(i), p.url(), e, draft)
+    });
+    let packs = c.countries.iter().enumerate().map(|(i, n)| {
+        let mut e = Entry::identity(Kind::Pack);
+        e.code = Some(n.code.as_str().to_string());
+        let draft = n.documents.iter().all(|&d| is_draft(c, d));
+        (Target::CountryPack(i), country_pack_url(n.code), e, draft)
+    });
+    let fixed = FIXED_PAGES.iter().enumerate().map(|(i, (name, url, _))| {
+        let mut e = Entry::identity(Kind::Page);
+        e.page = Some((*name).to_string());
+        (Target::Page(i), (*url).to_string(), e, false)
+    });
     let mut all: Vec<_> = docs.collect();
     all.extend(countries.collect::<Vec<_>>());
     all.extend(agreements.collect::<Vec<_>>());
+    all.extend(people.collect::<Vec<_>>());
+    all.extend(packs);
+    all.extend(fixed);
     all
 }
 
@@ -331,6 +404,9 @@ fn target_url(c: &Corpus, t: Target) -> String {
         Target::Document(i) => c.documents[i].url(),
         Target::Country(i) => country_url(c.countries[i].code),
         Target::Agreement(i) => c.agreements[i].url(),
+        Target::Person(i) => c.people.nodes[i].url(),
+        Target::CountryPack(i) => country_pack_url(c.countries[i].code),
+        Target::Page(i) => FIXED_PAGES[i].1.to_string(),
     }
 }
 
@@ -345,5 +421,10 @@ fn target_title(c: &Corpus, t: Target) -> String {
                 .map_or_else(|| code.as_str().to_string(), |g| g.name.to_string())
         }
         Target::Agreement(i) => c.agreements[i].title.clone(),
+        Target::Person(i) => c.people.nodes[i].name.clone(),
+        Target::CountryPack(i) => {
+            format!("{} — briefing pack", target_title(c, Target::Country(i)))
+        }
+        Target::Page(i) => FIXED_PAGES[i].2.to_string(),
     }
 }

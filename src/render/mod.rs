@@ -9,7 +9,9 @@ pub mod data;
 pub mod feeds;
 pub mod map;
 pub mod markdown;
+mod packs;
 mod pages;
+mod people;
 pub mod previews;
 pub mod search;
 pub mod templates;
@@ -123,6 +125,14 @@ pub enum Page {
     Search,
     /// Page n (1-based) of the timeline.
     Timeline(usize),
+    /// `people/index.html`.
+    People,
+    /// A person's page, by index into the corpus's people.
+    Person(usize),
+    /// `packs/briefing.html`: the whole briefing in one file.
+    SitePack,
+    /// A country's pack, by index into the corpus's countries.
+    CountryPack(usize),
     /// A published URL whose entity moved, by index into the corpus's redirects.
     Redirect(usize),
     /// A published URL whose entity is gone, by index into the corpus's gone URLs.
@@ -161,6 +171,10 @@ pub fn page_url(corpus: &Corpus, page: Page) -> String {
         Page::NotFound => "404.html".into(),
         Page::Search => "search.html".into(),
         Page::Timeline(n) => timeline_url(n),
+        Page::People => people::PEOPLE_INDEX.into(),
+        Page::Person(i) => corpus.people.nodes[i].url(),
+        Page::SitePack => packs::SITE_PACK.into(),
+        Page::CountryPack(i) => packs::country_pack_url(corpus.countries[i].code),
         Page::Redirect(i) => corpus.permalinks.redirects[i].from.clone(),
         Page::Gone(i) => corpus.permalinks.gone[i].url.clone(),
     }
@@ -176,6 +190,7 @@ pub fn listing_urls(c: &Corpus) -> std::collections::HashSet<String> {
                 p,
                 Page::Document(_)
                     | Page::Agreement(_)
+                    | Page::Person(_)
                     | Page::Country(_, 1)
                     | Page::Redirect(_)
                     | Page::Gone(_)
@@ -209,6 +224,10 @@ pub fn all_pages(c: &Corpus) -> Vec<Page> {
     all.extend((1..=pages(c.agreements.len(), AGREEMENTS_PER_PAGE)).map(Page::Agreements));
     all.extend((0..c.agreements.len()).map(Page::Agreement));
     all.extend((1..=timeline_pages(c)).map(Page::Timeline));
+    all.push(Page::People);
+    all.extend((0..c.people.nodes.len()).map(Page::Person));
+    all.push(Page::SitePack);
+    all.extend((0..c.countries.len()).map(Page::CountryPack));
     all.extend((0..c.permalinks.redirects.len()).map(Page::Redirect));
     all.extend((0..c.permalinks.gone.len()).map(Page::Gone));
     all
@@ -317,7 +336,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let listed: Vec<String> = pages
             .iter()
-            .filter(|u| !unlisted.contains(u.as_str()))
+            // Packs repeat the pages' content in one file; search engines should index the pages.
+            .filter(|u| !unlisted.contains(u.as_str()) && !u.starts_with("packs/"))
             .cloned()
             .collect();
         feeds::write_all(self.corpus, self.cfg, &self.tera, &listed, sink)
@@ -456,6 +476,10 @@ impl Renderer<'_> {
             Page::NotFound => self.not_found(),
             Page::Search => self.search(),
             Page::Timeline(n) => self.timeline(n),
+            Page::People => self.people_index(),
+            Page::Person(i) => self.person(i),
+            Page::SitePack => self.site_pack(),
+            Page::CountryPack(i) => self.country_pack(i),
             Page::Redirect(i) => self.redirect(i),
             Page::Gone(i) => self.gone(i),
         }

@@ -3,9 +3,12 @@
 use serde_json::json;
 
 use super::map;
-use super::views::{AgreementCard, CountryRef, DocCard, Pagination, Stats, TimelineEntry};
+use super::views::{
+    AgreementCard, CountryRef, DocCard, Pagination, PersonRef, Stats, TimelineEntry,
+};
 use super::*;
 use crate::model::timeline::Item;
+use crate::terms::count;
 
 impl Renderer<'_> {
     pub(super) fn redirect(&self, i: usize) -> Result<(String, String), RenderError> {
@@ -107,6 +110,7 @@ impl Renderer<'_> {
                     "name": p.name,
                     "role": p.role,
                     "country": p.country.map(|c| CountryRef::new(c, 0)),
+                    "url": self.corpus.people.find(p).map(|i| self.corpus.people.nodes[i].url()),
                 })
             })
             .collect();
@@ -232,14 +236,11 @@ impl Renderer<'_> {
         // Agreements and who's who are the country's whole picture: they belong on its first
         // page only, not repeated on every page of its documents.
         let first = n == 1;
-        let people: Vec<_> = node
+        let people: Vec<PersonRef> = node
             .people
             .iter()
             .filter(|_| first)
-            .map(|(p, d)| {
-                let doc = &c.documents[*d];
-                json!({"name": p.name, "role": p.role, "document": {"title": doc.source.title, "url": doc.url()}})
-            })
+            .map(|&p| PersonRef::new(&c.people.nodes[p], 0))
             .collect();
         let title = if n == 1 {
             me.name.clone()
@@ -247,10 +248,10 @@ impl Renderer<'_> {
             format!("{} — page {n}", me.name)
         };
         let description = format!(
-            "{} in the briefing: {} document(s), {} agreement(s).",
+            "{} in the briefing: {}, {}.",
             me.name,
-            node.documents.len(),
-            node.agreements.len()
+            count(node.documents.len(), "document"),
+            count(node.agreements.len(), "agreement")
         );
         let meta = self.meta(country_page_url(node, n), &title, &description, "countries");
         let url_of = |p: usize| country_page_url(node, p);
@@ -270,6 +271,7 @@ impl Renderer<'_> {
                 "agreements": node.agreements.len(),
                 "mentions": node.mentions,
                 "first_url": country_page_url(node, 1),
+                "pack_url": super::packs::country_pack_url(node.code),
             },
             "first_page": first,
             "documents": docs,
@@ -355,17 +357,20 @@ impl Renderer<'_> {
         history.sort_by_key(|e| (e["date"].is_null(), e["date"].as_str().map(str::to_string)));
         let card = AgreementCard::new(a);
         let description = format!(
-            "{} — {} ({}). Reported in {} document(s).",
+            "{} — {} ({}). Reported in {}.",
             a.title,
             a.kind.label(),
             a.status.label().to_lowercase(),
-            a.documents.len()
+            count(a.documents.len(), "document")
         );
         let meta = self.meta(a.url(), &a.title, &description, "agreements");
         self.draw("agreement.html", meta, json!({
             "agreement": {
                 "card": card,
-                "signatories": a.signatories,
+                "signatories": a.signatories.iter().map(|s| json!({
+                    "name": s,
+                    "url": c.people.signatory(s, &a.parties).map(|p| c.people.nodes[p].url()),
+                })).collect::<Vec<_>>(),
                 "place": a.place,
                 "date": a.date.map(|d| d.to_string()),
                 "evidence": evidence,

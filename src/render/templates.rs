@@ -44,6 +44,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "timeline.html",
         include_str!("../../templates/timeline.html"),
     ),
+    ("person.html", include_str!("../../templates/person.html")),
+    ("people.html", include_str!("../../templates/people.html")),
+    ("pack.html", include_str!("../../templates/pack.html")),
+    ("pack.css", include_str!("../../templates/pack.css")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
 ];
 

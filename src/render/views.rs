@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::gazetteer::{CountryCode, Gazetteer};
+use crate::model::people::{Affiliation, PersonNode};
 use crate::model::{Agreement, Corpus, Document, country_url};
 
 /// A link to a country, with a count whose meaning the page states (mentions, documents…).
@@ -222,7 +223,7 @@ impl Stats {
             documents: corpus.documents.len(),
             countries: corpus.countries.len(),
             agreements: corpus.agreements.len(),
-            people: corpus.countries.iter().map(|c| c.people.len()).sum(),
+            people: corpus.people.nodes.len(),
         }
     }
 }
@@ -302,6 +303,40 @@ impl TimelineEntry {
                     status_label: Some(a.status.label()),
                 }
             }
+        }
+    }
+}
+
+/// A link to a person, with their first role and whom they speak for.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonRef {
+    /// Name.
+    pub name: String,
+    /// Page URL, relative to the site root.
+    pub url: String,
+    /// Their role as the newest document states it.
+    pub role: Option<String>,
+    /// The country they represent.
+    pub country: Option<CountryRef>,
+    /// The organisation they represent, when not a country.
+    pub organisation: Option<String>,
+    /// A count whose meaning the page states (shared documents).
+    pub count: usize,
+}
+
+impl PersonRef {
+    /// The reference for a person.
+    pub fn new(p: &PersonNode, count: usize) -> PersonRef {
+        PersonRef {
+            name: p.name.clone(),
+            url: p.url(),
+            role: p.roles.iter().find_map(|r| r.role.clone()),
+            country: p.country().map(|c| CountryRef::new(c, 0)),
+            organisation: match &p.affiliation {
+                Affiliation::Organisation(o) => Some(o.clone()),
+                _ => None,
+            },
+            count,
         }
     }
 }

@@ -24,6 +24,11 @@ struct Lookup<'a> {
     by_text: HashMap<&'a str, Vec<Target>>,
     by_title: HashMap<&'a str, Vec<Target>>,
     by_code: HashMap<&'a str, Target>,
+    by_pack: HashMap<&'a str, Target>,
+    by_page: HashMap<&'a str, Target>,
+    by_person: HashMap<(&'a str, Option<&'a str>, Option<&'a str>), Target>,
+    /// People by name, each with whether they are known to represent someone.
+    by_name: HashMap<&'a str, Vec<(Target, bool)>>,
     by_evidence: HashMap<&'a str, Vec<(Target, &'a [String])>>,
     by_sentence: HashMap<&'a str, Vec<(Target, &'a [String])>>,
     by_document: HashMap<&'a str, Vec<(Target, &'a [String])>>,
@@ -54,6 +59,24 @@ impl<'a> Lookup<'a> {
                 }
                 Target::Country(_) => {
                     l.by_code.insert(e.code.as_deref().unwrap_or(""), c.target);
+                }
+                Target::CountryPack(_) => {
+                    l.by_pack.insert(e.code.as_deref().unwrap_or(""), c.target);
+                }
+                Target::Page(_) => {
+                    l.by_page.insert(e.page.as_deref().unwrap_or(""), c.target);
+                }
+                Target::Person(_) => {
+                    let name = e.name.as_deref().unwrap_or("");
+                    l.by_person.insert(
+                        (name, e.code.as_deref(), e.organisation.as_deref()),
+                        c.target,
+                    );
+                    let affiliated = e.code.is_some() || e.organisation.is_some();
+                    l.by_name
+                        .entry(name)
+                        .or_default()
+                        .push((c.target, affiliated));
                 }
                 Target::Agreement(_) => {
                     for k in &e.evidence {
@@ -96,6 +119,30 @@ impl<'a> Lookup<'a> {
                 .code
                 .as_deref()
                 .and_then(|c| self.by_code.get(c).copied()),
+            Kind::Pack => old
+                .code
+                .as_deref()
+                .and_then(|c| self.by_pack.get(c).copied()),
+            Kind::Page => old
+                .page
+                .as_deref()
+                .and_then(|p| self.by_page.get(p).copied()),
+            // The same name for the same country; else, when the name belongs to one person
+            // only and the country was learnt or lost on one side, that person. A name
+            // whose country changed is another person: it gets no redirect.
+            Kind::Person => {
+                let name = old.name.as_deref()?;
+                let key = (name, old.code.as_deref(), old.organisation.as_deref());
+                let was_affiliated = old.code.is_some() || old.organisation.is_some();
+                self.by_person.get(&key).copied().or_else(|| {
+                    match self.by_name.get(name).map(Vec::as_slice) {
+                        Some([(t, now_affiliated)]) if !(was_affiliated && *now_affiliated) => {
+                            Some(*t)
+                        }
+                        _ => None,
+                    }
+                })
+            }
             Kind::Agreement => old.evidence.iter().find_map(|k| {
                 // The same sentence in the same document; else (the document was renamed) the
                 // same sentence anywhere; else (the sentence was edited) an agreement of the
@@ -306,8 +353,14 @@ fn urls(c: &Corpus) -> HashMap<String, Target> {
     let docs = (0..c.documents.len()).map(Target::Document);
     let countries = (0..c.countries.len()).map(Target::Country);
     let agreements = (0..c.agreements.len()).map(Target::Agreement);
+    let people = (0..c.people.nodes.len()).map(Target::Person);
+    let packs = (0..c.countries.len()).map(Target::CountryPack);
+    let fixed = (0..super::FIXED_PAGES.len()).map(Target::Page);
     docs.chain(countries)
         .chain(agreements)
+        .chain(people)
+        .chain(packs)
+        .chain(fixed)
         .map(|t| (target_url(c, t), t))
         .collect()
 }
@@ -329,7 +382,13 @@ fn rename(c: &mut Corpus, t: Target, round: usize) {
             let suffix = hash_hex(seed, len);
             c.agreements[i].slug = a.slug.with_suffix(&suffix);
         }
-        // A country's URL comes from its code, which no other country shares.
-        Target::Country(_) => {}
+        Target::Person(i) => {
+            let p = &c.people.nodes[i];
+            let seed = format!("{}|{:?}", p.key, p.affiliation);
+            c.people.nodes[i].slug = p.slug.with_suffix(&hash_hex(&seed, len));
+        }
+        // A country's URL (and its pack's) comes from its code, which no other country
+        // shares; fixed pages have one URL each.
+        Target::Country(_) | Target::CountryPack(_) | Target::Page(_) => {}
     }
 }
