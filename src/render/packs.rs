@@ -6,6 +6,7 @@
 //! Its links to pages of the site are absolute when `base_url` is known (a pack read away from
 //! the site can still reach it), else relative to `packs/`.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
@@ -149,10 +150,7 @@ impl Renderer<'_> {
     ) -> Result<(String, String), RenderError> {
         let c = self.corpus;
         let root = self.pack_root();
-        let listed: Vec<PackAgreement> = agreements
-            .iter()
-            .map(|&a| pack_agreement(c, &c.agreements[a], quotes, &root))
-            .collect();
+        let agreements_html = self.pack_agreements(agreements, quotes, &root)?;
         let digest: Vec<Digest> = documents
             .iter()
             .take(PACK_DOCUMENTS)
@@ -165,7 +163,7 @@ impl Renderer<'_> {
         let extra = json!({
             "root": root,
             "inline_css": self.inline_css,
-            "agreements": listed,
+            "agreements_html": agreements_html,
             "documents": digest,
             "documents_total": documents.len(),
             "as_of": newest.map(|d| d.display()),
@@ -180,6 +178,35 @@ impl Renderer<'_> {
         meta.image = None;
         meta.image_alt = None;
         self.draw("pack.html", meta, data)
+    }
+}
+
+impl Renderer<'_> {
+    /// The agreements of a pack, each drawn from `pack_agreement.html` on its own: the whole
+    /// briefing's pack lists thousands, and as one template context they would take a
+    /// hundred times the memory of the HTML.
+    fn pack_agreements(
+        &self,
+        agreements: &[usize],
+        quotes: usize,
+        root: &str,
+    ) -> Result<String, RenderError> {
+        let c = self.corpus;
+        let parts: Vec<String> = agreements
+            .par_iter()
+            .map(|&a| {
+                let mut ctx = tera::Context::new();
+                ctx.insert("a", &pack_agreement(c, &c.agreements[a], quotes, root));
+                ctx.insert("root", root);
+                self.tera
+                    .render("pack_agreement.html", &ctx)
+                    .map_err(|e| RenderError::Template {
+                        name: "pack_agreement.html".into(),
+                        message: super::templates::error_chain(&e),
+                    })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(parts.concat())
     }
 }
 

@@ -48,6 +48,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("people.html", include_str!("../../templates/people.html")),
     ("pack.html", include_str!("../../templates/pack.html")),
     ("pack.css", include_str!("../../templates/pack.css")),
+    (
+        "pack_agreement.html",
+        include_str!("../../templates/pack_agreement.html"),
+    ),
     ("atom.xml", include_str!("../../templates/atom.xml")),
 ];
 
