@@ -7,6 +7,7 @@
 pub mod cards;
 pub mod data;
 pub mod feeds;
+pub mod flags;
 pub mod map;
 pub mod markdown;
 mod pages;
@@ -261,10 +262,21 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Static files, `.nojekyll`, and the highlighting styles when some document has code.
+    /// Static files, `.nojekyll`, the flags of the corpus's countries, and the highlighting
+    /// styles when some document has code.
     pub fn write_assets(&self, sink: &dyn Sink) -> Result<(), RenderError> {
         for (name, bytes) in &self.statics {
             sink.write(name, bytes)?;
+        }
+        // Only the countries with a page: no other page shows a flag, and a site of a handful
+        // of countries should not carry 250 of them. A project's own `static/flags/xx.svg`
+        // (written above) wins over the built-in one.
+        for node in &self.corpus.countries {
+            if let (Some(svg), Some(path)) = (flags::svg(node.code), flags::url(node.code))
+                && !self.statics.iter().any(|(name, _)| *name == path)
+            {
+                sink.write(&path, svg.as_bytes())?;
+            }
         }
         sink.write(".nojekyll", b"")?;
         if self
