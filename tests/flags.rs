@@ -293,3 +293,51 @@ fn a_projects_own_static_flag_replaces_the_built_in_one() {
         "the other flags are the built-in ones"
     );
 }
+
+#[test]
+fn serve_updates_add_and_remove_flag_files_as_countries_come_and_go() {
+    use briefing::config::{Config, Overrides, RawConfig};
+    use briefing::session::Session;
+
+    let tmp = tempdir();
+    let seeds = tmp.path().join("seeds");
+    let doc = |countries: &str| {
+        format!(
+            "+++\ntitle = \"Trade talks\"\ndate = 2025-02-01\ncountries = [{countries}]\n+++\n\n\
+             Ministers met on Monday to discuss trade and investment.\n"
+        )
+    };
+    write_seed(&seeds, "talks.md", &doc("\"KE\", \"GH\""));
+    let cfg = Config::from_raw(
+        RawConfig::default(),
+        tmp.path().to_path_buf(),
+        &Overrides {
+            seeds: Some(seeds.clone()),
+            out: Some(tmp.path().join("site")),
+            ..Overrides::default()
+        },
+    )
+    .expect("config");
+    let flag_names = |files: &briefing::session::Files| -> Vec<String> {
+        files
+            .keys()
+            .filter(|k| k.starts_with("flags/"))
+            .cloned()
+            .collect()
+    };
+    let mut session = Session::new(cfg.clone());
+    let (mut files, _) = session.build_all().expect("first build");
+    assert_eq!(flag_names(&files), ["flags/gh.svg", "flags/ke.svg"]);
+
+    // Ghana goes, Japan comes: as `serve` applies a quick update.
+    write_seed(&seeds, "talks.md", &doc("\"KE\", \"JP\""));
+    let update = session.update().expect("update");
+    for gone in &update.removed {
+        files.remove(gone);
+    }
+    files.extend(update.written);
+    assert_eq!(flag_names(&files), ["flags/jp.svg", "flags/ke.svg"]);
+    let (fresh, _) = briefing::build_in_memory(&cfg).expect("fresh build");
+    assert_eq!(flag_names(&fresh), flag_names(&files));
+    assert_eq!(files.get("flags/jp.svg"), fresh.get("flags/jp.svg"));
+}

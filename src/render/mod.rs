@@ -24,6 +24,7 @@ use serde_json::json;
 use tera::{Context, Tera};
 
 use crate::config::Config;
+use crate::gazetteer::CountryCode;
 use crate::model::{Corpus, CountryNode};
 use crate::output::{OutputError, Sink};
 use crate::terms::AgreementStatus;
@@ -269,12 +270,9 @@ impl<'a> Renderer<'a> {
             sink.write(name, bytes)?;
         }
         // Only the countries with a page: no other page shows a flag, and a site of a handful
-        // of countries should not carry 250 of them. A project's own `static/flags/xx.svg`
-        // (written above) wins over the built-in one.
+        // of countries should not carry 250 of them.
         for node in &self.corpus.countries {
-            if let (Some(svg), Some(path)) = (flags::svg(node.code), flags::url(node.code))
-                && !self.statics.iter().any(|(name, _)| *name == path)
-            {
+            if let Some((path, svg)) = self.flag_file(node.code) {
                 sink.write(&path, svg.as_bytes())?;
             }
         }
@@ -288,6 +286,15 @@ impl<'a> Renderer<'a> {
             sink.write("syntax.css", markdown::syntax_css().as_bytes())?;
         }
         Ok(())
+    }
+
+    /// The built-in flag file of a country: its path in the site and its SVG. `None` when
+    /// there is no flag for the country, or when the project's own static files hold that
+    /// path (`static/flags/tr.svg`), which [`Renderer::write_assets`] writes instead.
+    pub fn flag_file(&self, code: CountryCode) -> Option<(String, &'static str)> {
+        let path = flags::url(code)?;
+        let svg = flags::svg(code)?;
+        (!self.statics.iter().any(|(name, _)| *name == path)).then_some((path, svg))
     }
 
     /// Draws `pages` in parallel, writing each as soon as it is drawn; returns their paths.
