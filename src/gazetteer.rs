@@ -63,8 +63,6 @@ pub struct Country {
     pub lat: f64,
     /// Longitude of the country's centre.
     pub lng: f64,
-    /// Flag emoji.
-    pub flag: String,
     /// Slug of the country page, from its short name.
     pub slug: Slug,
     /// Names that count as a mention.
@@ -93,8 +91,6 @@ struct RawCountry {
     lat: f64,
     #[serde(default)]
     lng: f64,
-    #[serde(default)]
-    flag: String,
     #[serde(default)]
     names: Vec<String>,
     #[serde(default)]
@@ -244,7 +240,6 @@ impl Gazetteer {
                 subregion: rc.subregion,
                 lat: rc.lat,
                 lng: rc.lng,
-                flag: rc.flag,
                 names: rc.names,
                 demonyms: rc.demonyms,
             });

@@ -17,9 +17,10 @@ use crate::Error;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::extract::{self, Extraction};
+use crate::gazetteer::CountryCode;
 use crate::ingest::{self, Ingested, SourceDoc};
 use crate::model::{self, Corpus};
-use crate::output::MemorySite;
+use crate::output::{MemorySite, Sink};
 use crate::render::{self, Overrides, Page, Renderer};
 
 /// What identifies one version of a file without reading it.
@@ -169,6 +170,14 @@ impl Session {
         watch.lap("render own");
         let site = MemorySite::new();
         r.write_pages(&rest, &site)?;
+        // A country that gained its page brings its flag; one that lost it takes it along.
+        let had: BTreeSet<CountryCode> = old.countries.iter().map(|n| n.code).collect();
+        let has: BTreeSet<CountryCode> = new.countries.iter().map(|n| n.code).collect();
+        for code in has.difference(&had) {
+            if let Some((path, svg)) = r.flag_file(*code) {
+                site.write(&path, svg.as_bytes())?;
+            }
+        }
         written.extend(site.into_files());
         watch.lap("render rest");
         let now: HashSet<String> = render::all_pages(&new)
@@ -179,6 +188,10 @@ impl Session {
             .into_iter()
             .map(|p| render::page_url(&old, p))
             .filter(|u| !now.contains(u))
+            .chain(
+                had.difference(&has)
+                    .filter_map(|code| r.flag_file(*code).map(|(path, _)| path)),
+            )
             .collect();
         self.corpus = Some(new);
         Ok(Update {

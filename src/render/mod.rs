@@ -7,6 +7,7 @@
 pub mod cards;
 pub mod data;
 pub mod feeds;
+pub mod flags;
 pub mod map;
 pub mod markdown;
 mod packs;
@@ -25,6 +26,7 @@ use serde_json::json;
 use tera::{Context, Tera};
 
 use crate::config::Config;
+use crate::gazetteer::CountryCode;
 use crate::model::{Corpus, CountryNode};
 use crate::output::{OutputError, Sink};
 use crate::terms::AgreementStatus;
@@ -280,10 +282,18 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Static files, `.nojekyll`, and the highlighting styles when some document has code.
+    /// Static files, `.nojekyll`, the flags of the corpus's countries, and the highlighting
+    /// styles when some document has code.
     pub fn write_assets(&self, sink: &dyn Sink) -> Result<(), RenderError> {
         for (name, bytes) in &self.statics {
             sink.write(name, bytes)?;
+        }
+        // Only the countries with a page: no other page shows a flag, and a site of a handful
+        // of countries should not carry 250 of them.
+        for node in &self.corpus.countries {
+            if let Some((path, svg)) = self.flag_file(node.code) {
+                sink.write(&path, svg.as_bytes())?;
+            }
         }
         sink.write(".nojekyll", b"")?;
         if self
@@ -295,6 +305,15 @@ impl<'a> Renderer<'a> {
             sink.write("syntax.css", markdown::syntax_css().as_bytes())?;
         }
         Ok(())
+    }
+
+    /// The built-in flag file of a country: its path in the site and its SVG. `None` when
+    /// there is no flag for the country, or when the project's own static files hold that
+    /// path (`static/flags/tr.svg`), which [`Renderer::write_assets`] writes instead.
+    pub fn flag_file(&self, code: CountryCode) -> Option<(String, &'static str)> {
+        let path = flags::url(code)?;
+        let svg = flags::svg(code)?;
+        (!self.statics.iter().any(|(name, _)| *name == path)).then_some((path, svg))
     }
 
     /// Draws `pages` in parallel, writing each as soon as it is drawn; returns their paths.

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::flags;
 use crate::gazetteer::{CountryCode, Gazetteer};
 use crate::model::people::{Affiliation, PersonNode};
 use crate::model::{Agreement, Corpus, Document, country_url};
@@ -14,7 +15,8 @@ pub struct CountryRef {
     pub code: String,
     /// Display name.
     pub name: String,
-    /// Flag emoji.
+    /// The flag image, relative to the site root (`flags/tr.svg`); empty when there is none,
+    /// and then the page shows no image.
     pub flag: String,
     /// Page URL, relative to the site root.
     pub url: String,
@@ -29,7 +31,7 @@ impl CountryRef {
         CountryRef {
             code: code.to_string(),
             name: c.map_or_else(|| code.to_string(), |c| c.name.clone()),
-            flag: c.map(|c| c.flag.clone()).unwrap_or_default(),
+            flag: flags::url(code).unwrap_or_default(),
             url: country_url(code),
             count,
         }

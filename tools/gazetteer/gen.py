@@ -42,7 +42,7 @@ SOURCE_LABEL = f"world-countries {EXPECTED_VERSION} (ODbL-1.0) + tools/gazetteer
 
 # Order of keys in each output country object.
 KEY_ORDER = ("code", "name", "official", "region", "subregion", "lat", "lng",
-             "flag", "names", "demonyms")
+             "names", "demonyms")
 
 # Demonyms with these endings get an automatic English plural ("Kenyan" ->
 # "Kenyans", "Icelander" -> "Icelanders", "Omani" -> "Omanis") unless listed in
@@ -401,7 +401,6 @@ def build(src: list[dict], ov: dict, explain) -> dict:
             "subregion": c.get("subregion", ""),
             "lat": float(lat),
             "lng": float(lng),
-            "flag": c["flag"],
             "names": names[code].items,
             "demonyms": dems[code].items,
         }
