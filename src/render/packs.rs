@@ -86,6 +86,7 @@ impl Renderer<'_> {
             "countries": c.countries.iter().map(|n| CountryRef::new(n.code, n.documents.len())).collect::<Vec<_>>(),
             "people_heading": "Signatories",
             "people": people,
+            "flag_css": super::flags::css_classes(c.countries.iter().map(|n| n.code)),
         });
         self.draw_pack(
             SITE_PACK,
@@ -125,6 +126,10 @@ impl Renderer<'_> {
             "map": map::figure(&input, &root, &format!("Partners of {}", me.name)),
             "people_heading": "People",
             "people": people,
+            "flag_css": super::flags::css_classes(
+                std::iter::once(node.code)
+                    .chain(node.agreements.iter().flat_map(|&a| c.agreements[a].parties.iter().copied())),
+            ),
         });
         let url = country_pack_url(node.code);
         let title = format!("{} — briefing pack", me.name);
