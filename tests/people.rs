@@ -164,7 +164,7 @@ fn one_name_in_two_countries_is_two_people_and_the_build_says_so() {
     // Word order is ignored: "Smith John" in c.md is Kenya's John Smith.
     let kenya = read_html(&out, "people/john-smith-kenya.html");
     let docs: Vec<String> = kenya
-        .select(&sel("#person-documents ~ article h3"))
+        .select(&sel("#person-documents ~ ul li a"))
         .map(text_of)
         .collect();
     assert_eq!(docs, ["Kenya follow up", "Kenya and Ghana talk mining"]);

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Agreement, Document};
@@ -226,6 +227,9 @@ pub fn build(documents: &[Document], newest_first: &[usize], agreements: &[Agree
         rank[d] = r;
     }
     let mut people = People::default();
+    // Each person to make, and the ranges of those that share a name.
+    let mut plans: Vec<(String, Affiliation, Vec<Mention>, bool)> = Vec::new();
+    let mut shared_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     for (key, mut groups) in by_key {
         let unknown_joins = groups.len() == 2 && groups.contains_key(&Affiliation::Unknown);
         let mut aliases = Vec::new();
@@ -236,24 +240,30 @@ pub fn build(documents: &[Document], newest_first: &[usize], agreements: &[Agree
             aliases.push((Affiliation::Unknown, aff.clone()));
         }
         let shared = groups.len() > 1;
-        let first = people.nodes.len();
+        let first = plans.len();
         for (aff, mentions) in groups {
             people
                 .lookup
-                .insert((key.clone(), aff.clone()), people.nodes.len());
-            people
-                .nodes
-                .push(node(documents, &key, aff, &mentions, shared));
+                .insert((key.clone(), aff.clone()), plans.len());
+            plans.push((key.clone(), aff, mentions, shared));
         }
         for (from, to) in aliases {
             let i = people.lookup[&(key.clone(), to)];
             people.lookup.insert((key.clone(), from), i);
         }
         if shared {
-            people
-                .notes
-                .push(shared_name_note(documents, &people.nodes[first..]));
+            shared_ranges.push(first..plans.len());
         }
+    }
+    // Finding the sentence that names each person splits paragraphs into sentences: the
+    // slow part of this stage, done in parallel.
+    people.nodes = plans
+        .into_par_iter()
+        .map(|(key, aff, mentions, shared)| node(documents, &key, aff, &mentions, shared))
+        .collect();
+    for range in shared_ranges {
+        let note = shared_name_note(documents, &people.nodes[range]);
+        people.notes.push(note);
     }
     if people.notes.len() > NOTED_NAMES {
         let more = people.notes.len() - NOTED_NAMES;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use super::views::{AgreementCard, CountryRef, DocCard, PersonRef};
+use super::views::{AgreementCard, CountryRef, DocLink, PersonRef};
 use super::{RenderError, Renderer};
 use crate::model::people::Affiliation;
 use crate::terms::count;
@@ -59,7 +59,7 @@ impl Renderer<'_> {
                 "person": me,
                 "roles": roles,
                 "agreements": p.agreements.iter().map(|&a| AgreementCard::new(&c.agreements[a])).collect::<Vec<_>>(),
-                "documents": p.documents.iter().take(PERSON_DOCUMENTS).map(|&d| DocCard::new(&c.documents[d])).collect::<Vec<_>>(),
+                "documents": p.documents.iter().take(PERSON_DOCUMENTS).map(|&d| DocLink::new(&c.documents[d])).collect::<Vec<_>>(),
                 "documents_total": p.documents.len(),
                 "companions": p.companions.iter().map(|&(q, n)| PersonRef::new(&c.people.nodes[q], n)).collect::<Vec<_>>(),
             }),

@@ -342,3 +342,31 @@ impl PersonRef {
         }
     }
 }
+
+/// A document named in a short list: title, page, date and publication, no summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocLink {
+    /// Title.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// ISO date, if known.
+    pub date: Option<String>,
+    /// "12 March 2025".
+    pub date_display: Option<String>,
+    /// Publication.
+    pub source: Option<String>,
+}
+
+impl DocLink {
+    /// The link for a document.
+    pub fn new(doc: &Document) -> DocLink {
+        DocLink {
+            title: doc.source.title.clone(),
+            url: doc.url(),
+            date: doc.date().map(|d| d.to_string()),
+            date_display: doc.date().map(|d| d.display()),
+            source: doc.source.front.source.clone(),
+        }
+    }
+}
