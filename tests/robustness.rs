@@ -518,7 +518,8 @@ fn live_data(site: &Path) -> Vec<String> {
         Some(json) => match serde_json::from_str::<Value>(json) {
             Err(e) => problems.push(format!("search-index.js does not hold one JSON value: {e}")),
             Ok(v) => {
-                for list in ["docs", "countries", "agreements"] {
+                // `people` is optional: the index lists it once the site has people pages.
+                for list in ["docs", "countries", "agreements", "people"] {
                     for entry in v[list].as_array().into_iter().flatten() {
                         let url = entry[1].as_str().unwrap_or("");
                         let ok = url.ends_with(".html")
@@ -532,6 +533,33 @@ fn live_data(site: &Path) -> Vec<String> {
                 }
             }
         },
+    }
+
+    // The text shards: each exactly one assignment of a JSON array to the global its name
+    // gives, so no paragraph can break out of its string into code.
+    let mut shards: Vec<_> = fs::read_dir(site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("search-text-"))
+        .collect();
+    shards.sort();
+    for name in shards {
+        let n = name
+            .strip_prefix("search-text-")
+            .and_then(|s| s.strip_suffix(".js"))
+            .unwrap_or("");
+        let text = fs::read_to_string(site.join(&name)).unwrap();
+        let json = text
+            .strip_prefix(&format!("window.BRIEFING_TEXT_{n} = "))
+            .and_then(|rest| rest.strip_suffix(";\n"))
+            .filter(|_| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        match json.map(serde_json::from_str::<Value>) {
+            Some(Ok(Value::Array(_))) => {}
+            _ => problems.push(format!(
+                "{name} is not one `window.BRIEFING_TEXT_{n} = [...];` assignment: {:?}…",
+                text.chars().take(200).collect::<String>()
+            )),
+        }
     }
 
     let search = fs::read_to_string(site.join("search.js")).unwrap();
@@ -723,6 +751,11 @@ fn the_liveness_check_finds_live_script() {
         "window.BRIEFING_SEARCH = {\"docs\":[]}; alert(5);\n",
     )
     .unwrap();
+    fs::write(
+        site.join("search-text-0.js"),
+        "window.BRIEFING_TEXT_0 = [[[\"p\", \"text\"]]]; alert(6);\n",
+    )
+    .unwrap();
     fs::write(site.join("search.js"), "el.innerHTML = title;\n").unwrap();
     let html = live_html(site);
     for needle in [
@@ -740,7 +773,11 @@ fn the_liveness_check_finds_live_script() {
         );
     }
     let data = live_data(site);
-    assert_eq!(data.len(), 3, "{data:#?}");
+    assert_eq!(data.len(), 4, "{data:#?}");
+    assert!(
+        data.iter().any(|p| p.starts_with("search-text-0.js")),
+        "{data:#?}"
+    );
 }
 
 #[test]

@@ -679,6 +679,172 @@ fn example_site_internal_links_and_anchors_all_resolve() {
     }
 }
 
+/// The value a script file of the site assigns: `<prefix>JSON;\n`.
+fn assigned(site: &Path, file: &str, prefix: &str) -> Value {
+    let text = std::fs::read_to_string(site.join(file))
+        .unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+    let json = text
+        .strip_prefix(prefix)
+        .and_then(|s| s.strip_suffix(";\n"))
+        .unwrap_or_else(|| panic!("{file} is not one `{prefix}…;` assignment"));
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{file} does not hold JSON: {e}"))
+}
+
+/// Checks the search index's text shards against the index and the document pages: one
+/// `search-text-<n>.js` per `shard` documents and no other; document `d` of the index is entry
+/// `d % shard` of shard `d / shard`; every entry is `[paragraph id, text]` pairs within the cap,
+/// each id an element of that document's page whose text starts like the pair's text. Returns
+/// the index and every document's entry, in index order.
+fn assert_search_shards(site: &Path) -> (Value, Vec<Value>) {
+    let index = assigned(site, "search-index.js", "window.BRIEFING_SEARCH = ");
+    let per = usize::try_from(
+        index["shard"]
+            .as_u64()
+            .expect("the index names its shard size"),
+    )
+    .unwrap();
+    assert!(per > 0);
+    let docs = index["docs"].as_array().unwrap();
+    let count = docs.len().div_ceil(per);
+    let mut want: Vec<String> = (0..count).map(|n| format!("search-text-{n}.js")).collect();
+    want.sort();
+    let have: Vec<String> = file_names(site)
+        .into_iter()
+        .filter(|n| n.starts_with("search-text-"))
+        .collect();
+    assert_eq!(
+        have,
+        want,
+        "one text shard per {per} documents of {}",
+        docs.len()
+    );
+
+    let mut texts = Vec::new();
+    for n in 0..count {
+        let shard = assigned(
+            site,
+            &format!("search-text-{n}.js"),
+            &format!("window.BRIEFING_TEXT_{n} = "),
+        );
+        let entries = shard.as_array().expect("a shard is an array").clone();
+        let expected = per.min(docs.len() - n * per);
+        assert_eq!(
+            entries.len(),
+            expected,
+            "search-text-{n}.js holds {expected} documents"
+        );
+        texts.extend(entries);
+    }
+    let cap = briefing::render::search::TEXT_CAP;
+    for (d, (doc, entry)) in docs.iter().zip(&texts).enumerate() {
+        let url = doc[1].as_str().unwrap();
+        let pairs = entry.as_array().unwrap();
+        let bytes: usize = pairs.iter().map(|p| p[1].as_str().unwrap().len()).sum();
+        assert!(
+            bytes <= cap,
+            "document {d} ({url}) has {bytes} bytes of text, over {cap}"
+        );
+        if pairs.is_empty() {
+            continue;
+        }
+        let page = read_html(site, url);
+        for pair in pairs {
+            let (id, text) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+            let el = page
+                .select(&sel(&format!("main [id=\"{id}\"]")))
+                .next()
+                .unwrap_or_else(|| panic!("document {d}: {url} has no element id={id:?}"));
+            let shown = text_of(el);
+            let head: String = text
+                .split_whitespace()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                shown.starts_with(&head),
+                "document {d}: #{id} of {url} reads {shown:?}, the shard {head:?}"
+            );
+        }
+    }
+    (index, texts)
+}
+
+#[test]
+fn example_search_text_shard_holds_the_documents_paragraphs_under_their_ids() {
+    let tmp = tempdir();
+    let site = build_example(tmp.path());
+    let (index, texts) = assert_search_shards(&site);
+    assert_eq!(texts.len(), 1);
+    let pairs = texts[0].as_array().unwrap();
+    let text: Vec<&str> = pairs.iter().map(|p| p[1].as_str().unwrap()).collect();
+    assert!(
+        text[0].starts_with("Türkiye is strengthening its presence on the global mining stage"),
+        "the lead comes first: {:?}",
+        text[0]
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.contains("Bayraktar met with Niger’s Mines Minister Abarchi Ousmane")),
+        "the paragraph that names Niger is there: {text:?}"
+    );
+    assert!(
+        text.contains(&"Deepening Ties with Africa and Asia"),
+        "subheadings too: {text:?}"
+    );
+    // The text stays out of the index itself; the index tells the page what to leave out.
+    let js = std::fs::read_to_string(site.join("search-index.js")).unwrap();
+    assert!(!js.contains("Abarchi Ousmane in Istanbul"));
+    let stop: Vec<&str> = index["stopwords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(stop.contains(&"the") && !stop.contains(&"niger"));
+}
+
+#[test]
+fn search_text_shards_follow_the_index_order_not_the_file_order() {
+    // Newest first in the index, so the shard entries must be too: files named against
+    // their dates, each with its own words.
+    let tmp = tempdir();
+    let seeds = tmp.path().join("seeds");
+    for (name, date, country) in [
+        ("a-oldest.md", "2023-02-01", "Kenya"),
+        ("b-newest.md", "2025-06-01", "Ghana"),
+        ("c-middle.md", "2024-04-01", "Niger"),
+    ] {
+        write_seed(
+            &seeds,
+            name,
+            &format!(
+                "+++\ntitle = \"{country} report\"\ndate = {date}\n+++\n\n\
+                 Officials in {country} spoke about {name} on {date}.\n\n\
+                 A second paragraph about {country} follows.\n"
+            ),
+        );
+    }
+    let site = tmp.path().join("site");
+    build_ok(tmp.path(), &seeds, &site);
+    let (index, texts) = assert_search_shards(&site);
+    let order: Vec<&str> = index["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d[3].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["2025-06-01", "2024-04-01", "2023-02-01"]);
+    let first: Vec<&str> = texts.iter().map(|t| t[0][1].as_str().unwrap()).collect();
+    assert_eq!(
+        first,
+        [
+            "Officials in Ghana spoke about b-newest.md on 2025-06-01.",
+            "Officials in Niger spoke about c-middle.md on 2024-04-01.",
+            "Officials in Kenya spoke about a-oldest.md on 2023-02-01.",
+        ]
+    );
+}
+
 #[test]
 fn generated_200_document_corpus_builds_with_a_page_per_country_and_agreement() {
     let tmp = tempdir();
@@ -741,6 +907,14 @@ fn generated_200_document_corpus_builds_with_a_page_per_country_and_agreement() 
     }
 
     assert_no_broken_links(&site);
+
+    // Search: a text shard per 100 documents, in the index's order.
+    let (_, texts) = assert_search_shards(&site);
+    assert_eq!(texts.len(), want("n"));
+    assert!(
+        texts.iter().all(|t| !t.as_array().unwrap().is_empty()),
+        "every generated document has text to cut snippets from"
+    );
 }
 
 /// The distinct agreement titles the corpus's front matter lists (`agreements = [...]`).

@@ -3,6 +3,12 @@
 //! `fetch` there). Words are folded (accents stripped, lowercase) the way `search.js` folds the
 //! query, so "Turkiye" finds "Türkiye". Each word maps to the documents that contain it, as
 //! base-36 gaps between document numbers: compact enough for 10,000 documents.
+//!
+//! The text that result snippets are cut from stays out of the index: it goes into shard
+//! scripts, `search-text-<n>.js`, [`SHARD`] documents each (document number `d` is entry
+//! `d % SHARD` of shard `d / SHARD`), which `search.js` loads with `<script src>` only for the
+//! results it shows. Each entry is the document's blocks as `[paragraph id, text]` pairs, cut
+//! after [`TEXT_CAP`] bytes, so a snippet can link to the paragraph it quotes.
 
 use std::collections::BTreeMap;
 
@@ -37,6 +43,13 @@ type DocEntry = (
     Vec<&'static str>,
 );
 
+/// Documents per text shard.
+pub const SHARD: usize = 100;
+
+/// Bytes of text per document in the shards, at most (the last block kept is cut at a word).
+/// A match further in is shown with the summary instead of a snippet.
+pub const TEXT_CAP: usize = 3000;
+
 #[derive(Serialize)]
 struct Index {
     /// [title, url, summary, date, country codes, agreement statuses] per document.
@@ -47,6 +60,10 @@ struct Index {
     agreements: Vec<(String, String, &'static str, Vec<String>)>,
     /// Folded word → base-36 gaps between the numbers of the documents that contain it.
     words: BTreeMap<String, String>,
+    /// Words left out of `words`: the query ignores them too.
+    stopwords: &'static [&'static str],
+    /// Documents per text shard (`search-text-<n>.js`).
+    shard: usize,
 }
 
 /// Folds text the way `search.js` does: NFD, marks removed, lowercase.
@@ -155,8 +172,17 @@ fn encode_gaps(list: &[u32]) -> String {
     out
 }
 
-/// Writes `search-index.js`.
+/// Writes `search-index.js` and the text shards.
 pub fn write(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
+    let (index, shards) = rayon::join(
+        || write_index(corpus, sink),
+        || write_text_shards(corpus, sink),
+    );
+    index.and(shards)
+}
+
+/// Writes `search-index.js`.
+pub fn write_index(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
     let g = Gazetteer::global();
     let name = |c: crate::gazetteer::CountryCode| {
         g.get(c).map_or_else(|| c.to_string(), |x| x.name.clone())
@@ -211,6 +237,8 @@ pub fn write(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
             })
             .collect(),
         words,
+        stopwords: STOPWORDS,
+        shard: SHARD,
     };
     sink.write_stream("search-index.js", &mut |w| {
         w.write_all(b"window.BRIEFING_SEARCH = ")?;
@@ -218,6 +246,66 @@ pub fn write(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
         w.write_all(b";\n")
     })?;
     Ok(())
+}
+
+/// The name of text shard `n`.
+pub fn shard_name(n: usize) -> String {
+    format!("search-text-{n}.js")
+}
+
+/// A document's blocks as `(paragraph id, text)`, cut after `cap` bytes of text: the block
+/// that crosses it ends at the last whole word before it, and later blocks are left out.
+fn document_text(blocks: &[crate::ingest::blocks::Block], cap: usize) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut left = cap;
+    for b in blocks {
+        let text = b.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if text.len() <= left {
+            out.push((b.id.as_str(), text));
+            left -= text.len();
+            continue;
+        }
+        let mut end = left;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Cut at a word: before the last space up to the cap (a word that ends right at the
+        // cap is dropped too; it does not matter for a snippet).
+        let cut = text[..end].rfind(char::is_whitespace).unwrap_or(0);
+        let part = text[..cut].trim_end();
+        if !part.is_empty() {
+            out.push((b.id.as_str(), part));
+        }
+        break;
+    }
+    out
+}
+
+/// Writes `search-text-<n>.js`: each a script that sets `window.BRIEFING_TEXT_<n>` to the texts
+/// of [`SHARD`] documents in `newest_first` order. Shards are drawn and written in parallel.
+pub fn write_text_shards(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> {
+    corpus
+        .newest_first
+        .par_chunks(SHARD)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            let texts: Vec<Vec<(&str, &str)>> = chunk
+                .iter()
+                .map(|&d| document_text(&corpus.documents[d].source.blocks, TEXT_CAP))
+                .collect();
+            let mut buf = Vec::with_capacity(chunk.len() * (TEXT_CAP + 400));
+            buf.extend_from_slice(format!("window.BRIEFING_TEXT_{n} = ").as_bytes());
+            serde_json::to_writer(&mut buf, &texts).map_err(|e| RenderError::Data {
+                name: shard_name(n),
+                message: e.to_string(),
+            })?;
+            buf.extend_from_slice(b";\n");
+            sink.write(&shard_name(n), &buf)?;
+            Ok(())
+        })
 }
 
 #[cfg(test)]
@@ -233,6 +321,31 @@ mod tests {
     #[test]
     fn stopwords_are_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn shard_text_keeps_paragraph_ids_and_stops_at_the_cap_on_a_word() {
+        let md = "# Title\n\n## Talks in Niamey\n\nTürkiye and Niger signed a deal.\n\nSecond paragraph here.\n";
+        let (doc, _) = crate::ingest::parse("a.md".into(), md, crate::ingest::Format::Markdown);
+        let doc = doc.unwrap();
+        let ids: Vec<&str> = doc.blocks.iter().map(|b| b.id.as_str()).collect();
+        let all = document_text(&doc.blocks, TEXT_CAP);
+        assert_eq!(all.iter().map(|(id, _)| *id).collect::<Vec<_>>(), ids);
+        assert!(
+            all.iter()
+                .any(|(_, t)| *t == "Türkiye and Niger signed a deal.")
+        );
+        // "Talks in Niamey" (15 bytes) fits; the next block is cut before "deal." and the
+        // third is left out. "Türkiye" is 8 bytes: no cut inside a character.
+        let cut = document_text(&doc.blocks, 15 + 28);
+        assert_eq!(cut.len(), 2);
+        assert_eq!(cut[1].1, "Türkiye and Niger signed a");
+        let tiny = document_text(&doc.blocks, 15 + 3);
+        assert_eq!(
+            tiny.len(),
+            1,
+            "a cut that leaves no whole word drops the block"
+        );
     }
 
     #[test]

@@ -221,6 +221,196 @@ test("search.html?q=Turkiye (no accent) finds the documents about Türkiye", asy
   await searchTest("Turkiye", "TR");
 });
 
+/** Skips unless the site has a search page and a country with this code. */
+function searchCountry(code) {
+  if (!existsSync(join(root, "search.html"))) throw new Skip("search.html is not in this site yet; nothing to test");
+  const country = data.countries.find((c) => c.code === code);
+  if (!country) throw new Skip(`no document in this site mentions ${code}`);
+  return country;
+}
+
+/**
+ * The search page for `query`, once a snippet whose <mark> reads `word` is on screen (its
+ * text shard arrived); fails naming what is shown instead.
+ */
+async function searchWithSnippet(query, word, options) {
+  const page = await open(`search.html?${query}`, options);
+  try {
+    await page.waitForFunction(
+      (word) => [...document.querySelectorAll("main .snippet mark")].some((m) => m.textContent === word),
+      word,
+      { timeout: 10_000 },
+    );
+  } catch {
+    const shown = await page.evaluate(() => ({
+      snippets: [...document.querySelectorAll("main .snippet")].slice(0, 3).map((p) => p.textContent),
+      summaries: [...document.querySelectorAll("main .doc-card .summary")].length,
+    }));
+    throw new Error(
+      `search.html?${query}: no snippet with <mark>${word}</mark> within 10 s; ` +
+        `snippets: ${JSON.stringify(shown.snippets)}, cards still showing a summary: ${shown.summaries}`,
+    );
+  }
+  return page;
+}
+
+test("search.html?q=Niger: Niger as a country result above the documents, and snippets with Niger marked", async () => {
+  const niger = searchCountry("NE");
+  const page = await searchWithSnippet("q=Niger", "Niger");
+  const facts = await page.evaluate((href) => {
+    const main = document.querySelector("main");
+    const headings = [...main.querySelectorAll("h1, h2, h3")].map((h) => ({ level: Number(h.tagName[1]), text: h.textContent.trim() }));
+    const country = [...main.querySelectorAll("a[href]")].find((a) => a.href === href);
+    const firstCard = main.querySelector(".doc-card");
+    const snippet = [...main.querySelectorAll(".snippet")].find((p) => [...p.querySelectorAll("mark")].some((m) => m.textContent === "Niger"));
+    const link = snippet && snippet.querySelector("a[href]");
+    const status = document.querySelector('[role="status"]');
+    return {
+      headings,
+      country: country ? { text: country.textContent, marks: [...country.querySelectorAll("mark")].map((m) => m.textContent) } : null,
+      countryFirst: !!(country && firstCard && country.compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING),
+      snippet: snippet ? snippet.textContent : null,
+      snippetMarks: snippet ? [...snippet.querySelectorAll("mark")].map((m) => m.textContent) : [],
+      snippetHref: link ? link.href : null,
+      cards: main.querySelectorAll(".doc-card").length,
+      status: status ? status.textContent : null,
+      statusLive: !!status && status.closest("main") === main,
+    };
+  }, url(niger.url));
+  assert(facts.country, `no link to ${niger.url} among the results`);
+  assert(facts.country.marks.includes("Niger"), `the country result "${facts.country.text}" does not mark "Niger"`);
+  assert(facts.countryFirst, "the country result is not above the document results");
+  const h2 = facts.headings.filter((h) => h.level === 2).map((h) => h.text);
+  assert(h2.includes("Countries") && h2.indexOf("Countries") < h2.indexOf("Documents"), `headings: ${h2.join(", ")}`);
+  // Headings in order: h1, then h2 groups, then h3 result titles; never a skipped level.
+  facts.headings.forEach((h, i) => {
+    const prev = i === 0 ? 0 : facts.headings[i - 1].level;
+    assert(h.level <= prev + 1, `heading "${h.text}" (h${h.level}) follows an h${prev}`);
+  });
+  // Only the matched words are marked: here, words starting with "niger".
+  for (const m of facts.snippetMarks) {
+    assert(m.toLowerCase().startsWith("niger"), `the snippet marks "${m}", which "Niger" does not match: ${facts.snippet}`);
+  }
+  const words = facts.snippet.trim().split(/\s+/).length;
+  assert(words >= 5 && words <= 45, `the snippet has ${words} words: ${facts.snippet}`);
+  assert(facts.status && /\b\d+ documents?\b/.test(facts.status), `the status region says "${facts.status}"`);
+  assert(/\b1 country\b|\b\d+ countries\b/.test(facts.status), `the status region does not count the countries: "${facts.status}"`);
+  assert(facts.statusLive, "no role=status region inside <main> announces the count");
+
+  // The snippet links to the paragraph it quotes, and that paragraph says Niger.
+  assert(facts.snippetHref && facts.snippetHref.includes("#"), `the snippet links to ${facts.snippetHref}, not to a paragraph`);
+  const id = decodeURIComponent(facts.snippetHref.split("#")[1]);
+  await Promise.all([page.waitForURL(facts.snippetHref), page.locator(".snippet a", { hasText: facts.snippet.replace(/^… |\s…$/g, "").slice(0, 30) }).first().click()]);
+  const target = await page.evaluate((id) => {
+    const el = document.getElementById(id);
+    return el ? el.textContent : null;
+  }, id);
+  assert(target !== null, `the snippet's paragraph #${id} is not on ${facts.snippetHref}`);
+  assert(/niger/i.test(target), `#${id} does not mention Niger: ${target.slice(0, 120)}`);
+  await page.close();
+});
+
+test("search.html?q=turkiye (no accent) marks \"Türkiye\" in a snippet", async () => {
+  searchCountry("TR");
+  const page = await searchWithSnippet("q=turkiye", "Türkiye");
+  const country = await page.evaluate(() =>
+    [...document.querySelectorAll("main .chips a mark")].map((m) => m.textContent),
+  );
+  assert(country.includes("Türkiye"), `the country result does not mark Türkiye: ${country.join(", ") || "none"}`);
+  await page.close();
+});
+
+test("search results: agreements with status and parties; the country and status filters narrow them", async () => {
+  const { country, agreement } = picked;
+  searchCountry(country.code);
+  const page = await open(`search.html?q=${encodeURIComponent(country.name)}&status=${agreement.status}`);
+  const want = url(agreement.url);
+  await page.waitForSelector("main h2", { timeout: 10_000 });
+  // Entities beyond the first ten are behind a button.
+  for (const more of await page.locator("main ul.entity-results + button.more-results").all()) await more.click();
+  const items = await page.evaluate(() =>
+    [...document.querySelectorAll("main ul.entity-results li")].map((li) => ({
+      href: li.querySelector("a").href,
+      badge: li.querySelector(".badge")?.textContent ?? null,
+      parties: li.querySelector(".parties")?.textContent ?? null,
+      marks: [...li.querySelectorAll("a mark")].map((m) => m.textContent),
+    })),
+  );
+  const agreements = items.filter((i) => i.badge !== null);
+  const mine = agreements.find((i) => i.href === want);
+  assert(mine, `search.html?q=${country.name}&status=${agreement.status}: no agreement result links to ${agreement.url}`);
+  assert(mine.parties && mine.parties.includes(country.name), `its parties read "${mine.parties}", not naming ${country.name}`);
+  const other = agreements.find((i) => i.badge !== agreement.status);
+  assert(!other, `the status filter ${agreement.status} let through an agreement that is ${other?.badge}: ${other?.href}`);
+  await page.close();
+
+  // A country filter keeps only agreements with that party: the picked agreement's other
+  // party is not a party to every agreement of this country.
+  const otherCountry = data.countries.find((c) => c.code !== country.code && !agreement.parties.includes(c.code));
+  if (otherCountry) {
+    const filtered = await open(`search.html?q=${encodeURIComponent(country.name)}&country=${otherCountry.code}`);
+    await filtered.waitForSelector("main h2", { timeout: 10_000 });
+    const links = await filtered.evaluate(() => [...document.querySelectorAll("main ul.entity-results a")].map((a) => a.href));
+    assert(!links.includes(want), `with country=${otherCountry.code}, ${agreement.url} (not a party) is still listed`);
+    await filtered.close();
+  }
+});
+
+test("search results: people from the index's optional people list, marked, narrowed by country", async () => {
+  if (!existsSync(join(root, "search.html"))) throw new Skip("search.html is not in this site yet; nothing to test");
+  const country = picked.country;
+  const other = data.countries.find((c) => c.code !== country.code);
+  // Until the site has people pages its index has no people; give the page one (its link is
+  // not followed) to check that search.js shows them when they are there.
+  const person = ["Xanthe Quorwick", picked.document.url, country.name];
+  const withPerson = async (query) => {
+    const page = await browser.context.newPage();
+    await page.addInitScript((person) => {
+      let value;
+      Object.defineProperty(window, "BRIEFING_SEARCH", {
+        configurable: true,
+        get: () => value,
+        set: (v) => {
+          if (v && !Array.isArray(v.people)) v.people = [person];
+          value = v;
+        },
+      });
+    }, person);
+    await page.goto(url(`search.html?${query}`), { waitUntil: "load" });
+    await page.waitForSelector("main h2", { timeout: 10_000 });
+    return page;
+  };
+  const index = JSON.parse(
+    readFileSync(join(root, "search-index.js"), "utf8").replace(/^window\.BRIEFING_SEARCH = /, "").replace(/;\s*$/, ""),
+  );
+  const real = Array.isArray(index.people) && index.people.length ? index.people[0] : null;
+  const [name, href, from] = real ?? person;
+  const last = name.split(/\s+/).pop();
+  const page = await withPerson(`q=${encodeURIComponent(last)}`);
+  const shown = await page.evaluate(() => {
+    const h2 = [...document.querySelectorAll("main h2")].map((h) => h.textContent);
+    const items = [...document.querySelectorAll("main h2")].filter((h) => h.textContent === "People")
+      .flatMap((h) => [...h.nextElementSibling.querySelectorAll("li")])
+      .map((li) => ({ href: li.querySelector("a").href, text: li.textContent, marks: [...li.querySelectorAll("mark")].map((m) => m.textContent) }));
+    return { h2, items };
+  });
+  const item = shown.items.find((i) => i.href === url(href));
+  assert(item, `search.html?q=${last}: no person result links to ${href}; groups: ${shown.h2.join(", ")}`);
+  assert(item.marks.includes(last), `the person result "${item.text}" does not mark "${last}"`);
+  if (from) assert(item.text.includes(from), `the person result "${item.text}" does not name ${from}`);
+  const groups = shown.h2.filter((h) => h !== "Documents");
+  assert(shown.h2.indexOf("People") < shown.h2.indexOf("Documents") || !shown.h2.includes("Documents"), `groups in order: ${shown.h2.join(", ")}`);
+  assert(groups.includes("People"), `no "People" group: ${shown.h2.join(", ")}`);
+  await page.close();
+
+  if (!real && other) {
+    const narrowed = await withPerson(`q=${encodeURIComponent(last)}&country=${other.code}`);
+    const hrefs = await narrowed.evaluate(() => [...document.querySelectorAll("main ul.entity-results a")].map((a) => a.href));
+    assert(!hrefs.includes(url(href)), `with country=${other.code}, the person from ${country.name} is still listed`);
+    await narrowed.close();
+  }
+});
+
 // --- accessibility ---------------------------------------------------------------------------
 
 // The four pages the issue names, plus the search page once it exists (results and all).
@@ -315,6 +505,16 @@ for (const [kind, rel] of Object.entries(pages)) {
     );
   });
 }
+
+test("no sideways scrolling at phone width (390 px) on the search page with results and snippets", async () => {
+  const niger = data.countries.find((c) => c.code === "NE") ?? picked.country;
+  searchCountry(niger.code);
+  const page = await open(`search.html?q=${encodeURIComponent(niger.name)}`, { viewport: PHONE });
+  await page.waitForSelector("main .snippet mark", { timeout: 10_000 }).catch(() => {});
+  const over = await page.evaluate(() => ({ width: document.documentElement.clientWidth, wide: document.documentElement.scrollWidth }));
+  await page.close();
+  assert(over.wide <= over.width, `search.html is ${over.wide} px wide in a ${over.width} px viewport`);
+});
 
 // --- links that last ---------------------------------------------------------------------------
 
