@@ -198,3 +198,25 @@ fn one_name_in_two_countries_is_two_people_and_the_build_says_so() {
         "{index:?}"
     );
 }
+
+#[test]
+fn people_are_search_results_of_their_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = build_example(tmp.path());
+    let js = std::fs::read_to_string(site.join("search-index.js")).unwrap();
+    let json = js
+        .strip_prefix("window.BRIEFING_SEARCH = ")
+        .and_then(|s| s.trim_end().strip_suffix(';'))
+        .unwrap();
+    let index: serde_json::Value = serde_json::from_str(json).unwrap();
+    let people = index["people"].as_array().unwrap();
+    assert_eq!(people.len(), 5);
+    assert!(
+        people.contains(&serde_json::json!([
+            "Alparslan Bayraktar",
+            "people/alparslan-bayraktar.html",
+            "Türkiye"
+        ])),
+        "{people:?}"
+    );
+}

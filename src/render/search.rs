@@ -58,6 +58,8 @@ struct Index {
     countries: Vec<(String, String, String)>,
     /// [title, url, status, party codes] per agreement.
     agreements: Vec<(String, String, &'static str, Vec<String>)>,
+    /// [name, url, country or organisation] per person.
+    people: Vec<(String, String, String)>,
     /// Folded word → base-36 gaps between the numbers of the documents that contain it.
     words: BTreeMap<String, String>,
     /// Words left out of `words`: the query ignores them too.
@@ -233,6 +235,18 @@ pub fn write_index(corpus: &Corpus, sink: &dyn Sink) -> Result<(), RenderError> 
                     a.url(),
                     a.status.as_str(),
                     a.parties.iter().map(|c| c.to_string()).collect(),
+                )
+            })
+            .collect(),
+        people: corpus
+            .people
+            .nodes
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.url(),
+                    p.affiliation.label().unwrap_or_default(),
                 )
             })
             .collect(),
