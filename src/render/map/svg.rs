@@ -78,7 +78,11 @@ fn land(plan: &Plan, root: &str, out: &mut String) {
     for (code, shape) in WORLD.outlines() {
         let shape_el = format!("<path d=\"{}\"", shape.path);
         match plan.countries.get(&code) {
-            Some(&e) if featured(plan, code, e) => country(plan, root, code, e, &shape_el, out),
+            // A small country's outline is shaded but not linked: its dot (drawn on top) is
+            // its one link, so that each country page has exactly one link on the map.
+            Some(&e) if featured(plan, code, e) => {
+                country(plan, root, code, e, !shape.dot, &shape_el, out)
+            }
             _ => {
                 out.push_str(&shape_el);
                 out.push_str("/>");
@@ -102,18 +106,27 @@ fn dots(plan: &Plan, root: &str, out: &mut String) {
                 num(x),
                 num(y)
             );
-            country(plan, root, code, e, &el, out);
+            country(plan, root, code, e, true, &el, out);
         }
     }
     out.push_str("</g>");
 }
 
 /// One featured country's element (`el` is an unclosed `<path` or `<circle`), given its
-/// class and title and, if it has a page, wrapped in a link that the tab order skips.
-fn country(plan: &Plan, root: &str, code: CountryCode, e: Entry, el: &str, out: &mut String) {
+/// class and title and, if it has a page and `link` is set, wrapped in a link that the tab
+/// order skips.
+fn country(
+    plan: &Plan,
+    root: &str,
+    code: CountryCode,
+    e: Entry,
+    link: bool,
+    el: &str,
+    out: &mut String,
+) {
     let class = plan.fill_class(code, e);
     let title = esc(&plan.country_title(code, e));
-    if e.page {
+    if e.page && link {
         let _ = write!(
             out,
             "<a href=\"{}{}\" tabindex=\"-1\"><title>{title}</title>{el} class=\"{class}\"/></a>",

@@ -262,6 +262,33 @@ fn small_countries_get_a_linked_dot() {
 }
 
 #[test]
+fn a_small_country_with_an_outline_has_one_link_on_its_dot() {
+    // Qatar is drawn as an outline and, being small, a dot: both shaded, only the dot linked.
+    let mut input = sample();
+    input.countries.push((cc("QA"), 2, true));
+    let nodes = parse(&svg(&input, "", "Map"));
+    let href = country_url(cc("QA"));
+    let links: Vec<usize> = (0..nodes.len())
+        .filter(|&i| nodes[i].name == "a" && nodes[i].attr("href") == href)
+        .collect();
+    assert_eq!(links.len(), 1, "one link to {href}");
+    assert_eq!(nodes[links[0] + 2].name, "circle");
+    let unlinked_shades = |nodes: &[Node]| {
+        nodes
+            .iter()
+            .filter(|n| n.name == "path" && n.attr("class").starts_with("map-c"))
+            .filter(|n| !n.ancestors.contains(&"a".to_string()))
+            .count()
+    };
+    let before = unlinked_shades(&parse(&svg(&sample(), "", "Map")));
+    assert_eq!(
+        unlinked_shades(&nodes),
+        before + 1,
+        "Qatar's outline is shaded, unlinked"
+    );
+}
+
+#[test]
 fn a_country_page_highlights_it_and_draws_only_its_pairs() {
     let mut input = sample();
     input.highlight = Some(cc("NE"));
