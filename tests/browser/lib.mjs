@@ -1,4 +1,5 @@
-// Shared helpers for run.mjs (the tests) and screenshots.mjs (pictures for people).
+// Shared helpers for run.mjs and features.mjs (the tests) and screenshots.mjs (pictures for
+// people).
 //
 // The browser is Debian's Chromium (`apt-get install chromium`), never one downloaded by
 // Playwright: playwright-core only drives it over its debugging pipe. Every run gets a fresh
@@ -7,6 +8,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -164,4 +166,107 @@ export function pickPages(data) {
   const document = documents.get(evidence.document);
   if (!document) throw new Error(`agreement ${agreement.slug} cites unknown document ${evidence.document}`);
   return { country, agreement, evidence, document };
+}
+
+// --- the test runner and checks shared by the test files ------------------------------------
+// (features.mjs uses these; run.mjs still carries its own copies of the same runner.)
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+export const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Thrown by a test that has nothing to check on this site; reported as "skip". */
+export class Skip extends Error {}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** Whitespace collapsed and trimmed. */
+export const norm = (s) => s.replace(/\s+/g, " ").trim();
+
+async function withTimeout(promise, ms, name) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${name}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs `tests` ([{ name, fn }]) one after the other in `browser` (from launch()), each within
+ * `timeoutMs`, printing "ok", "skip" or "FAIL" and the reason for each; closes the tabs a test
+ * left open (but the first). Returns { passed, failed, skipped }.
+ */
+export async function runTests(tests, browser, { timeoutMs = 60_000 } = {}) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const t of tests) {
+    const started = Date.now();
+    try {
+      await withTimeout(t.fn(), timeoutMs, t.name);
+      counts.passed++;
+      console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      if (err instanceof Skip) {
+        counts.skipped++;
+        console.log(`skip ${t.name}: ${err.message}`);
+      } else {
+        counts.failed++;
+        console.log(`FAIL ${t.name}\n      ${err.message}`);
+      }
+    }
+    for (const p of browser.context.pages().slice(1)) await p.close().catch(() => {});
+  }
+  return counts;
+}
+
+/** axe-core's violations on the page as it is now: { version, violations: [{ id, impact, help, targets, summary }] }. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    // preload: false — axe would otherwise fetch every stylesheet again with XHR, which a
+    // file: page may not do (see run.mjs).
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
+    return {
+      version: r.testEngine.version,
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+        summary: v.nodes[0]?.failureSummary ?? "",
+      })),
+    };
+  });
+}
+
+/**
+ * How far the page scrolls sideways: { width (viewport), wide (document), culprits } where
+ * culprits name the outermost elements that stick out on the right.
+ */
+export async function sidewaysOverflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = document.documentElement.scrollWidth;
+    const culprits = [];
+    if (wide > width) {
+      for (const el of document.querySelectorAll("body *")) {
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 1 && r.width > 0) {
+          const p = el.parentElement.getBoundingClientRect();
+          if (p.right <= width + 1) {
+            const cls =
+              el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "";
+            culprits.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${cls} (right edge ${Math.round(r.right)} px)`);
+          }
+        }
+      }
+    }
+    return { width, wide, culprits: culprits.slice(0, 8) };
+  });
 }
