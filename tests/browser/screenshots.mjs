@@ -4,10 +4,11 @@
 //   node tests/browser/screenshots.mjs SITE_DIR OUT_DIR
 //
 // Writes to OUT_DIR full-page PNGs of the home page, a document, a country and an agreement
-// (the same pages run.mjs tests), and search.html?q=Niger when the site has it, at phone
-// (390×844) and desktop (1280×900) widths — {home,document,country,agreement,search}-
-// {phone,desktop}.png — and document-print.pdf, the document
-// printed on A4 as a reader's "Print" would. Same browser and network cut-off as run.mjs.
+// (the same pages run.mjs tests), that country's briefing pack (packs/<country>.html), and
+// search.html?q=Niger when the site has it, at phone (390×844) and desktop (1280×900) widths
+// — {home,document,country,agreement,pack,search}-{phone,desktop}.png — and
+// document-print.pdf, the document printed on A4 as a reader's "Print" would. Same browser and
+// network cut-off as run.mjs. .ci/run keeps them as CI artifacts (target/ci-screenshots).
 // To look at the PDF as pictures: pdftoppm -png -r 60 OUT_DIR/document-print.pdf OUT_DIR/print
 
 import { existsSync, mkdirSync } from "node:fs";
@@ -35,6 +36,9 @@ const pages = {
   country: picked.country.url,
   agreement: picked.agreement.url,
 };
+// The country's briefing pack, once the site has packs.
+const pack = `packs/${picked.country.slug}.html`;
+if (existsSync(join(root, pack))) pages.pack = pack;
 // The search page too, with a query run, once the site has one.
 if (existsSync(join(root, "search.html"))) pages.search = "search.html?q=Niger";
 
