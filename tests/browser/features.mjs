@@ -442,7 +442,7 @@ test(`people: a person page (${pages.person ?? "none"}) shows the name, a role s
       h1: h1 ? h1.textContent : null,
       sentences: roles ? [...roles.querySelectorAll("blockquote")].map((b) => b.textContent.trim()) : [],
       sources: roles ? [...roles.querySelectorAll("figcaption a[href]")].map((a) => a.href) : [],
-      docs: docs ? [...docs.querySelectorAll(".card-title a[href]")].map((a) => ({ href: a.href, text: a.textContent.trim() })) : [],
+      docs: docs ? [...docs.querySelectorAll('a[href*="documents/"]')].map((a) => ({ href: a.href, text: a.textContent.trim() })) : [],
       latestOf: docs ? /The \d+ latest of \d+/.test(docs.textContent) : false,
       country: chip ? chip.href : null,
     };
@@ -472,7 +472,7 @@ test(`people: a person page (${pages.person ?? "none"}) shows the name, a role s
 
   // Follow the first document, as a reader would.
   const doc = facts.docs[0];
-  await Promise.all([page.waitForURL(doc.href, { timeout: 10_000 }), page.locator('section[aria-labelledby="person-documents"] .card-title a[href]').first().click()]);
+  await Promise.all([page.waitForURL(doc.href, { timeout: 10_000 }), page.locator('section[aria-labelledby="person-documents"] a[href*="documents/"]').first().click()]);
   await page.waitForLoadState("load");
   const h1 = norm(await page.locator("h1").first().innerText());
   assert(h1 === norm(doc.text), `${relOf(doc.href)}: the <h1> "${h1}" is not the linked title "${doc.text}"`);
@@ -545,6 +545,22 @@ async function packAlone(rel) {
         here: here ? getComputedStyle(here).fill : null,
         landAttr: svg?.querySelector(".map-land")?.getAttribute("fill") ?? null,
         images: [...document.images].map((img) => ({ src: img.getAttribute("src").slice(0, 60), w: img.naturalWidth })),
+        // Flags: an <img class="flag">, or an element whose background is the flag (a data:
+        // URI from the pack's CSS). Each must take room and its picture must decode.
+        flags: await Promise.all(
+          [...document.querySelectorAll(".flag")].map(async (el) => {
+            const r = el.getBoundingClientRect();
+            const what = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
+            if (el.tagName === "IMG") return { what, w: r.width, h: r.height, picture: el.naturalWidth };
+            const bg = getComputedStyle(el).backgroundImage;
+            const m = /^url\("?(.*?)"?\)$/.exec(bg);
+            if (!m) return { what, w: r.width, h: r.height, picture: 0, text: el.textContent.trim(), bg };
+            const img = new Image();
+            img.src = m[1];
+            const picture = await img.decode().then(() => img.naturalWidth, () => 0);
+            return { what, w: r.width, h: r.height, picture, bg: bg.slice(0, 40) };
+          }),
+        ),
         svgImages: [...document.querySelectorAll("svg image, svg use")].map((el) => el.getAttribute("href") ?? "").filter((h) => h && !h.startsWith("data:") && !h.startsWith("#")),
       };
     });
@@ -556,7 +572,7 @@ async function packAlone(rel) {
 }
 
 for (const kind of ["country pack", "site pack"]) {
-  test(`${kind} (${pages[kind]}) alone in an empty folder: styled, with its map and images, loading nothing`, async () => {
+  test(`${kind} (${pages[kind]}) alone in an empty folder: styled, with its map and flags, loading nothing`, async () => {
     const rel = pages[kind];
     const { docUrl, requests, failures, facts } = await packAlone(rel);
     assert(requests.includes(docUrl), `the request for the page itself was not seen: the recorder is broken (saw ${requests.length})`);
@@ -579,7 +595,19 @@ for (const kind of ["country pack", "site pack"]) {
     }
     const blank = facts.images.filter((i) => !(i.w > 0));
     assert(blank.length === 0, `${blank.length} of ${facts.images.length} image(s) did not render: ${blank.map((i) => i.src).join(", ")}`);
-    console.log(`    ${requests.length} request (the page), ${facts.rules} CSS rules, ${facts.svg.shapes} map shapes, ${facts.images.length} <img>`);
+    // A flag is a picture (an emoji flag, text, is not one: it shows as two letters on many
+    // systems).
+    const noFlag = facts.flags.filter((f) => !(f.w > 0 && f.h > 0 && f.picture > 0));
+    assert(
+      noFlag.length === 0,
+      `${noFlag.length} of ${facts.flags.length} flag(s) show no picture: ` +
+        noFlag.slice(0, 3).map((f) => `${f.what} ${Math.round(f.w)}×${Math.round(f.h)} px, ${f.bg ?? ""}${f.text ? ` "${f.text}"` : ""}`).join("; "),
+    );
+    const kinds = new Set(facts.flags.map((f) => f.what));
+    console.log(
+      `    ${requests.length} request (the page), ${facts.rules} CSS rules, ${facts.svg.shapes} map shapes, ` +
+        `${facts.images.length} <img>, ${facts.flags.length} flags (${kinds.size} kinds) drawn`,
+    );
   });
 }
 
