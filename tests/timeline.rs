@@ -76,6 +76,18 @@ fn the_timeline_lists_dated_items_latest_first_and_undated_ones_apart() {
     let site = root.join("site");
 
     let all = entries(&site, "timeline.html", "main");
+    let lede = text_of(
+        read_html(&site, "timeline.html")
+            .select(&sel("p.lede"))
+            .next()
+            .unwrap(),
+    );
+    assert!(
+        lede.starts_with(
+            "2 agreements and 3 documents dated, latest first; 1 without a date is listed apart"
+        ),
+        "{lede}"
+    );
     let dates: Vec<&str> = all.iter().map(|e| e.0.as_str()).collect();
     assert!(
         dates.iter().all(|d| d.len() == 10),

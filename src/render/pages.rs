@@ -480,10 +480,32 @@ impl Renderer<'_> {
                 "entries": entries,
                 "undated": undated,
                 "dated_total": c.timeline.dated.len(),
+                "dated_summary": dated_summary(c),
                 "undated_total": c.timeline.undated.len(),
                 "pagination": Pagination::new(n, total, &timeline_url),
             }),
         )
+    }
+}
+
+/// "3 dated agreements and 1 dated document", as many as there are of each.
+fn dated_summary(c: &Corpus) -> String {
+    let agreements = c
+        .timeline
+        .dated
+        .iter()
+        .filter(|(_, i)| matches!(i, Item::Agreement(_)))
+        .count();
+    let documents = c.timeline.dated.len() - agreements;
+    match (agreements, documents) {
+        (0, 0) => "Nothing dated".into(),
+        (a, 0) => format!("{} dated", count(a, "agreement")),
+        (0, d) => format!("{} dated", count(d, "document")),
+        (a, d) => format!(
+            "{} and {} dated",
+            count(a, "agreement"),
+            count(d, "document")
+        ),
     }
 }
 
