@@ -220,7 +220,11 @@ fn external_links(docs: &[ingest::SourceDoc], timeout: Duration) -> Vec<Finding>
             let reason = failure?;
             let others = match cited.len() - 1 {
                 0 => String::new(),
-                n => format!(" (also cited by {n} other document(s))"),
+                n => format!(
+                    " (also cited by {} other {})",
+                    n,
+                    if n == 1 { "document" } else { "documents" }
+                ),
             };
             Some(Finding::new(
                 Kind::ExternalLink,

@@ -35,7 +35,7 @@ pub enum IngestError {
     )]
     SeedsNotDir(PathBuf),
     /// One or more documents could not be read or parsed.
-    #[error("{} document(s) could not be read:\n{}", .0.len(), join(.0))]
+    #[error("{} could not be read:\n{}", crate::terms::count(.0.len(), "document"), join(.0))]
     Documents(Vec<Diagnostic>),
 }
 
