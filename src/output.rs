@@ -440,7 +440,10 @@ mod tests {
         };
         let text = format!("{:#}", anyhow::Error::from(crate::Error::from(e)));
         assert_eq!(text.matches("os error 28").count(), 1, "{text}");
-        assert!(text.starts_with("cannot write `site/index.html`: "), "{text}");
+        assert!(
+            text.starts_with("cannot write `site/index.html`: "),
+            "{text}"
+        );
     }
 
     #[test]
