@@ -207,7 +207,8 @@ pub fn plan(corpus: &Corpus, cfg: &Config) -> Plan {
     }
     for rel in &wanted {
         if let Err(Refused::TooLarge { bytes, limit }) = inspected[rel.as_str()] {
-            let mut d = Diagnostic::warning(
+            // An error whatever the options: the document needs the file and it cannot go.
+            let d = Diagnostic::error(
                 rel.clone(),
                 format!(
                     "is {}, over the {} limit for one file that documents link; make it smaller, or raise `max_asset_mb` in briefing.toml",
@@ -215,7 +216,6 @@ pub fn plan(corpus: &Corpus, cfg: &Config) -> Plan {
                     megabytes(limit)
                 ),
             );
-            d.severity = crate::diagnostics::Severity::Error;
             out.problems.push(Problem {
                 kind: ProblemKind::TooLarge,
                 diagnostic: d,
