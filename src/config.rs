@@ -9,12 +9,12 @@ use serde::Deserialize;
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The configuration file could not be read.
-    #[error("cannot read config file {path}: {source}")]
+    #[error("cannot read config file {path}: {error}")]
     Read {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (in the message, not a `source`, so it is printed once).
+        error: std::io::Error,
     },
     /// The configuration file is not valid TOML or has unknown or mistyped keys.
     #[error("{path}:{line}:{column}: {message}")]
@@ -59,6 +59,9 @@ pub struct RawConfig {
     pub cards: Option<bool>,
     /// Where drawn cards are cached between builds, relative to the config file.
     pub cache_dir: Option<PathBuf>,
+    /// Largest file a document may link or embed, in megabytes (1 MB = 1,000,000 bytes);
+    /// default [`DEFAULT_MAX_ASSET_MB`].
+    pub max_asset_mb: Option<u64>,
 }
 
 /// An absolute http(s) URL that ends with `/`.
@@ -117,6 +120,8 @@ pub struct Overrides {
     pub locked: bool,
     /// `--live-permalinks FILE`: the record of the deployed site, merged into the project's.
     pub live_permalinks: Option<PathBuf>,
+    /// `--strict`: links, images and files that do not resolve stop the build.
+    pub strict: bool,
 }
 
 /// Validated settings.
@@ -154,6 +159,10 @@ pub struct Config {
     /// `SOURCE_DATE_EPOCH`, when set: the time to stamp on outputs that need one no
     /// document gives (a feed's `updated`), so builds stay reproducible.
     pub source_date_epoch: Option<i64>,
+    /// Largest file a document may link or embed, in bytes; a larger one stops the build.
+    pub max_asset_bytes: u64,
+    /// Links, images and files that do not resolve are errors, not warnings.
+    pub strict: bool,
 }
 
 /// The configuration file's name, looked for in the working folder.
@@ -164,6 +173,10 @@ pub const PERMALINKS_FILE: &str = "permalinks.json";
 
 /// The cache of drawn link-preview cards, in the project root.
 pub const CACHE_DIR: &str = ".briefing-cache";
+
+/// Default of `max_asset_mb`: GitHub Pages takes files up to 100 MB, and a briefing's reader
+/// should not wait for more than a large report.
+pub const DEFAULT_MAX_ASSET_MB: u64 = 25;
 
 /// Default site title when the configuration gives none.
 pub const DEFAULT_TITLE: &str = "Briefing";
@@ -180,9 +193,9 @@ impl Config {
         });
         let (raw, root) = match &file {
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
                     path: path.clone(),
-                    source,
+                    error,
                 })?;
                 let root = path
                     .parent()
@@ -251,6 +264,11 @@ impl Config {
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|v| v.trim().parse().ok()),
+            max_asset_bytes: raw
+                .max_asset_mb
+                .unwrap_or(DEFAULT_MAX_ASSET_MB)
+                .saturating_mul(1_000_000),
+            strict: over.strict,
         })
     }
 }
@@ -291,6 +309,17 @@ mod tests {
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_file_size_limit_is_in_megabytes() {
+        let cfg = |text: &str| {
+            let raw = parse_raw(text, Path::new("b.toml")).unwrap();
+            Config::from_raw(raw, PathBuf::from("."), &Overrides::default()).unwrap()
+        };
+        assert_eq!(cfg("").max_asset_bytes, 25_000_000);
+        assert_eq!(cfg("max_asset_mb = 2").max_asset_bytes, 2_000_000);
+        assert!(parse_raw("max_asset_mb = -1", Path::new("b.toml")).is_err());
     }
 
     #[test]

@@ -60,6 +60,12 @@ pub fn error(e: &anyhow::Error) {
             "{ERROR}error{ERROR:#}: {} could not be read; nothing was written",
             briefing::terms::count(diags.len(), "document")
         );
+    } else if let Some(briefing::Error::Links(diags)) = e.downcast_ref::<briefing::Error>() {
+        diagnostics(diags);
+        anstream::eprintln!(
+            "{ERROR}error{ERROR:#}: {} stopped the build; nothing was written, the previous site is as it was",
+            briefing::problems(diags.len())
+        );
     } else {
         anstream::eprintln!("{ERROR}error{ERROR:#}: {e:#}");
     }

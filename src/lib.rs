@@ -50,6 +50,46 @@ pub enum Error {
     /// The record of published URLs cannot be used, or `--locked` refused a change.
     #[error(transparent)]
     Permalinks(#[from] model::permalinks::PermalinkError),
+    /// Links, images or linked files that stop the build: a file over `max_asset_mb`, or with
+    /// `--strict` anything that does not resolve. Each is an error diagnostic.
+    #[error("{} stopped the build:\n{}", problems(.0.len()), ingest::join(.0))]
+    Links(Vec<Diagnostic>),
+}
+
+/// "1 problem with a link, image or file", "3 problems with links, images or files".
+pub fn problems(n: usize) -> String {
+    if n == 1 {
+        "1 problem with a link, image or file".into()
+    } else {
+        format!("{n} problems with links, images or files")
+    }
+}
+
+/// Splits the renderer's problems into those that stop the build — a file over the size
+/// limit always, and with `strict` every link, image and file that does not work out — and
+/// the warnings that do not. The note about files no document links stays a warning.
+pub fn settle(
+    problems: Vec<render::linking::Problem>,
+    strict: bool,
+) -> Result<Vec<Diagnostic>, Error> {
+    let mut fatal = Vec::new();
+    let mut warnings = Vec::new();
+    for p in problems {
+        let mut d = p.diagnostic;
+        if strict && p.kind.strict() {
+            d.severity = diagnostics::Severity::Error;
+        }
+        if d.severity == diagnostics::Severity::Error {
+            fatal.push(d);
+        } else {
+            warnings.push(d);
+        }
+    }
+    if fatal.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(Error::Links(fatal))
+    }
 }
 
 /// What a build did.
@@ -164,11 +204,13 @@ fn pipeline(
     warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
     watch.lap("extract");
     let mut corpus = model::build(ingested.documents, extractions);
+    corpus.files = ingested.files;
     keep_published_urls(cfg, &mut corpus)?;
     warnings.extend(corpus.people.notes.iter().cloned());
     warnings.extend(corpus.permalinks.warnings.iter().cloned());
     watch.lap("model");
     let rendered = render::run(&corpus, cfg, &render::Overrides::from_config(cfg), sink)?;
+    warnings.extend(settle(rendered.problems, cfg.strict)?);
     watch.lap("render");
     Ok(Built {
         documents: corpus.documents.len(),

@@ -2,6 +2,10 @@
 //! relative, name a file that exists, and — with a `#fragment` — an id on that page.
 //! Root-absolute links break under a GitHub Pages sub-path and directory links open a folder
 //! listing from `file://`, so both count as broken.
+//!
+//! The wording of a broken link lives here too ([`broken`] and the reasons beside it), so that
+//! `build`, which resolves the links documents write, and `check`, which follows the links of
+//! the pages, say the same thing about the same link.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -99,6 +103,56 @@ fn parse(text: &str) -> Page {
     Page { ids, links }
 }
 
+/// How a link that leads nowhere is reported: "link `a.md` on documents/b.html points to …".
+/// `what` is "link" or "image"; `page` is the page it is on, relative to the site root.
+pub fn broken(what: &str, href: &str, page: &str, reason: &str) -> String {
+    format!("{what} `{href}` on {page} {reason}")
+}
+
+/// Why a link is broken: its target does not exist.
+pub fn missing(target: &str) -> String {
+    format!("points to `{target}`, which does not exist")
+}
+
+/// Why a link is broken: the page it names has no such id.
+pub fn no_id(id: &str, target: &str) -> String {
+    format!("has no element with id `{id}` in `{target}`")
+}
+
+/// Why a link is broken: it starts with `/`.
+pub const ROOT_ABSOLUTE: &str = "is root-absolute; it breaks under a sub-path";
+
+/// Why a link is broken: it names a folder.
+pub const FOLDER: &str = "names a folder, not a file; it opens a listing from file://";
+
+/// What a document may link to by name instead of by path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// `country:NE`, `country:Niger`: a country's page.
+    Country,
+    /// `agreement:<slug>`: an agreement's page.
+    Agreement,
+}
+
+/// The entity a link names (`country:`, `agreement:`, in any case) and what follows the colon.
+pub fn entity(href: &str) -> Option<(Entity, &str)> {
+    let (scheme, rest) = href.split_once(':')?;
+    if scheme.eq_ignore_ascii_case("country") {
+        Some((Entity::Country, rest))
+    } else if scheme.eq_ignore_ascii_case("agreement") {
+        Some((Entity::Agreement, rest))
+    } else {
+        None
+    }
+}
+
+/// The `/`-separated path that `rel` names from the file `from` (also `/`-separated, relative
+/// to the same root); `None` when it climbs above that root.
+pub fn join(from: &str, rel: &str) -> Option<String> {
+    let base = from.rsplit_once('/').map_or("", |(dir, _)| dir);
+    resolve(Path::new(base), rel)
+}
+
 /// Whether `href` names a scheme (`https:`, `mailto:`) or is protocol-relative, so the link
 /// checker leaves it alone.
 pub fn is_external(href: &str) -> bool {
@@ -121,7 +175,7 @@ fn check(
         return None;
     }
     if href.starts_with('/') {
-        return Some("is root-absolute; it breaks under a sub-path".into());
+        return Some(ROOT_ABSOLUTE.into());
     }
     let (path_part, fragment) = match href.split_once('#') {
         Some((p, f)) => (p, Some(f)),
@@ -132,7 +186,7 @@ fn check(
         page.to_string()
     } else {
         if path_part.ends_with('/') {
-            return Some("names a folder, not a file; it opens a listing from file://".into());
+            return Some(FOLDER.into());
         }
         let base = Path::new(page).parent().unwrap_or(Path::new(""));
         match resolve(base, &percent_decode(path_part)) {
@@ -147,13 +201,13 @@ fn check(
             .next()
             .is_some_and(|(k, _)| k.starts_with(&folder))
         {
-            return Some("names a folder, not a file; it opens a listing from file://".into());
+            return Some(FOLDER.into());
         }
-        return Some(format!("points to `{target}`, which does not exist"));
+        return Some(missing(&target));
     }
     match (fragment, pages.get(target.as_str())) {
         (Some(f), Some(p)) if !f.is_empty() && !p.ids.contains(&percent_decode(f)) => {
-            Some(format!("has no element with id `{f}` in `{target}`"))
+            Some(no_id(f, &target))
         }
         _ => None,
     }

@@ -9,6 +9,41 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Where a piece of a file starts in it (1-based line and column), so that a position in the
+/// piece can be told as a position in the file: a document's body begins after its front
+/// matter and title, and messages must name the file's own lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// The line of the piece's first character.
+    pub line: usize,
+    /// The column of the piece's first character.
+    pub column: usize,
+}
+
+impl Default for Origin {
+    fn default() -> Origin {
+        Origin { line: 1, column: 1 }
+    }
+}
+
+impl Origin {
+    /// The origin of the piece of `file` that starts at byte `offset`.
+    pub fn of(file: &str, offset: usize) -> Origin {
+        let (line, column) = line_col(file, offset);
+        Origin { line, column }
+    }
+
+    /// Line and column in the file of byte `offset` of `piece`.
+    pub fn locate(&self, piece: &str, offset: usize) -> (usize, usize) {
+        let (line, column) = line_col(piece, offset);
+        if line == 1 {
+            (self.line, self.column + column - 1)
+        } else {
+            (self.line + line - 1, column)
+        }
+    }
+}
+
 /// The largest char boundary at or below `i` (std's version is not stable yet).
 pub fn floor_char_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
@@ -27,5 +62,19 @@ mod tests {
         assert_eq!(line_col("ab\ncdé f", 0), (1, 1));
         assert_eq!(line_col("ab\ncdé f", 3), (2, 1));
         assert_eq!(line_col("ab\ncdé f", 7), (2, 4));
+    }
+
+    #[test]
+    fn origins_shift_positions_into_the_file() {
+        let file = "+++\ntitle = \"x\"\n+++\n# T\n\nBody [a](b.md)\n";
+        let body = &file[file.find("\nBody").unwrap()..];
+        let origin = Origin::of(file, file.len() - body.len());
+        // The body starts with the newline that ends the empty line 5.
+        assert_eq!(origin, Origin { line: 5, column: 1 });
+        assert_eq!(origin.locate(body, body.find('[').unwrap()), (6, 6));
+        // A piece that starts mid-line keeps counting that line's columns.
+        let rest = &file[file.find("T\n").unwrap()..];
+        let origin = Origin::of(file, file.len() - rest.len());
+        assert_eq!(origin.locate(rest, 0), (4, 3));
     }
 }

@@ -125,6 +125,10 @@ struct BuildArgs {
     /// Fail, changing nothing, if a URL published by an earlier build would move or disappear.
     #[arg(long)]
     locked: bool,
+    /// Fail, changing nothing, if a link, image or linked file of a document does not work out
+    /// (these are warnings otherwise).
+    #[arg(long)]
+    strict: bool,
     /// The deployed site's record of published URLs (its data/permalinks.json), merged into
     /// permalinks.json before building.
     #[arg(long, value_name = "FILE")]
@@ -206,6 +210,7 @@ fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let mut over = args.project.overrides(args.out);
     over.locked = args.locked;
+    over.strict = args.strict;
     over.live_permalinks = args.live_permalinks;
     let cfg = Config::load(&over)?;
     let progress = console::Progress::start(!args.quiet);

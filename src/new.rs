@@ -26,12 +26,12 @@ pub enum NewError {
     )]
     Exists(PathBuf),
     /// The seeds folder or the file cannot be written.
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}: {error}", path.display())]
     Io {
         /// The file or folder.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (in the message, not a `source`, so it is printed once).
+        error: std::io::Error,
     },
 }
 
@@ -92,7 +92,7 @@ pub fn create(
     let codes = countries(countries_given)?;
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| NewError::Io { path, source }
+        move |error| NewError::Io { path, error }
     };
     std::fs::create_dir_all(seeds).map_err(io(seeds))?;
     let path = seeds.join(format!("{slug}.md"));

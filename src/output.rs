@@ -48,20 +48,21 @@ pub enum OutputError {
     #[error("internal error: page path `{0}` is not a safe relative path")]
     UnsafePath(String),
     /// A file system operation failed.
-    #[error("cannot {what} `{path}`: {source}")]
+    #[error("cannot {what} `{path}`: {error}")]
     Io {
         /// What was being done.
         what: &'static str,
         /// On which path.
         path: PathBuf,
-        /// Why it failed.
-        source: std::io::Error,
+        /// Why it failed: shown in the message, so not also a `source` that a cause chain
+        /// would print a second time.
+        error: std::io::Error,
     },
 }
 
 fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> OutputError {
     let path = path.to_path_buf();
-    move |source| OutputError::Io { what, path, source }
+    move |error| OutputError::Io { what, path, error }
 }
 
 /// Where rendered files go. Implemented by [`Staging`] for builds, and by in-memory sinks in
@@ -427,6 +428,22 @@ mod tests {
         for bad in ["../x", "/etc/passwd", "a/../../b", ".hidden", "a/.b", ""] {
             assert!(safe_relative(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_os_error_is_told_once() {
+        // `{:#}` prints the cause chain, as `main` does; the I/O error must not appear twice.
+        let e = OutputError::Io {
+            what: "write",
+            path: "site/index.html".into(),
+            error: std::io::Error::from_raw_os_error(28),
+        };
+        let text = format!("{:#}", anyhow::Error::from(crate::Error::from(e)));
+        assert_eq!(text.matches("os error 28").count(), 1, "{text}");
+        assert!(
+            text.starts_with("cannot write `site/index.html`: "),
+            "{text}"
+        );
     }
 
     #[test]

@@ -172,7 +172,11 @@ fn rebuild(session: &mut Session, state: &State, change: Change) {
                     .iter()
                     .map(|s| format!("{} {:.0} ms", s.name, s.seconds * 1e3))
                     .collect();
-                let what = format!("{} page(s) ({})", u.written.len(), stages.join(", "));
+                let what = format!(
+                    "{} ({})",
+                    crate::terms::count(u.written.len(), "page"),
+                    stages.join(", ")
+                );
                 files.extend(u.written);
                 drop(files);
                 state.publish(Some(pages));

@@ -21,6 +21,8 @@ use crate::gazetteer::CountryCode;
 use crate::ingest::{self, Ingested, SourceDoc};
 use crate::model::{self, Corpus};
 use crate::output::{MemorySite, Sink};
+use crate::render::assets::Published;
+use crate::render::linking::{self, Resolved};
 use crate::render::{self, Overrides, Page, Renderer};
 
 /// What identifies one version of a file without reading it.
@@ -66,9 +68,11 @@ pub struct Session {
     over: Overrides,
     cache: HashMap<String, Cached>,
     corpus: Option<Corpus>,
-    /// The document files of the last walk of the seeds folder, and its warnings.
-    listing: Vec<ingest::SeedFile>,
-    listing_warnings: Vec<Diagnostic>,
+    /// The last walk of the seeds folder.
+    listing: ingest::Listing,
+    /// The last build's links, by document path, and the files it published: what tells a
+    /// document whose links now lead elsewhere, and a file to copy again or to remove.
+    links: Links,
     /// Files the caller says changed, when it knows (a file watcher does).
     hint: Option<Vec<std::path::PathBuf>>,
 }
@@ -82,8 +86,8 @@ impl Session {
             over,
             cache: HashMap::new(),
             corpus: None,
-            listing: Vec::new(),
-            listing_warnings: Vec::new(),
+            listing: ingest::Listing::default(),
+            links: Links::default(),
             hint: None,
         }
     }
@@ -122,9 +126,14 @@ impl Session {
     /// Reads what changed and draws the whole site (templates or static files may have
     /// changed too). On an error the previous state is kept.
     pub fn build_all(&mut self) -> Result<(Files, Vec<Diagnostic>), Error> {
-        let (corpus, _, warnings) = self.refresh()?;
+        let (corpus, _, mut warnings) = self.refresh()?;
         let site = MemorySite::new();
-        render::run(&corpus, &self.cfg, &self.over, &site)?;
+        let r = Renderer::new(&corpus, &self.cfg, &self.over)?;
+        let rendered = r.write_all(&site)?;
+        warnings.extend(crate::settle(rendered.problems, self.cfg.strict)?);
+        let links = Links::of(&corpus, r.links());
+        drop(r);
+        self.links = links;
         self.corpus = Some(corpus);
         Ok((site.into_files(), warnings))
     }
@@ -151,17 +160,33 @@ impl Session {
                 stages: watch.stages(),
             });
         };
-        let (new, changed, warnings) = match self.refresh_timed(&mut watch) {
+        let (new, changed, mut warnings) = match self.refresh_timed(&mut watch) {
             Ok(r) => r,
             Err(e) => {
                 self.corpus = Some(old);
                 return Err(e);
             }
         };
-        let (own, rest): (Vec<Page>, Vec<Page>) = affected_pages(&old, &new, &changed)
-            .into_iter()
-            .partition(|p| matches!(p, Page::Document(i) if changed.contains(&new.documents[*i].source.path)));
         let r = Renderer::new(&new, &self.cfg, &self.over)?;
+        warnings.extend(crate::settle(r.links().problems.clone(), self.cfg.strict)?);
+        let links = Links::of(&new, r.links());
+        let mut pages = affected_pages(&old, &new, &changed);
+        // A document whose links now lead elsewhere (a linked document renamed, a heading
+        // gone, an image added or resized) is drawn again too.
+        let drawn: HashSet<Page> = pages.iter().copied().collect();
+        pages.extend(
+            new.documents
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| {
+                    links.documents.get(&d.source.path) != self.links.documents.get(&d.source.path)
+                })
+                .map(|(i, _)| Page::Document(i))
+                .filter(|p| !drawn.contains(p)),
+        );
+        let (own, rest): (Vec<Page>, Vec<Page>) = pages.into_iter().partition(
+            |p| matches!(p, Page::Document(i) if changed.contains(&new.documents[*i].source.path)),
+        );
         watch.lap("plan");
         let site = MemorySite::new();
         r.write_pages(&own, &site)?;
@@ -178,6 +203,12 @@ impl Session {
                 site.write(&path, svg.as_bytes())?;
             }
         }
+        // Files documents now link, or that changed on disk, are copied (again).
+        for (path, file) in &links.files {
+            if self.links.files.get(path) != Some(file) {
+                site.copy_file(path, &file.src)?;
+            }
+        }
         written.extend(site.into_files());
         watch.lap("render rest");
         let now: HashSet<String> = render::all_pages(&new)
@@ -192,7 +223,16 @@ impl Session {
                 had.difference(&has)
                     .filter_map(|code| r.flag_file(*code).map(|(path, _)| path)),
             )
+            .chain(
+                self.links
+                    .files
+                    .keys()
+                    .filter(|path| !links.files.contains_key(*path))
+                    .cloned(),
+            )
             .collect();
+        drop(r);
+        self.links = links;
         self.corpus = Some(new);
         Ok(Update {
             written,
@@ -228,6 +268,7 @@ impl Session {
         let (sources, extractions, changed, mut warnings) = self.reread()?;
         watch.lap("read");
         let mut corpus = model::build_shared(sources, extractions);
+        corpus.files = self.listing.files.clone();
         crate::keep_published_urls(&self.cfg, &mut corpus)?;
         warnings.extend(corpus.people.notes.iter().cloned());
         warnings.extend(corpus.permalinks.warnings.iter().cloned());
@@ -246,11 +287,12 @@ impl Session {
         // With a hint of known files, only they are looked at; the rest keep their stamps.
         let hinted = self.hint.take().and_then(|paths| self.known_rels(&paths));
         if hinted.is_none() {
-            (self.listing, self.listing_warnings) = ingest::list(&self.cfg.seeds)?;
+            self.listing = ingest::list(&self.cfg.seeds)?;
         }
-        let mut warnings = self.listing_warnings.clone();
+        let mut warnings = self.listing.warnings.clone();
         let stamped: Vec<(&ingest::SeedFile, Stamp)> = self
             .listing
+            .documents
             .iter()
             .map(|f| {
                 let cached = self.cache.get(&f.rel).map(|c| c.stamp);
@@ -283,8 +325,8 @@ impl Session {
             .flat_map(|c| c.diagnostics.iter().cloned())
             .collect();
         let mut ingested = Ingested {
-            documents: Vec::new(),
             warnings: errors,
+            ..Ingested::default()
         };
         ingested = ingest::fail_on_errors(ingested)?;
         warnings.append(&mut ingested.warnings);
@@ -303,6 +345,30 @@ impl Session {
             }
         }
         Ok((sources, extractions, changed, warnings))
+    }
+}
+
+/// What a build made of the documents' links.
+#[derive(Debug, Default)]
+struct Links {
+    /// Each document's resolved links, by document path.
+    documents: HashMap<String, Vec<Resolved>>,
+    /// The files published: site path → the file as inspected.
+    files: BTreeMap<String, Published>,
+}
+
+impl Links {
+    fn of(corpus: &Corpus, plan: &linking::Plan) -> Links {
+        Links {
+            documents: corpus
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !plan.links(*i).is_empty())
+                .map(|(i, d)| (d.source.path.clone(), plan.links(i).to_vec()))
+                .collect(),
+            files: plan.files.clone(),
+        }
     }
 }
 

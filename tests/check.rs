@@ -214,7 +214,7 @@ fn broken_internal_links_and_anchors_are_errors_at_their_line() {
         found[0]["message"]
             .as_str()
             .unwrap()
-            .contains("`documents/missing.html`, which does not exist"),
+            .contains("points to `missing.html`, which does not exist"),
         "{:#}",
         found[0]
     );

@@ -182,3 +182,70 @@ fn a_broken_edit_is_an_error_naming_the_file_and_the_session_recovers() {
     assert!(files.contains_key("documents/kenya-and-ghana-agree-again.html"));
     assert_same_site(&files, &cfg, "recovering from a broken edit");
 }
+
+/// A PNG of `w`×`h` pixels.
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Rgb);
+    let mut writer = encoder.write_header().expect("png header");
+    writer
+        .write_image_data(&vec![40; (w * h * 3) as usize])
+        .expect("png data");
+    writer.finish().expect("png");
+    out
+}
+
+#[test]
+fn linked_files_and_links_between_documents_follow_quick_updates() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let seeds = tmp.path().join("seeds");
+    write_seed(
+        &seeds,
+        "a.md",
+        "+++\ntitle = \"Kenya and Ghana talk\"\n+++\n\nKenya and Ghana held talks on trade.\n",
+    );
+    write_seed(
+        &seeds,
+        "notes/b.md",
+        "+++\ntitle = \"Ghana notes\"\n+++\n\nGhana's ministers met.\n\n## Outcome\n\nThey agreed.\n",
+    );
+    std::fs::create_dir_all(seeds.join("img")).unwrap();
+    std::fs::write(seeds.join("img/map.png"), png(8, 6)).unwrap();
+    let cfg = config(tmp.path(), &seeds);
+    let mut session = Session::new(cfg.clone());
+    let (mut files, _) = session.build_all().expect("first build");
+    assert!(
+        !files.contains_key("files/img/map.png"),
+        "no document links it yet"
+    );
+    assert_same_site(&files, &cfg, "the first build");
+
+    // A document starts embedding the image and linking the other document.
+    edit(&seeds.join("a.md"), |t| {
+        t + "\n![Map of Kenya](img/map.png)\n\nSee [the notes](notes/b.md#outcome).\n"
+    });
+    apply(&mut session, &mut files);
+    assert!(files.contains_key("files/img/map.png"));
+    assert_same_site(&files, &cfg, "a link to an image and a document added");
+
+    // The linked document is retitled: its page moves, and the link follows it.
+    edit(&seeds.join("notes/b.md"), |t| {
+        t.replace("Ghana notes", "Ghana minutes")
+    });
+    apply(&mut session, &mut files);
+    assert_same_site(&files, &cfg, "the linked document retitled");
+
+    // The image is replaced by a larger one: copied again, with its new size on the page.
+    std::fs::write(seeds.join("img/map.png"), png(12, 9)).unwrap();
+    apply(&mut session, &mut files);
+    assert_same_site(&files, &cfg, "the image replaced");
+
+    // The link to the image goes: so does its copy.
+    edit(&seeds.join("a.md"), |t| {
+        t.replace("![Map of Kenya](img/map.png)", "")
+    });
+    apply(&mut session, &mut files);
+    assert!(!files.contains_key("files/img/map.png"));
+    assert_same_site(&files, &cfg, "the image no longer linked");
+}

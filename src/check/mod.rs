@@ -11,7 +11,7 @@
 pub mod duplicates;
 pub mod external;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use serde::Serialize;
@@ -33,8 +33,12 @@ pub enum Kind {
     SingleParty,
     /// Two documents that are almost the same text.
     NearDuplicate,
-    /// An internal link or anchor of the rendered site that leads nowhere.
+    /// An internal link or anchor of the rendered site that leads nowhere, or a link or image
+    /// of a document whose target does not exist or is not published.
     BrokenLink,
+    /// Images without alt text, linked files over the size limit, and the files no document
+    /// links.
+    Files,
     /// An external link that did not answer (only with `--external`).
     ExternalLink,
 }
@@ -48,6 +52,7 @@ impl Kind {
             Kind::SingleParty => "single-party",
             Kind::NearDuplicate => "near-duplicate",
             Kind::BrokenLink => "broken-link",
+            Kind::Files => "files",
             Kind::ExternalLink => "external-link",
         }
     }
@@ -60,6 +65,7 @@ impl Kind {
             Kind::SingleParty => "agreements with a single party",
             Kind::NearDuplicate => "near-duplicate documents",
             Kind::BrokenLink => "broken internal links and anchors",
+            Kind::Files => "images and linked files",
             Kind::ExternalLink => "external links that do not answer",
         }
     }
@@ -172,10 +178,32 @@ pub fn run(cfg: &Config, opts: &CheckOptions) -> Result<Report, Error> {
         findings.extend(external_links(&docs, opts.timeout));
     }
     let documents = docs.len();
-    let corpus = model::build(docs, extractions);
+    let mut corpus = model::build(docs, extractions);
+    corpus.files = ingested.files;
     let site = output::MemorySite::new();
-    render::run(&corpus, cfg, &render::Overrides::from_config(cfg), &site)?;
-    findings.extend(broken_links(cfg, &corpus, &site.into_files()));
+    let rendered = render::run(&corpus, cfg, &render::Overrides::from_config(cfg), &site)?;
+    // What the build reports about the documents' own links, as errors: the same words at
+    // the same place. Those links are then not reported again from the rendered page.
+    let mut reported = HashSet::new();
+    for p in rendered.problems {
+        use render::linking::ProblemKind;
+        let kind = match p.kind {
+            ProblemKind::Broken | ProblemKind::Unpublished => Kind::BrokenLink,
+            ProblemKind::NoAlt | ProblemKind::TooLarge | ProblemKind::Unlinked => Kind::Files,
+        };
+        let mut d = p.diagnostic;
+        if kind == Kind::BrokenLink {
+            d.severity = Severity::Error;
+        }
+        reported.extend(p.link);
+        findings.push(Finding::new(kind, d));
+    }
+    findings.extend(
+        broken_links(cfg, &corpus, &site.into_files())
+            .into_iter()
+            .filter(|(link, _)| !reported.contains(link))
+            .map(|(_, f)| f),
+    );
     Ok(Report::new(findings, documents))
 }
 
@@ -220,7 +248,11 @@ fn external_links(docs: &[ingest::SourceDoc], timeout: Duration) -> Vec<Finding>
             let reason = failure?;
             let others = match cited.len() - 1 {
                 0 => String::new(),
-                n => format!(" (also cited by {n} other document(s))"),
+                n => format!(
+                    " (also cited by {} other {})",
+                    n,
+                    if n == 1 { "document" } else { "documents" }
+                ),
             };
             Some(Finding::new(
                 Kind::ExternalLink,
@@ -233,19 +265,20 @@ fn external_links(docs: &[ingest::SourceDoc], timeout: Duration) -> Vec<Finding>
         .collect()
 }
 
-/// Broken links of the rendered site. A link on a document's page that comes from the
-/// document's own Markdown is blamed on the document, at the line that writes it.
+/// Broken links of the rendered site, each with its page and `href`. A link on a document's
+/// page that comes from the document's own Markdown is blamed on the document, at the line
+/// that writes it.
 fn broken_links(
     cfg: &Config,
     corpus: &model::Corpus,
     files: &std::collections::BTreeMap<String, Vec<u8>>,
-) -> Vec<Finding> {
+) -> Vec<((String, String), Finding)> {
     let by_page: HashMap<String, &model::Document> =
         corpus.documents.iter().map(|d| (d.url(), d)).collect();
     links::check_files(files)
         .into_iter()
         .map(|b| {
-            let what = format!("link `{}` on {} {}", b.href, b.page, b.reason);
+            let what = links::broken("link", &b.href, &b.page, &b.reason);
             let diag = match by_page.get(&b.page) {
                 Some(doc) if doc.source.markdown.contains(&b.href) => {
                     let d = Diagnostic::error(doc.source.path.clone(), what);
@@ -256,7 +289,7 @@ fn broken_links(
                 }
                 _ => Diagnostic::error(b.page.clone(), what),
             };
-            Finding::new(Kind::BrokenLink, diag)
+            ((b.page, b.href), Finding::new(Kind::BrokenLink, diag))
         })
         .collect()
 }

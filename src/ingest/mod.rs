@@ -1,5 +1,7 @@
 //! Ingest: walk the seeds folder, read every document, split off and parse its front matter,
-//! and give every document a Markdown body, a title, a summary and anchorable blocks.
+//! and give every document a Markdown body, a title, a summary, anchorable blocks and the
+//! links it writes. The other files of the seeds folder are listed, not read: documents may
+//! link or embed them, and the renderer decides which to publish.
 //!
 //! Entry points: [`run`] for a seeds folder and [`read_files`] for files named on the
 //! command line. Nothing here knows about countries in prose, pages or output.
@@ -14,8 +16,9 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::location::Origin;
 use crate::sentences;
-pub use blocks::{Block, BlockKind};
+pub use blocks::{Block, BlockKind, Link};
 pub use front_matter::{AgreementFields, FrontAgreement, FrontMatter};
 
 /// Longest derived headline, in characters.
@@ -35,11 +38,12 @@ pub enum IngestError {
     )]
     SeedsNotDir(PathBuf),
     /// One or more documents could not be read or parsed.
-    #[error("{} document(s) could not be read:\n{}", .0.len(), join(.0))]
+    #[error("{} could not be read:\n{}", crate::terms::count(.0.len(), "document"), join(.0))]
     Documents(Vec<Diagnostic>),
 }
 
-fn join(diags: &[Diagnostic]) -> String {
+/// Diagnostics one to a line, indented under the message that counts them.
+pub fn join(diags: &[Diagnostic]) -> String {
     diags
         .iter()
         .map(|d| format!("  {d}"))
@@ -62,6 +66,13 @@ pub struct SourceDoc {
     pub markdown: String,
     /// Headings, paragraphs and tight list items with their ids.
     pub blocks: Vec<Block>,
+    /// Images, and links that may lead inside the briefing, in body order.
+    pub links: Vec<Link>,
+    /// Ids of the page besides the blocks': footnotes and ids written in raw HTML.
+    pub ids: Vec<String>,
+    /// Where the body starts in the file, so a position in the body can be told in the
+    /// file's lines and columns.
+    pub origin: Origin,
 }
 
 /// What ingest produced: the documents in path order and the warnings about skipped input.
@@ -70,6 +81,20 @@ pub struct Ingested {
     /// Documents, sorted by path.
     pub documents: Vec<SourceDoc>,
     /// Warnings (skipped files, unknown keys …).
+    pub warnings: Vec<Diagnostic>,
+    /// The other files of the seeds folder (see [`Listing::files`]).
+    pub files: Vec<String>,
+}
+
+/// What a walk of the seeds folder found.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// Document files, sorted by path.
+    pub documents: Vec<SeedFile>,
+    /// Every other regular file — not hidden, not a symbolic link — by its path relative to
+    /// the seeds folder (`/`-separated), sorted: what documents may link or embed.
+    pub files: Vec<String>,
+    /// What was skipped, and why.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -115,20 +140,24 @@ pub fn run(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
 /// [`Ingested::warnings`] instead of failing the run, so `briefing check` can report every
 /// problem and still look at the documents that are fine. Only a missing seeds folder fails.
 pub fn collect(seeds: &Path, drafts: bool) -> Result<Ingested, IngestError> {
-    let (files, warnings) = list(seeds)?;
+    let listing = list(seeds)?;
     let mut ingested = load_all(
-        files
+        listing
+            .documents
             .into_iter()
             .map(|f| (f.path, f.rel, f.format))
             .collect(),
         drafts,
     );
-    ingested.warnings.splice(0..0, warnings);
+    ingested.warnings.splice(0..0, listing.warnings);
+    ingested.files = listing.files;
     Ok(ingested)
 }
 
-/// The document files under `seeds`, sorted by path, and warnings about what was skipped.
-pub fn list(seeds: &Path) -> Result<(Vec<SeedFile>, Vec<Diagnostic>), IngestError> {
+/// The document files and the other files under `seeds`, sorted by path, and warnings about
+/// what was skipped. Other files are only listed here: whether each is published depends on
+/// whether a document links it.
+pub fn list(seeds: &Path) -> Result<Listing, IngestError> {
     if !seeds.exists() {
         return Err(IngestError::SeedsMissing(seeds.to_path_buf()));
     }
@@ -138,6 +167,7 @@ pub fn list(seeds: &Path) -> Result<(Vec<SeedFile>, Vec<Diagnostic>), IngestErro
     let mut warnings = Vec::new();
     let mut hidden = Vec::new();
     let mut files = Vec::new();
+    let mut others = Vec::new();
     // One unsorted walk, sorted once at the end: walkdir's own sorting compares file names
     // parsed again at every comparison, which dominated reading 100,000 files.
     let mut walker = WalkDir::new(seeds).follow_links(false).into_iter();
@@ -174,10 +204,7 @@ pub fn list(seeds: &Path) -> Result<(Vec<SeedFile>, Vec<Diagnostic>), IngestErro
                     rel,
                     format,
                 }),
-                None => warnings.push(Diagnostic::warning(
-                    rel,
-                    "skipped: not a document (briefing reads .md, .markdown and .txt)",
-                )),
+                None => others.push(rel),
             }
         }
     }
@@ -185,10 +212,15 @@ pub fn list(seeds: &Path) -> Result<(Vec<SeedFile>, Vec<Diagnostic>), IngestErro
     // lowest character compares component by component.
     let key = |p: &str| p.replace('/', "\0");
     files.sort_by_cached_key(|f| key(&f.rel));
+    others.sort_by_cached_key(|p| key(p));
     warnings.sort_by_cached_key(|d| key(&d.path));
     hidden.sort_by_cached_key(|d| key(&d.path));
     warnings.append(&mut hidden);
-    Ok((files, warnings))
+    Ok(Listing {
+        documents: files,
+        files: others,
+        warnings,
+    })
 }
 
 /// Reads one document file; `None` (with a diagnostic) when it cannot be used, and drafts
@@ -347,7 +379,13 @@ pub fn parse(rel: String, text: &str, format: Format) -> (Option<SourceDoc>, Vec
             None => (split.body.to_string(), None),
         },
     };
-    let blocks = blocks::blocks(&markdown);
+    // Plain text is escaped into Markdown, so only a Markdown body is the file's own text,
+    // a suffix of it, whose positions can be told in the file's lines.
+    let origin = match format {
+        Format::Markdown => Origin::of(text, text.len() - markdown.len()),
+        Format::Text => Origin::default(),
+    };
+    let blocks::Scanned { blocks, links, ids } = blocks::scan(&markdown);
     let lead = blocks
         .iter()
         .find(|b| b.kind == BlockKind::Paragraph && !b.text.is_empty())
@@ -370,6 +408,9 @@ pub fn parse(rel: String, text: &str, format: Format) -> (Option<SourceDoc>, Vec
         summary,
         markdown,
         blocks,
+        links,
+        ids,
+        origin,
     };
     (Some(doc), diags)
 }

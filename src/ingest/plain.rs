@@ -157,6 +157,7 @@ mod tests {
         let html = crate::render::markdown::render(
             &s.markdown,
             &crate::ingest::blocks::blocks(&s.markdown),
+            &[],
         )
         .html;
         assert!(

@@ -143,6 +143,9 @@ pub struct Corpus {
     /// Old URLs that redirect or say their entity is gone, and the record of published URLs
     /// (empty until [`permalinks::resolve`] runs).
     pub permalinks: permalinks::Permalinks,
+    /// The seeds folder's files that are not documents, by seeds-relative path, sorted: what
+    /// documents may link or embed (empty until the caller sets it from ingest's listing).
+    pub files: Vec<String>,
 }
 
 impl Corpus {
@@ -201,6 +204,7 @@ pub fn build_shared(sources: Vec<Arc<SourceDoc>>, extractions: Vec<Arc<Extractio
         people,
         timeline,
         permalinks: permalinks::Permalinks::default(),
+        files: Vec::new(),
     }
 }
 

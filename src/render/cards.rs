@@ -108,12 +108,12 @@ pub enum CardError {
     #[error("cannot encode a card as PNG: {0}")]
     Encode(String),
     /// The cache folder could not be created, or a drawn card could not be written to it.
-    #[error("card cache {path}: {source}")]
+    #[error("card cache {path}: {error}")]
     Cache {
         /// The folder or file.
         path: std::path::PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
+        /// The I/O error (in the message, not a `source`, so it is printed once).
+        error: std::io::Error,
     },
 }
 

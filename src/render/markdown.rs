@@ -1,6 +1,7 @@
 //! Markdown to safe HTML: the anchor ids from ingest on every heading, paragraph and tight
 //! list item (with a visible link to it), fenced code highlighted by syntect with CSS classes,
-//! dangerous link schemes neutralised, and raw HTML sanitised by ammonia.
+//! links and images pointed where [`super::linking`] resolved them, images with their size
+//! and lazy loading, dangerous link schemes neutralised, and raw HTML sanitised by ammonia.
 
 use std::sync::OnceLock;
 
@@ -9,6 +10,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use super::linking::Resolved;
 use crate::ingest::blocks::{anchor_kind, parser_options};
 use crate::ingest::{Block, BlockKind};
 
@@ -24,8 +26,17 @@ pub struct Html {
     pub has_code: bool,
 }
 
-/// Renders `markdown`, whose anchorable blocks are `blocks` (from the same text).
-pub fn render(markdown: &str, blocks: &[Block]) -> Html {
+/// An image being drawn: its `<img>` is written once its alt text has been read.
+struct Image {
+    src: String,
+    title: String,
+    alt: String,
+    size: Option<(u32, u32)>,
+}
+
+/// Renders `markdown`, whose anchorable blocks are `blocks` and whose links, resolved, are
+/// `links` (all from the same text, by offset; a link not among them is left as written).
+pub fn render(markdown: &str, blocks: &[Block], links: &[Resolved]) -> Html {
     // Pages have the document title as their only h1; shift the body's headings under it.
     let shift = u8::from(blocks.iter().any(|b| b.kind == BlockKind::Heading(1)));
     let mut ids = blocks.iter().map(|b| b.id.as_str());
@@ -35,8 +46,33 @@ pub fn render(markdown: &str, blocks: &[Block]) -> Html {
     let mut code: Option<(String, String)> = None;
     // The ids of the headings and paragraphs still open, to close each with a link to itself.
     let mut open_anchors: Vec<Option<&str>> = Vec::new();
-    let mut events = Parser::new_ext(markdown, parser_options()).peekable();
-    while let Some(event) = events.next() {
+    let mut image: Option<Image> = None;
+    let mut images = 0;
+    let resolved = |offset: usize| {
+        links
+            .binary_search_by_key(&offset, |r| r.offset)
+            .ok()
+            .map(|i| &links[i])
+    };
+    let mut events = Parser::new_ext(markdown, parser_options())
+        .into_offset_iter()
+        .peekable();
+    while let Some((event, range)) = events.next() {
+        if let Some(img) = image.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => img.alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => img.alt.push(' '),
+                Event::End(TagEnd::Image) => {
+                    let img = image.take().unwrap_or_else(|| unreachable!());
+                    images += 1;
+                    // The first image is likely in view when the page opens: loading it
+                    // lazily would only delay it.
+                    out.push(Event::Html(img_tag(&img, images > 1).into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
         if let Some((_, buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -60,6 +96,42 @@ pub fn render(markdown: &str, blocks: &[Block]) -> Html {
                 };
                 code = Some((lang, String::new()));
             }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let found = resolved(range.start);
+                let src = match found.and_then(|r| r.href.clone()) {
+                    Some(href) => href,
+                    None => safe_url(dest_url).to_string(),
+                };
+                image = Some(Image {
+                    src,
+                    title: title.to_string(),
+                    alt: String::new(),
+                    size: found.and_then(|r| r.size),
+                });
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolved(range.start).and_then(|r| r.href.clone()) {
+                    Some(href) => CowStr::from(href),
+                    None => dest_url,
+                };
+                out.push(open_tag(
+                    Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    },
+                    None,
+                    shift,
+                ));
+            }
             Event::Start(tag) => {
                 if matches!(tag, Tag::Table(_)) {
                     // A wide table scrolls inside its own box, which keyboards must reach.
@@ -67,7 +139,8 @@ pub fn render(markdown: &str, blocks: &[Block]) -> Html {
                         "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">".into(),
                     ));
                 }
-                let anchor = anchor_kind(&tag, events.peek()).and_then(|_| ids.next());
+                let anchor =
+                    anchor_kind(&tag, events.peek().map(|(e, _)| e)).and_then(|_| ids.next());
                 if matches!(tag, Tag::Paragraph | Tag::Heading { .. }) {
                     open_anchors.push(anchor);
                 }
@@ -132,20 +205,6 @@ fn open_tag<'a>(tag: Tag<'a>, anchor: Option<&str>, shift: u8) -> Event<'a> {
             title,
             id,
         }),
-        (
-            Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            },
-            _,
-        ) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
         (tag, _) => Event::Start(tag),
     }
 }
@@ -155,6 +214,29 @@ fn close_tag(end: TagEnd, shift: u8) -> Event<'static> {
         TagEnd::Heading(level) => Event::End(TagEnd::Heading(shifted(level, shift))),
         other => Event::End(other),
     }
+}
+
+/// An `<img>` with its size when known (so the page does not shift as it loads), loading
+/// lazily unless it is the page's first.
+fn img_tag(img: &Image, lazy: bool) -> String {
+    let mut s = String::from("<img src=\"");
+    pulldown_cmark_escape::escape_href(&mut s, &img.src).ok();
+    s.push_str("\" alt=\"");
+    pulldown_cmark_escape::escape_html(&mut s, img.alt.trim()).ok();
+    s.push('"');
+    if !img.title.is_empty() {
+        s.push_str(" title=\"");
+        pulldown_cmark_escape::escape_html(&mut s, &img.title).ok();
+        s.push('"');
+    }
+    if let Some((w, h)) = img.size {
+        s.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+    }
+    if lazy {
+        s.push_str(" loading=\"lazy\"");
+    }
+    s.push('>');
+    s
 }
 
 /// A link to an anchored block: a plain anchor that works without JavaScript, shown on hover
@@ -169,7 +251,8 @@ fn shifted(level: pulldown_cmark::HeadingLevel, shift: u8) -> pulldown_cmark::He
     [H1, H2, H3, H4, H5, H6][usize::from(n - 1)]
 }
 
-/// Links to script or data URLs become inert.
+/// Links to script or data URLs become inert. `country:` and `agreement:` links that did not
+/// resolve are kept as written: harmless, and what the author wrote.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     let scheme: String = url
         .chars()
@@ -180,7 +263,12 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     let has_scheme = url.contains(':')
         && !scheme.is_empty()
         && url.find(':') < url.find(['/', '?', '#']).or(Some(usize::MAX));
-    if has_scheme && !matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
+    if has_scheme
+        && !matches!(
+            scheme.as_str(),
+            "http" | "https" | "mailto" | "tel" | "country" | "agreement"
+        )
+    {
         CowStr::from("#")
     } else {
         url
@@ -245,6 +333,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     B.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         b.add_generic_attributes(["id", "class", "aria-label", "title", "role", "tabindex"]);
+        // Images keep their lazy loading; their size ammonia keeps already.
+        b.add_tag_attributes("img", ["loading"]);
+        // Links this renderer resolved are relative; unresolved entity links stay as written.
+        b.add_url_schemes(["country", "agreement"]);
         b
     })
 }
@@ -255,7 +347,7 @@ mod tests {
     use crate::ingest::blocks::blocks;
 
     fn html(md: &str) -> String {
-        render(md, &blocks(md)).html
+        render(md, &blocks(md), &[]).html
     }
 
     #[test]
@@ -296,12 +388,56 @@ mod tests {
     }
 
     #[test]
+    fn resolved_links_and_images_are_rewritten() {
+        let md = "See [talks](2024/talks.md#outcome) and [web](https://x.org).\n\n![A map](img/map.png \"Route\") ![](../b.png) ![x](https://x.org/c.png)\n";
+        let at = |needle: &str| md.find(needle).unwrap();
+        let links = [
+            Resolved {
+                offset: at("[talks]"),
+                href: Some("talks-2024.html#outcome".into()),
+                size: None,
+            },
+            Resolved {
+                offset: at("![A map]"),
+                href: Some("../files/img/map.png".into()),
+                size: Some((640, 480)),
+            },
+        ];
+        let h = render(md, &blocks(md), &links).html;
+        assert!(
+            h.contains("<a href=\"talks-2024.html#outcome\">talks</a>"),
+            "{h}"
+        );
+        assert!(h.contains("<a href=\"https://x.org\">web</a>"), "{h}");
+        assert!(
+            h.contains("<img src=\"../files/img/map.png\" alt=\"A map\" title=\"Route\" width=\"640\" height=\"480\">"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<img src=\"../b.png\" alt=\"\" loading=\"lazy\">"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<img src=\"https://x.org/c.png\" alt=\"x\" loading=\"lazy\">"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn unresolved_entity_links_stay_as_written() {
+        let h = html("[Atlantis](country:Atlantis) <b>raw</b>\n");
+        assert!(h.contains("href=\"country:Atlantis\""), "{h}");
+        let h = html("![x](javascript:alert(1))\n");
+        assert!(!h.contains("javascript"), "{h}");
+    }
+
+    #[test]
     fn code_is_highlighted_with_classes() {
-        let r = render("```rust\nfn main() {}\n```\n", &[]);
+        let r = render("```rust\nfn main() {}\n```\n", &[], &[]);
         assert!(r.has_code);
         assert!(r.html.contains("class=\"hl-"), "{}", r.html);
         assert!(!r.html.contains("style="));
-        let r = render("```\n<b>x</b>\n```\n", &[]);
+        let r = render("```\n<b>x</b>\n```\n", &[], &[]);
         assert!(r.html.contains("&lt;b&gt;"));
     }
 }

@@ -4,10 +4,12 @@
 //! Entry point: [`run`]. Links are relative to the page and always name a file, so the same
 //! output works from `file://`, under a sub-path and at a domain root.
 
+pub mod assets;
 pub mod cards;
 pub mod data;
 pub mod feeds;
 pub mod flags;
+pub mod linking;
 pub mod map;
 pub mod markdown;
 mod packs;
@@ -79,10 +81,13 @@ pub enum RenderError {
 }
 
 /// What was rendered.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// HTML pages written.
     pub pages: usize,
+    /// Links, images and files of the documents that do not work out (see
+    /// [`linking::Problem`]); the build decides which stop it.
+    pub problems: Vec<linking::Problem>,
 }
 
 /// Where the project's own templates and static files are, if it has any.
@@ -148,16 +153,7 @@ pub fn run(
     over: &Overrides,
     sink: &dyn Sink,
 ) -> Result<Rendered, RenderError> {
-    let r = Renderer::new(corpus, cfg, over)?;
-    r.write_assets(sink)?;
-    let pages = r.pages();
-    // The data files and the search index are mostly serial work; drawn beside the pages
-    // they use time the page threads spend waiting on the file system.
-    let (paths, indexes) = rayon::join(|| r.write_pages(&pages, sink), || r.write_indexes(sink));
-    let paths = paths?;
-    indexes?;
-    r.write_feeds(&paths, sink)?;
-    Ok(Rendered { pages: pages.len() })
+    Renderer::new(corpus, cfg, over)?.write_all(sink)
 }
 
 /// The path of a page relative to the site root.
@@ -247,6 +243,9 @@ pub struct Renderer<'a> {
     previews: Option<previews::Previews>,
     /// The partnership map of the whole corpus (country pages highlight their country).
     map: map::MapInput,
+    /// The documents' links resolved and the files to publish, worked out when first needed
+    /// (drawing only the data files needs neither).
+    links: std::sync::OnceLock<linking::Plan>,
 }
 
 impl<'a> Renderer<'a> {
@@ -279,12 +278,49 @@ impl<'a> Renderer<'a> {
             inline_css,
             previews: previews::Previews::plan(corpus, cfg)?,
             map: pages::map_input(corpus),
+            links: std::sync::OnceLock::new(),
         })
     }
 
-    /// Static files, `.nojekyll`, the flags of the corpus's countries, and the highlighting
-    /// styles when some document has code.
+    /// Writes the whole site into `sink`.
+    pub fn write_all(&self, sink: &dyn Sink) -> Result<Rendered, RenderError> {
+        self.write_assets(sink)?;
+        let pages = self.pages();
+        // The data files and the search index are mostly serial work; drawn beside the pages
+        // they use time the page threads spend waiting on the file system.
+        let (paths, indexes) = rayon::join(
+            || self.write_pages(&pages, sink),
+            || self.write_indexes(sink),
+        );
+        let paths = paths?;
+        indexes?;
+        self.write_feeds(&paths, sink)?;
+        Ok(Rendered {
+            pages: pages.len(),
+            problems: self.links().problems.clone(),
+        })
+    }
+
+    /// Every document's links resolved, the files documents link or embed, and what does not
+    /// resolve.
+    pub fn links(&self) -> &linking::Plan {
+        self.links
+            .get_or_init(|| linking::plan(self.corpus, self.cfg))
+    }
+
+    /// Copies the files documents link or embed into the site, each once.
+    pub fn write_files(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        self.links()
+            .files
+            .par_iter()
+            .try_for_each(|(path, file)| sink.copy_file(path, &file.src))?;
+        Ok(())
+    }
+
+    /// Static files, `.nojekyll`, the flags of the corpus's countries, the highlighting
+    /// styles when some document has code, and the files documents link or embed.
     pub fn write_assets(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        self.write_files(sink)?;
         for (name, bytes) in &self.statics {
             sink.write(name, bytes)?;
         }
@@ -395,6 +431,24 @@ fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
+/// The link from the page `from` to the site path `to` (both relative to the site root): a
+/// bare file name within the same folder, climbing only as far as needed.
+pub(crate) fn relative_url(from: &str, to: &str) -> String {
+    let dirs: Vec<&str> = from.split('/').collect();
+    let dirs = &dirs[..dirs.len() - 1];
+    let parts: Vec<&str> = to.split('/').collect();
+    let common = dirs
+        .iter()
+        .zip(&parts[..parts.len() - 1])
+        .take_while(|(a, b)| a == b)
+        .count();
+    format!(
+        "{}{}",
+        "../".repeat(dirs.len() - common),
+        parts[common..].join("/")
+    )
+}
+
 fn pages(n: usize, per: usize) -> usize {
     n.div_ceil(per).max(1)
 }
@@ -502,5 +556,27 @@ impl Renderer<'_> {
             Page::Redirect(i) => self.redirect(i),
             Page::Gone(i) => self.gone(i),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_climb_only_as_needed() {
+        assert_eq!(
+            relative_url("documents/a.html", "documents/b.html"),
+            "b.html"
+        );
+        assert_eq!(
+            relative_url("documents/a.html", "countries/niger.html"),
+            "../countries/niger.html"
+        );
+        assert_eq!(
+            relative_url("index.html", "files/img/x.png"),
+            "files/img/x.png"
+        );
+        assert_eq!(relative_url("a/b/c.html", "a/d.html"), "../d.html");
     }
 }

@@ -92,7 +92,11 @@ impl Renderer<'_> {
 
     pub(super) fn document(&self, i: usize) -> Result<(String, String), RenderError> {
         let doc = &self.corpus.documents[i];
-        let body = markdown::render(&doc.source.markdown, &doc.source.blocks);
+        let body = markdown::render(
+            &doc.source.markdown,
+            &doc.source.blocks,
+            self.links().links(i),
+        );
         let mut meta = self.meta(
             doc.url(),
             &doc.source.title,

@@ -8,12 +8,12 @@ use super::Record;
 #[derive(Debug, thiserror::Error)]
 pub enum PermalinkError {
     /// The record exists but cannot be read.
-    #[error("cannot read the record of published URLs {path}: {source}")]
+    #[error("cannot read the record of published URLs {path}: {error}")]
     Read {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (in the message, not a `source`, so it is printed once).
+        error: std::io::Error,
     },
     /// The record does not parse.
     #[error(
@@ -43,12 +43,12 @@ pub enum PermalinkError {
         moved: Vec<String>,
     },
     /// The record cannot be written.
-    #[error("cannot write the record of published URLs {path}: {source}")]
+    #[error("cannot write the record of published URLs {path}: {error}")]
     Write {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (in the message, not a `source`, so it is printed once).
+        error: std::io::Error,
     },
 }
 
@@ -66,10 +66,10 @@ fn read(path: &Path) -> Result<Record, PermalinkError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Record::default()),
-        Err(source) => {
+        Err(error) => {
             return Err(PermalinkError::Read {
                 path: path.to_path_buf(),
-                source,
+                error,
             });
         }
     };
@@ -88,9 +88,9 @@ pub fn save(path: &Path, record: &Record) -> Result<(), PermalinkError> {
     if std::fs::read(path).is_ok_and(|old| old == json.as_bytes()) {
         return Ok(());
     }
-    let err = |source| PermalinkError::Write {
+    let err = |error| PermalinkError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let tmp = path.with_extension("json.tmp");
     std::fs::write(&tmp, json).map_err(err)?;

@@ -31,9 +31,9 @@ impl CardCache {
     /// Opens (creating it if needed) the cache folder `dir`, and removes temporary files
     /// that killed builds left there.
     pub fn open(dir: &Path) -> Result<CardCache, CardError> {
-        let io = |source| CardError::Cache {
+        let io = |error| CardError::Cache {
             path: dir.to_owned(),
-            source,
+            error,
         };
         fs::create_dir_all(dir).map_err(io)?;
         for entry in fs::read_dir(dir).map_err(io)?.flatten() {
@@ -66,7 +66,7 @@ impl CardCache {
     /// and stored. Fails only when drawing fails or the drawn card cannot be stored.
     pub fn get_or_draw(&self, card: &Card) -> Result<Vec<u8>, CardError> {
         let path = self.ensure(card)?;
-        fs::read(&path).map_err(|source| CardError::Cache { path, source })
+        fs::read(&path).map_err(|error| CardError::Cache { path, error })
     }
 
     /// The path of the card's cached PNG, drawn and stored first unless a whole, valid entry
@@ -92,11 +92,11 @@ impl CardCache {
             .dir
             .join(format!(".{name}.{}.{seq}{TEMP_SUFFIX}", std::process::id()));
         let result = fs::write(&temp, png).and_then(|()| fs::rename(&temp, path));
-        result.map_err(|source| {
+        result.map_err(|error| {
             let _ = fs::remove_file(&temp);
             CardError::Cache {
                 path: path.to_owned(),
-                source,
+                error,
             }
         })
     }
