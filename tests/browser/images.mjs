@@ -9,16 +9,12 @@
 // Uses the same Chromium, profile and network rules as run.mjs (lib.mjs). Prints one line per
 // test and closes with "N passed, M failed"; exits 1 when any failed, 2 on bad arguments.
 
-import { firstPage, launch, loadData, site } from "./lib.mjs";
+import { assert, firstPage, launch, loadData, runTests, site } from "./lib.mjs";
 
 const TEST_TIMEOUT_MS = 60_000;
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -124,20 +120,6 @@ test("every file the pages asked for loaded, and nothing came from the network",
 
 // --- runner ----------------------------------------------------------------------------------
 
-async function withTimeout(promise, ms, name) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${name}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-let passed = 0;
-let failed = 0;
 try {
   browser = await launch();
   // The persistent context opens with a blank tab; keep it so the browser stays up.
@@ -147,19 +129,8 @@ try {
   console.log(`0 passed, ${tests.length} failed`);
   process.exit(1);
 }
-for (const t of tests) {
-  const started = Date.now();
-  try {
-    await withTimeout(t.fn(), TEST_TIMEOUT_MS, t.name);
-    passed++;
-    console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    failed++;
-    console.log(`FAIL ${t.name}\n      ${err.message}`);
-  }
-  for (const p of browser.context.pages().slice(1)) await p.close().catch(() => {});
-}
+const { passed, failed, skipped } = await runTests(tests, browser, { timeoutMs: TEST_TIMEOUT_MS });
 await browser.close();
 
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed ? 1 : 0);

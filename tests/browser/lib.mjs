@@ -169,7 +169,6 @@ export function pickPages(data) {
 }
 
 // --- the test runner and checks shared by the test files ------------------------------------
-// (features.mjs uses these; run.mjs still carries its own copies of the same runner.)
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };

@@ -9,23 +9,26 @@
 // "N passed, M failed" (", K skipped" when some were skipped); exits 1 when any failed.
 
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { firstPage, launch, loadData, pickPages, site } from "./lib.mjs";
+import {
+  DESKTOP,
+  PHONE,
+  Skip,
+  assert,
+  axeViolations,
+  firstPage,
+  launch,
+  loadData,
+  pickPages,
+  runTests,
+  sidewaysOverflow,
+  site,
+} from "./lib.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve("axe-core/axe.min.js");
 const TEST_TIMEOUT_MS = 60_000;
-const PHONE = { width: 390, height: 844 };
-
-class Skip extends Error {}
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -415,7 +418,6 @@ test("search results: people from the index's optional people list, marked, narr
 
 // The four pages the issue names, plus the search page once it exists (results and all).
 const axePages = { ...pages, search: "search.html?q=Niger" };
-const DESKTOP = { width: 1280, height: 900 };
 const axeFindings = [];
 
 /** axe-core's violations on one page at one viewport size. */
@@ -425,24 +427,7 @@ async function axeCheck(kind, rel, viewport) {
     // Check the page with its results rendered (the search test reports when they are not).
     await page.waitForSelector('main a[href*="documents/"]', { timeout: 5_000 }).catch(() => {});
   }
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(async () => {
-    // preload: false — axe would otherwise fetch every stylesheet again with XHR (for its
-    // css-orientation-lock rule), which a file: page may not do; the fetch fails and the
-    // rule is left incomplete either way.
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
-    return {
-      version: r.testEngine.version,
-      violations: r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.map((n) => n.target.join(" ")),
-        summary: v.nodes[0]?.failureSummary ?? "",
-      })),
-    };
-  });
+  const result = await axeViolations(page);
   await page.close();
   return result;
 }
@@ -479,25 +464,7 @@ for (const [kind, rel] of Object.entries(axePages)) {
 for (const [kind, rel] of Object.entries(pages)) {
   test(`no sideways scrolling at phone width (390 px) on the ${kind} page`, async () => {
     const page = await open(rel, { viewport: PHONE });
-    const over = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const wide = document.documentElement.scrollWidth;
-      const culprits = [];
-      if (wide > width) {
-        for (const el of document.querySelectorAll("body *")) {
-          const r = el.getBoundingClientRect();
-          if (r.right > width + 1 && r.width > 0) {
-            // Report the outermost elements only: skip those whose parent already sticks out.
-            const p = el.parentElement.getBoundingClientRect();
-            if (p.right <= width + 1) {
-              const cls = el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "";
-              culprits.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${cls} (right edge ${Math.round(r.right)} px)`);
-            }
-          }
-        }
-      }
-      return { width, wide, culprits: culprits.slice(0, 8) };
-    });
+    const over = await sidewaysOverflow(page);
     await page.close();
     assert(
       over.wide <= over.width,
@@ -546,21 +513,6 @@ test("nothing was requested from the network on any page visited", async () => {
 
 // --- runner ----------------------------------------------------------------------------------
 
-async function withTimeout(promise, ms, name) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${name}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
 try {
   browser = await launch();
   // The persistent context opens with a blank tab; keep it so the browser stays up.
@@ -570,24 +522,7 @@ try {
   console.log(`0 passed, ${tests.length} failed`);
   process.exit(1);
 }
-for (const t of tests) {
-  const started = Date.now();
-  try {
-    await withTimeout(t.fn(), TEST_TIMEOUT_MS, t.name);
-    passed++;
-    console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    if (err instanceof Skip) {
-      skipped++;
-      console.log(`skip ${t.name}: ${err.message}`);
-    } else {
-      failed++;
-      console.log(`FAIL ${t.name}\n      ${err.message}`);
-    }
-  }
-  // Close any tab a failed test left open, but keep the first one.
-  for (const p of browser.context.pages().slice(1)) await p.close().catch(() => {});
-}
+const { passed, failed, skipped } = await runTests(tests, browser, { timeoutMs: TEST_TIMEOUT_MS });
 await browser.close();
 
 if (axeFindings.length) console.log(`axe-core findings (all impacts): ${axeFindings.length}`);
