@@ -21,14 +21,12 @@ import {
   Skip,
   assert,
   axeViolations,
-  firstPage,
-  launch,
   loadData,
   norm,
   pickPages,
-  runTests,
+  runAll,
   sidewaysOverflow,
-  site,
+  siteFromArgs,
 } from "./lib.mjs";
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -40,15 +38,7 @@ const test = (name, fn) => tests.push({ name, fn });
 
 // ---------------------------------------------------------------------------------------------
 
-const { root, url } = (() => {
-  try {
-    return site(process.argv[2]);
-  } catch (err) {
-    console.error(`error: ${err.message}`);
-    console.error("usage: node tests/browser/features.mjs SITE_DIR [PATTERN]");
-    process.exit(2);
-  }
-})();
+const { root, url } = siteFromArgs("node tests/browser/features.mjs SITE_DIR [PATTERN]");
 const data = loadData(root);
 const countryByCode = new Map(data.countries.map((c) => [c.code, c]));
 const countryByName = new Map(data.countries.map((c) => [c.name, c]));
@@ -716,21 +706,9 @@ test("nothing was requested from the network on any page visited", async () => {
 
 // --- runner ----------------------------------------------------------------------------------
 
-try {
-  browser = await launch();
-  // The persistent context opens with a blank tab; keep it so the browser stays up.
-  await firstPage(browser.context);
-} catch (err) {
-  console.error(`error: could not start Chromium: ${err.message}`);
-  console.log(`0 passed, ${tests.length} failed`);
-  process.exit(1);
-}
-const only = process.argv[3] ? new RegExp(process.argv[3], "i") : null;
-const chosen = only ? tests.filter((t) => only.test(t.name)) : tests;
-if (only) console.log(`running the ${chosen.length} of ${tests.length} tests matching /${process.argv[3]}/i`);
-const { passed, failed, skipped } = await runTests(chosen, browser, { timeoutMs: TEST_TIMEOUT_MS });
-await browser.close();
-
-if (axeFindings.length) console.log(`axe-core findings (all impacts): ${axeFindings.length}`);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed ? 1 : 0);
+await runAll(tests, {
+  onStart: (b) => (browser = b),
+  timeoutMs: TEST_TIMEOUT_MS,
+  only: process.argv[3] ? new RegExp(process.argv[3], "i") : null,
+  extra: () => (axeFindings.length ? [`axe-core findings (all impacts): ${axeFindings.length}`] : []),
+});

@@ -9,7 +9,12 @@
 // Uses the same Chromium, profile and network rules as run.mjs (lib.mjs). Prints one line per
 // test and closes with "N passed, M failed"; exits 1 when any failed, 2 on bad arguments.
 
-import { assert, firstPage, launch, loadData, runTests, site } from "./lib.mjs";
+import {
+  assert,
+  loadData,
+  runAll,
+  siteFromArgs,
+} from "./lib.mjs";
 
 const TEST_TIMEOUT_MS = 60_000;
 
@@ -18,15 +23,7 @@ const test = (name, fn) => tests.push({ name, fn });
 
 // ---------------------------------------------------------------------------------------------
 
-const { root, url } = (() => {
-  try {
-    return site(process.argv[2]);
-  } catch (err) {
-    console.error(`error: ${err.message}`);
-    console.error("usage: node tests/browser/images.mjs SITE_DIR");
-    process.exit(2);
-  }
-})();
+const { root, url } = siteFromArgs("node tests/browser/images.mjs SITE_DIR");
 const data = loadData(root);
 
 console.log(`browser image tests of ${root}`);
@@ -120,17 +117,4 @@ test("every file the pages asked for loaded, and nothing came from the network",
 
 // --- runner ----------------------------------------------------------------------------------
 
-try {
-  browser = await launch();
-  // The persistent context opens with a blank tab; keep it so the browser stays up.
-  await firstPage(browser.context);
-} catch (err) {
-  console.error(`error: could not start Chromium: ${err.message}`);
-  console.log(`0 passed, ${tests.length} failed`);
-  process.exit(1);
-}
-const { passed, failed, skipped } = await runTests(tests, browser, { timeoutMs: TEST_TIMEOUT_MS });
-await browser.close();
-
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed ? 1 : 0);
+await runAll(tests, { onStart: (b) => (browser = b), timeoutMs: TEST_TIMEOUT_MS });

@@ -269,3 +269,43 @@ export async function sidewaysOverflow(page) {
     return { width, wide, culprits: culprits.slice(0, 8) };
   });
 }
+
+/**
+ * The site named by the first command-line argument ({ root, url } as site() gives); on a bad
+ * argument prints the error and `usage`, and exits 2.
+ */
+export function siteFromArgs(usage) {
+  try {
+    return site(process.argv[2]);
+  } catch (err) {
+    console.error(`error: ${err.message}`);
+    console.error(`usage: ${usage}`);
+    process.exit(2);
+  }
+}
+
+/**
+ * Starts Chromium, hands it to `onStart` (the tests reach it from there), runs `tests` with
+ * runTests, closes it and exits: 0 when none failed, 1 otherwise (also when Chromium does not
+ * start). `extra` lines are printed before the tally; `only` (a RegExp) picks tests by name.
+ */
+export async function runAll(tests, { onStart, timeoutMs = 60_000, only = null, extra = () => [] }) {
+  let browser;
+  try {
+    browser = await launch();
+    // The persistent context opens with a blank tab; keep it so the browser stays up.
+    await firstPage(browser.context);
+  } catch (err) {
+    console.error(`error: could not start Chromium: ${err.message}`);
+    console.log(`0 passed, ${tests.length} failed`);
+    process.exit(1);
+  }
+  onStart(browser);
+  const chosen = only ? tests.filter((t) => only.test(t.name)) : tests;
+  if (only) console.log(`running the ${chosen.length} of ${tests.length} tests matching ${only}`);
+  const { passed, failed, skipped } = await runTests(chosen, browser, { timeoutMs });
+  await browser.close();
+  for (const line of extra()) console.log(line);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  process.exit(failed ? 1 : 0);
+}

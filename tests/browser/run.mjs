@@ -16,13 +16,11 @@ import {
   Skip,
   assert,
   axeViolations,
-  firstPage,
-  launch,
   loadData,
   pickPages,
-  runTests,
+  runAll,
   sidewaysOverflow,
-  site,
+  siteFromArgs,
 } from "./lib.mjs";
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -32,15 +30,7 @@ const test = (name, fn) => tests.push({ name, fn });
 
 // ---------------------------------------------------------------------------------------------
 
-const { root, url } = (() => {
-  try {
-    return site(process.argv[2]);
-  } catch (err) {
-    console.error(`error: ${err.message}`);
-    console.error("usage: node tests/browser/run.mjs SITE_DIR");
-    process.exit(2);
-  }
-})();
+const { root, url } = siteFromArgs("node tests/browser/run.mjs SITE_DIR");
 const data = loadData(root);
 const picked = (() => {
   try {
@@ -513,18 +503,8 @@ test("nothing was requested from the network on any page visited", async () => {
 
 // --- runner ----------------------------------------------------------------------------------
 
-try {
-  browser = await launch();
-  // The persistent context opens with a blank tab; keep it so the browser stays up.
-  await firstPage(browser.context);
-} catch (err) {
-  console.error(`error: could not start Chromium: ${err.message}`);
-  console.log(`0 passed, ${tests.length} failed`);
-  process.exit(1);
-}
-const { passed, failed, skipped } = await runTests(tests, browser, { timeoutMs: TEST_TIMEOUT_MS });
-await browser.close();
-
-if (axeFindings.length) console.log(`axe-core findings (all impacts): ${axeFindings.length}`);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed ? 1 : 0);
+await runAll(tests, {
+  onStart: (b) => (browser = b),
+  timeoutMs: TEST_TIMEOUT_MS,
+  extra: () => (axeFindings.length ? [`axe-core findings (all impacts): ${axeFindings.length}`] : []),
+});
