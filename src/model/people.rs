@@ -166,6 +166,8 @@ pub struct People {
     pub nodes: Vec<PersonNode>,
     /// (name key, affiliation as extracted) → index into `nodes`.
     lookup: HashMap<(String, Affiliation), usize>,
+    /// Name key → indices into `nodes` of the people of that name.
+    by_name: HashMap<String, Vec<usize>>,
     /// Names shared by people of different countries, one note each.
     pub notes: Vec<Diagnostic>,
 }
@@ -181,17 +183,10 @@ impl People {
     /// The person behind a signatory's name on an agreement between `parties`: the only one of
     /// that name, else the one of a party.
     pub fn signatory(&self, name: &str, parties: &[CountryCode]) -> Option<usize> {
-        let key = name_key(name);
-        let same: Vec<usize> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.key == key)
-            .map(|(i, _)| i)
-            .collect();
+        let same = self.by_name.get(&name_key(name))?;
         match same.as_slice() {
             [one] => Some(*one),
-            _ => same.into_iter().find(|&i| {
+            _ => same.iter().copied().find(|&i| {
                 self.nodes[i]
                     .country()
                     .is_some_and(|c| parties.contains(&c))
@@ -421,21 +416,20 @@ fn unique_slugs(nodes: &mut [PersonNode]) {
     }
 }
 
-/// Sorts the people by slug, keeping the lookup right.
+/// Sorts the people by slug, keeping the lookups right.
 fn sort_by_slug(people: &mut People) {
-    let mut order: Vec<usize> = (0..people.nodes.len()).collect();
-    order.sort_by(|&a, &b| people.nodes[a].slug.cmp(&people.nodes[b].slug));
-    let mut new_index = vec![0; order.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+    let mut indexed: Vec<(usize, PersonNode)> = people.nodes.drain(..).enumerate().collect();
+    indexed.sort_by(|a, b| a.1.slug.cmp(&b.1.slug));
+    let mut new_index = vec![0; indexed.len()];
+    for (new, (old, _)) in indexed.iter().enumerate() {
+        new_index[*old] = new;
     }
-    let mut slots: Vec<Option<PersonNode>> = people.nodes.drain(..).map(Some).collect();
-    people.nodes = order
-        .iter()
-        .map(|&old| slots[old].take().expect("each node once"))
-        .collect();
+    people.nodes = indexed.into_iter().map(|(_, n)| n).collect();
     for i in people.lookup.values_mut() {
         *i = new_index[*i];
+    }
+    for (i, n) in people.nodes.iter().enumerate() {
+        people.by_name.entry(n.key.clone()).or_default().push(i);
     }
 }
 

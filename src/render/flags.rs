@@ -27,6 +27,13 @@ pub const DIR: &str = "flags";
 /// The asset, parsed on first use: code → SVG. The SVGs stay in the binary's read-only
 /// data, so a lookup copies nothing.
 static FLAGS: LazyLock<HashMap<CountryCode, &'static str>> = LazyLock::new(|| parse(DATA));
+/// Each flag's `data:` URI, encoded once: every pack of a build embeds the same flags.
+static URIS: LazyLock<HashMap<CountryCode, String>> = LazyLock::new(|| {
+    FLAGS
+        .iter()
+        .map(|(code, svg)| (*code, svg_data_uri(svg)))
+        .collect()
+});
 
 /// The generated asset is checked by tests; a malformed one is a build bug, so this panics.
 fn parse(data: &'static str) -> HashMap<CountryCode, &'static str> {
@@ -68,7 +75,7 @@ pub fn url(code: CountryCode) -> Option<String> {
 /// the 250 flags, whose markup is dense with spaces, quotes and angle brackets (3 bytes
 /// each when escaped); percent-encoding wins for the ones that are mostly path data.
 pub fn data_uri(code: CountryCode) -> Option<String> {
-    svg(code).map(svg_data_uri)
+    URIS.get(&code).cloned()
 }
 
 /// A stylesheet giving each of `codes` a class `flag-xx` whose background is its flag, for
@@ -80,7 +87,7 @@ pub fn css_classes(codes: impl IntoIterator<Item = CountryCode>) -> String {
     codes.dedup();
     let mut css = String::new();
     for code in codes {
-        if let Some(uri) = data_uri(code) {
+        if let Some(uri) = URIS.get(&code) {
             let class = code.as_str().to_ascii_lowercase();
             css.push_str(&format!(
                 ".flag-{class}{{background-image:url(\"{uri}\")}}\n"
