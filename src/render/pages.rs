@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::map;
 use super::views::{
-    AgreementCard, CountryRef, DocCard, Pagination, PersonRef, Stats, TimelineEntry,
+    AgreementCard, CountryRef, DocCard, DocLink, Pagination, PersonRef, Stats, TimelineEntry,
 };
 use super::*;
 use crate::model::timeline::Item;
@@ -234,7 +234,10 @@ impl Renderer<'_> {
                         Some(json!({"text": s.text(blocks), "url": format!("{}#{anchor}", doc.url())}))
                     })
                     .collect();
-                json!({"card": DocCard::new(doc), "snippets": snippets})
+                // The card without its country chips (the page is the country's own), and
+                // the summary only where no sentence about the country stands in for it.
+                let summary = snippets.is_empty().then(|| doc.source.summary.as_str());
+                json!({"card": DocLink::new(doc), "summary": summary, "snippets": snippets})
             })
             .collect();
         // Agreements and who's who are the country's whole picture: they belong on its first
