@@ -199,7 +199,7 @@ fn pipeline(
 ) -> Result<Built, Error> {
     let ingested = ingest::run(&cfg.seeds, cfg.drafts)?;
     watch.lap("ingest");
-    let extractions = extract::run(&ingested.documents);
+    let extractions = extract::run(&ingested.documents, extract::Explain::Drop);
     let mut warnings = ingested.warnings;
     warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
     watch.lap("extract");
@@ -228,7 +228,7 @@ fn pipeline(
 pub fn keep_published_urls(cfg: &Config, corpus: &mut model::Corpus) -> Result<(), Error> {
     let record = model::permalinks::load(&cfg.permalinks, cfg.live_permalinks.as_deref())?;
     let listing = render::listing_urls(corpus);
-    corpus.permalinks = model::permalinks::resolve(corpus, &record, &|u| listing.contains(u));
+    corpus.permalinks = model::permalinks::resolve(corpus, record, &|u| listing.contains(u));
     Ok(())
 }
 
@@ -257,7 +257,7 @@ pub struct Extracted {
 pub fn extract_files(paths: &[impl AsRef<Path>]) -> Result<Extracted, Error> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
     let ingested = ingest::read_files(&paths)?;
-    let extractions = extract::run(&ingested.documents);
+    let extractions = extract::run(&ingested.documents, extract::Explain::Keep);
     let mut warnings = ingested.warnings;
     warnings.extend(extractions.iter().flat_map(|e| e.warnings.iter().cloned()));
     let explanations = ingested

@@ -388,7 +388,9 @@ fn stamp(path: &std::path::Path) -> Stamp {
 /// Reads and extracts one file.
 fn read(file: &ingest::SeedFile, stamp: Stamp) -> Cached {
     let (source, diagnostics) = ingest::read(file);
-    let extraction = source.as_ref().map(|s| Arc::new(extract::document(s)));
+    let extraction = source
+        .as_ref()
+        .map(|s| Arc::new(extract::document_for(s, extract::Explain::Drop)));
     Cached {
         stamp,
         source: source.map(Arc::new),

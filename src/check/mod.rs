@@ -151,7 +151,7 @@ pub fn run(cfg: &Config, opts: &CheckOptions) -> Result<Report, Error> {
         .map(|d| Finding::new(Kind::Input, d))
         .collect();
     let docs = ingested.documents;
-    let extractions = extract::run(&docs);
+    let extractions = extract::run(&docs, extract::Explain::Drop);
     for (doc, ex) in docs.iter().zip(&extractions) {
         if ex.countries.is_empty() {
             findings.push(Finding::new(

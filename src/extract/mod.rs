@@ -149,9 +149,28 @@ pub struct Explanation {
     pub text: String,
 }
 
+/// Whether extraction keeps the explanation of each decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Explain {
+    /// Keep them (`briefing extract --explain`).
+    Keep,
+    /// Drop them as each document is done: a build never shows them, and at 10,000
+    /// documents they hold some 25 MB for the whole build.
+    Drop,
+}
+
 /// Extracts every document, in parallel; the result is in the same order as `docs`.
-pub fn run(docs: &[SourceDoc]) -> Vec<Extraction> {
-    docs.par_iter().map(document).collect()
+pub fn run(docs: &[SourceDoc], explain: Explain) -> Vec<Extraction> {
+    docs.par_iter().map(|d| document_for(d, explain)).collect()
+}
+
+/// [`document`], keeping its explanations or not.
+pub fn document_for(doc: &SourceDoc, explain: Explain) -> Extraction {
+    let mut out = document(doc);
+    if explain == Explain::Drop {
+        out.explanations = Vec::new();
+    }
+    out
 }
 
 /// Extracts one document: prose (unless `extract = false`), then front matter on top.

@@ -303,7 +303,11 @@ fn text_key(text: &str) -> String {
 
 /// An identity as the record keeps it: enough evidence to follow a merge or a split.
 fn recorded(e: &Entry) -> Entry {
-    let mut e = e.clone();
+    into_recorded(e.clone())
+}
+
+/// [`recorded`] without a copy.
+fn into_recorded(mut e: Entry) -> Entry {
     e.evidence.truncate(EVIDENCE_KEYS);
     e
 }
