@@ -10,6 +10,9 @@ use briefing::config::{Config, Overrides};
 use briefing::diagnostics::Severity;
 use briefing::terms::count;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod console;
 
 /// Turns a folder of news-style documents into a briefing microsite.

@@ -11,6 +11,7 @@
 //! after [`TEXT_CAP`] bytes, so a snippet can link to the paragraph it quotes.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -87,9 +88,10 @@ fn add_folded(text: &str, out: &mut String) {
     out.push(' ');
 }
 
-/// Every searchable word of one document, sorted and without repeats. The texts are folded
-/// into one buffer and its words sorted as slices, so only distinct words are allocated.
-fn document_words(corpus: &Corpus, doc: &crate::model::Document) -> Vec<String> {
+/// Every searchable word of one document: its texts folded into one buffer, and the byte
+/// ranges of its words in that buffer, sorted by word and without repeats. Words stay slices
+/// of the buffer, so a word is only allocated when the postings first meet it.
+fn document_words(corpus: &Corpus, doc: &crate::model::Document) -> (String, Vec<Range<usize>>) {
     let g = Gazetteer::global();
     let mut folded = String::new();
     add_folded(&doc.source.title, &mut folded);
@@ -108,13 +110,17 @@ fn document_words(corpus: &Corpus, doc: &crate::model::Document) -> Vec<String> 
     for &a in &doc.agreements {
         add_folded(&corpus.agreements[a].title, &mut folded);
     }
-    let mut words: Vec<&str> = folded
+    let mut words: Vec<Range<usize>> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some() && STOPWORDS.binary_search(w).is_err())
+        .map(|w| {
+            let start = w.as_ptr() as usize - folded.as_ptr() as usize;
+            start..start + w.len()
+        })
         .collect();
-    words.sort_unstable();
-    words.dedup();
-    words.into_iter().map(str::to_string).collect()
+    words.sort_unstable_by(|a, b| folded[a.clone()].cmp(&folded[b.clone()]));
+    words.dedup_by(|a, b| folded[a.clone()] == folded[b.clone()]);
+    (folded, words)
 }
 
 /// Documents whose words are gathered in parallel at a time; bounds the memory held by words
@@ -125,17 +131,18 @@ const CHUNK: usize = 512;
 fn postings(corpus: &Corpus) -> BTreeMap<String, Vec<u32>> {
     let mut map: std::collections::HashMap<String, Vec<u32>> = Default::default();
     for (c, chunk) in corpus.newest_first.chunks(CHUNK).enumerate() {
-        let per_doc: Vec<Vec<String>> = chunk
+        let per_doc: Vec<(String, Vec<Range<usize>>)> = chunk
             .par_iter()
             .map(|&d| document_words(corpus, &corpus.documents[d]))
             .collect();
-        for (i, words) in per_doc.into_iter().enumerate() {
+        for (i, (folded, words)) in per_doc.iter().enumerate() {
             let n = (c * CHUNK + i) as u32;
-            for w in words {
-                match map.get_mut(&w) {
+            for r in words {
+                let w = &folded[r.clone()];
+                match map.get_mut(w) {
                     Some(list) => list.push(n),
                     None => {
-                        map.insert(w, vec![n]);
+                        map.insert(w.to_string(), vec![n]);
                     }
                 }
             }
