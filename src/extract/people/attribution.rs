@@ -1,14 +1,17 @@
-//! People named without a title noun: by an honorific ("Madam Shirley Ayorkor Botchwey", "HH
-//! Sheikh Mohammed bin Zayed"), in a quote attribution ("… ,\" Louis Watum Kabamba said",
-//! "said Amir Hayek"), as the agent of a signing or a delegation ("led by Oliver Griffiths"),
-//! or after their country ("Chile's Michelle Bachelet met …").
+//! People named without a title noun before the name: by an honorific ("Madam Shirley Ayorkor
+//! Botchwey", "HH Sheikh Mohammed bin Zayed"), in a quote attribution ("… ,\" Louis Watum
+//! Kabamba said", "said Amir Hayek"), as the agent of a signing or a delegation ("led by Oliver
+//! Griffiths"), after their country ("Chile's Michelle Bachelet met …"), with their title after
+//! a comma ("Stefanos Stefanou, a Cypriot government spokesman, said") or with their country in
+//! brackets ("John Mahama (Ghana)").
 //!
 //! A name here is two or more capitalised words that are not a title, a place or an
 //! organisation ("Mehr News Agency said" is not a person).
 
+use super::super::lexicon::{PORTFOLIO_WORDS, ROLE_MODIFIERS};
 use super::super::tokens::Token;
-use super::title::Ctx;
-use super::{Found, make_untitled};
+use super::title::{Ctx, normalise_role};
+use super::{Found, make_found, make_untitled};
 use crate::gazetteer::CountryCode;
 
 /// Verbs of speech that follow the speaker's name: "Kabamba said".
@@ -42,7 +45,9 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             .or_else(|| agent_name(ctx, &ahead, text, i))
             .or_else(|| possessive_name(ctx, text, i))
             .or_else(|| counterpart_from(ctx, text, i))
-            .or_else(|| name_of_country(ctx, &ahead, text, i));
+            .or_else(|| name_of_country(ctx, &ahead, text, i))
+            .or_else(|| appositive_name(ctx, text, i))
+            .or_else(|| name_with_bracketed_country(ctx, text, i));
         match found {
             Some((end, f)) => {
                 if !out
@@ -283,4 +288,112 @@ fn possessive_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fo
             && !NOT_VERBS.contains(&next.text)
             && !next.text.chars().all(|c| c.is_ascii_digit());
     acts.then(|| (end, make_untitled(name, Some(code), "country-then-name")))
+}
+
+/// Lowercase words that may stand before the head of a title set off by a comma: "joint
+/// secretary", "a government spokesman", "country director".
+const APPOSITIVE_LEAD: &[&str] = &[
+    "government",
+    "joint",
+    "country",
+    "former",
+    "party",
+    "opposition",
+    "regional",
+    "army",
+    "military",
+    "defence",
+    "defense",
+    "presidential",
+    "official",
+];
+
+/// Whether a name at token `i` opens a clause or an item of a list: "Govind Mohan, joint
+/// secretary …" at the start of a sentence, "… met with Sher Bahadur Deuba, PM of Nepal".
+fn opens_clause(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &ctx.tokens[p]) else {
+        return true;
+    };
+    matches!(
+        prev.text,
+        "." | "!" | "?" | ";" | ":" | "(" | "“" | "\"" | ","
+    ) || matches!(prev.lower(), "and" | "with" | "by" | "between" | "from")
+}
+
+/// "Stefanos Stefanou, a Cypriot government spokesman, said"; "Govind Mohan, joint secretary
+/// (infrastructure and investment) in the finance ministry, and …"; "with Sher Bahadur Deuba,
+/// PM of Nepal": a name that opens a clause, then its title set off by a comma. The title's
+/// head noun comes within its first words, after nothing but a country, title words and a few
+/// plain words, so that "X, who said the minister …" is not a title.
+fn appositive_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    let tokens = ctx.tokens;
+    if !tokens[i].is_capitalised() || !opens_clause(ctx, i) {
+        return None;
+    }
+    let (end, name) = person_name(ctx, text, i)?;
+    if tokens.get(end)?.text != "," {
+        return None;
+    }
+    let mut start = end + 1;
+    if matches!(ctx.lower(start), "a" | "an" | "the") {
+        start += 1;
+    }
+    let mut head = None;
+    for (j, t) in tokens.iter().enumerate().skip(start).take(5) {
+        let lower = ctx.lower(j);
+        let head_of = lower == "head" && ctx.lower(j + 1) == "of";
+        if ctx.is_role_noun(j) || head_of || t.text == "PM" {
+            head = Some(j);
+            break;
+        }
+        let lead = ctx.country[j].is_some()
+            || ROLE_MODIFIERS.contains(lower)
+            || PORTFOLIO_WORDS.contains(lower)
+            || APPOSITIVE_LEAD.contains(&lower);
+        if !t.word || !lead {
+            return None;
+        }
+    }
+    let head = head?;
+    // The title runs to the next comma or bracket, or the end of the sentence.
+    let stop = (head..tokens.len())
+        .find(|&j| matches!(tokens[j].text, "," | "(" | ")" | ";" | "." | "“" | "\""))
+        .unwrap_or(tokens.len());
+    let country = (start..stop).find_map(|j| ctx.country[j]);
+    // The role without the country that opens it: "Cypriot government spokesman" →
+    // "government spokesman" (the country is the person's).
+    let mut from = start;
+    while from < head && ctx.country[from].is_some() {
+        from += 1;
+    }
+    let last = stop.min(head + 8);
+    let role = normalise_role(&text[tokens[from].start..tokens[last - 1].end]);
+    Some((
+        end,
+        make_found(name, role, country, None, "name-then-title"),
+    ))
+}
+
+/// "John Mahama (Ghana), Azali Assoumani (Comoros)": a name with its country in brackets.
+fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    let tokens = ctx.tokens;
+    if !tokens[i].is_capitalised() || i > 0 && ctx.is_name_word(i - 1) {
+        return None;
+    }
+    let (end, name) = person_name(ctx, text, i)?;
+    if tokens.get(end)?.text != "(" {
+        return None;
+    }
+    let code = ctx.country.get(end + 1).copied().flatten()?;
+    let mut k = end + 1;
+    while k < tokens.len() && ctx.country[k] == Some(code) {
+        k += 1;
+    }
+    if tokens.get(k)?.text != ")" {
+        return None;
+    }
+    Some((
+        k + 1,
+        make_untitled(name, Some(code), "name-bracketed-country"),
+    ))
 }

@@ -416,4 +416,63 @@ mod tests {
             "{names:?}"
         );
     }
+
+    #[test]
+    fn a_title_after_the_name_set_off_by_commas() {
+        // Own wording, in the shapes wire copy uses.
+        assert_eq!(
+            one("Marta Kovacs, a Hungarian government spokeswoman, said the talks would resume."),
+            (
+                "Marta Kovacs".into(),
+                "Government Spokeswoman".into(),
+                Some("HU".into())
+            )
+        );
+        let (name, role, _) = one(
+            "Ravi Menon, joint secretary (trade policy) in the commerce ministry, signed for the other side.",
+        );
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Ravi Menon", "Joint Secretary")
+        );
+        let (name, role, country) =
+            one("The premier met with Ana Lopes, PM of Portugal, on Monday.");
+        assert_eq!(
+            (name.as_str(), role.as_str(), country.as_deref()),
+            ("Ana Lopes", "PM of Portugal", Some("PT"))
+        );
+        // Not a title: a relative clause that happens to name an office.
+        assert!(
+            people("Peter Olsen, who said the minister was wrong, left early.").is_empty(),
+            "{:?}",
+            people("Peter Olsen, who said the minister was wrong, left early.")
+        );
+    }
+
+    #[test]
+    fn names_with_their_country_in_brackets_and_dotted_initials() {
+        let found = people("Present were Kofi Mensah (Ghana), Aline Uwase (Rwanda) and others.");
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|(n, _, c)| (n.as_str(), c.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![("Kofi Mensah", Some("GH")), ("Aline Uwase", Some("RW"))]
+        );
+        assert_eq!(
+            one("Mines Secretary Ramon T.J. Alvarez signed for Manila.").0,
+            "Ramon T.J. Alvarez"
+        );
+        assert_eq!(
+            one("The accord was signed by R.K. Sharma, chairman of the port authority.").0,
+            "R.K. Sharma"
+        );
+        // A country's dotted abbreviation is not an initial.
+        assert!(
+            people("Talks with the U.S. Treasury Department resumed.").is_empty(),
+            "{:?}",
+            people("Talks with the U.S. Treasury Department resumed.")
+        );
+    }
 }

@@ -97,13 +97,13 @@ impl Ctx<'_, '_> {
             ) && next_is_honorific()
     }
 
-    /// An initial inside a name: "W." in "Jose W. Fernandez", "VL" in "VL Kantha Rao".
+    /// An initial inside a name: "W." in "Jose W. Fernandez", "VL" in "VL Kantha Rao", and
+    /// dotted ones that are one token: "P.M." in "Raphael P.M. Lotilla", "J.P. Batra".
     fn is_initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.word
-                && (1..=2).contains(&t.text.len())
-                && t.text.chars().all(|c| c.is_ascii_uppercase())
-                && self.country[i].is_none()
+            let plain =
+                (1..=2).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_uppercase());
+            t.word && (plain || is_dotted_initials(t.text)) && self.country[i].is_none()
         })
     }
 
@@ -396,7 +396,7 @@ enum Anchor {
 }
 
 /// Title case for a role as written ("deputy energy minister" → "Deputy Energy Minister").
-fn normalise_role(text: &str) -> String {
+pub(super) fn normalise_role(text: &str) -> String {
     text.replace("Ministry", "Minister")
         .split_whitespace()
         .map(|w| {
@@ -636,4 +636,13 @@ fn first_token_of_mention(ctx: &Ctx<'_, '_>, i: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// "J.P." or "P.M.": two or three capital letters, each followed by a dot.
+fn is_dotted_initials(text: &str) -> bool {
+    let b = text.as_bytes();
+    (4..=6).contains(&b.len())
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
