@@ -106,7 +106,7 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
     "Lieutenant", "Colonel", "Major", "Brigadier", "Admiral", "Marshal", "Professor", "Prof.",
     "Datuk", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Hon", "Hon.", "Rt", "Engr", "Dato", "Dato'", "Seri", "Sheikh", "Sheikha", "Madam", "H.E.",
     "Eng", "Eng.", "Engr.", "Lic", "Lic.", "Ing", "Ing.", "HE", "HH", "HM", "HRH", "Shaikh", "Shaikha", "Sayyid", "Sayyida",
-    "Mme", "Amb", "Amb.", "Sen", "Sen.", "Rep", "Rep.", "Excellency", "Highness", "Majesty", "Royal", "Prof",
+    "Mme", "Mallam", "Alhaji", "Alh.", "Hajia", "Hajiya", "Amb", "Amb.", "Sen", "Sen.", "Rep", "Rep.", "Excellency", "Highness", "Majesty", "Royal", "Prof",
 ]);
 
 /// Lowercase particles inside names ("Maria da Conceição", "Ludwig van Beethoven").
