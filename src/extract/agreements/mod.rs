@@ -34,13 +34,24 @@ use crate::gazetteer::Mention;
 use crate::terms::Date;
 
 /// Words that let a clause with no country or person named still report an engagement:
-/// "the two sides signed", "the ministry signed", "the agreement was signed by".
+/// "the two sides signed", "the ministry signed", "the agreement was signed by", "six
+/// agreements will be signed".
 fn references() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     AC.get_or_init(|| {
         super::lexicon::automaton(
             [
                 "two ",
+                // "Six agreements will be signed": counted instruments continue the
+                // engagement just reported.
+                "three ",
+                "four ",
+                "five ",
+                "six ",
+                "seven ",
+                "eight ",
+                "nine ",
+                "ten ",
                 "both ",
                 "bilateral",
                 "partners",

@@ -534,7 +534,26 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
                 OFFICIALS
                     .iter()
                     .any(|o| w == *o || w.strip_suffix('s') == Some(o))
-            }))
+            })
+            || states_meet(s))
+}
+
+/// "Russia and Uzbekistan discussed trade …", "Kenya and Rwanda held talks": two countries
+/// open the clause as the ones who meet, with the meeting word right after them.
+fn states_meet(s: &Sentence<'_>) -> bool {
+    let [a, b, ..] = s.countries.as_slice() else {
+        return false;
+    };
+    let opens = s.lower[..a.start]
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    opens
+        && a.code != b.code
+        && s.lower[a.end..b.start].trim() == "and"
+        && s.cues
+            .starts(Cue::Meeting)
+            .any(|i| i >= b.end && i <= b.end + 40)
 }
 
 /// "has had a free trade agreement with Peru since 2011", "the accord, in force since 2019".

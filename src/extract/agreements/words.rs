@@ -72,6 +72,7 @@ pub(super) static ENGAGE_WORDS: WordSet = WordSet::new(&[
 pub(super) const OFFICIALS: &[&str] = &[
     "official", "minister", "president", "delegation", "leader", "counterpart", "envoy",
     "ambassador", "prime", "premier", "secretary", "government", "king", "chancellor",
+    "intergovernmental", "ministerial", "binational",
 ];
 
 #[rustfmt::skip]
