@@ -201,9 +201,12 @@ fn complete(
                 }
             });
         // "The two ministers held a trilateral meeting with Georgia's deputy minister": the
-        // pair already reported, and the country named with them.
+        // pair already reported, and the country named with them. Not when a pair already
+        // reported includes that country: "in the agreement signed with Togo, both countries
+        // …" is that pair.
         if r.refs.two_named
             && count >= 1
+            && !known.iter().any(wanted)
             && let Some(e) = known.iter().rev().find(|e| {
                 e.parties.len() + e.organisations.len() == 2
                     && !codes.iter().any(|c| e.parties.contains(c))
