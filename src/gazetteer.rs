@@ -179,6 +179,20 @@ const BLOCKED_PHRASES: &[&str] = &[
     "North Poles",
     "South Pole",
     "South Poles",
+    // The region, not the Central African Republic: "Economic Community of Central African
+    // States", "the Central African subregion".
+    "Central African States",
+    "Central African region",
+    "Central African subregion",
+    "Central African sub-region",
+    "Central African energy",
+    // Currencies and companies named after a country.
+    "U.S. dollar",
+    "U.S. dollars",
+    "US dollar",
+    "US dollars",
+    "Electricite de France",
+    "Bank of America",
 ];
 
 /// The compiled gazetteer.
@@ -447,6 +461,18 @@ mod tests {
             .iter()
             .map(|m| m.code.to_string())
             .collect()
+    }
+
+    #[test]
+    fn regions_currencies_and_namesake_companies_are_not_countries() {
+        assert!(codes("The Economic Community of Central African States met.").is_empty());
+        assert!(codes("Power for the Central African subregion.").is_empty());
+        assert_eq!(codes("The Central African government signed."), ["CF"]);
+        assert_eq!(
+            codes("Kenya exported goods worth 64 million U.S. dollars."),
+            ["KE"]
+        );
+        assert!(codes("A bid won with Electricité de France.").is_empty());
     }
 
     #[test]
