@@ -45,7 +45,8 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "representative", "adviser", "advisor", "administrator", "undersecretary",
     "under-secretary", "vice-president", "head", "analyst", "economist", "researcher",
     "scientist", "consultant", "professor", "expert", "lecturer", "strategist", "counterpart", "officer",
-    "colleague",
+    "colleague", "emperor", "empress", "leader", "undersecretary-general", "under-secretary-general",
+    "assistant-secretary-general",
 ]);
 
 /// Words that can stand in a title before its head noun, in lowercase text

@@ -377,6 +377,26 @@ fn side_of(people: &[Person], p: usize, said: Option<CountryCode>) -> Option<Cou
     said.or(people[p].country)
 }
 
+/// An officer of a company, tied to no country: "Mansoor Al Sulaiti, Chief Executive Officer
+/// of Al Bidda Investment Holding". Signing for no state, they sign no state's agreement.
+fn company_officer(p: &Person) -> bool {
+    const COMPANY: &[&str] = &[
+        "holding",
+        "company",
+        "corporation",
+        "group",
+        " ltd",
+        "limited",
+        " inc",
+        " plc",
+    ];
+    p.country.is_none()
+        && p.role.as_deref().is_some_and(|r| {
+            let r = r.to_lowercase();
+            COMPANY.iter().any(|w| r.contains(w))
+        })
+}
+
 /// Signers named apart from the engagement they signed ("Kavi Ramdoyal signed for
 /// Mauritius") join the signed records of their side.
 fn attach_signers(list: &mut [Engagement], r: &Report, people: &[Person]) {
@@ -407,6 +427,7 @@ fn engagement(
         .iter()
         .filter(|&&(p, said)| {
             side_of(people, p, said).is_none_or(|c| parties.contains(&c))
+                && !(said.is_none() && company_officer(&people[p]))
                 && people[p]
                     .organisation
                     .as_ref()

@@ -475,4 +475,35 @@ mod tests {
             people("Talks with the U.S. Treasury Department resumed.")
         );
     }
+
+    #[test]
+    fn long_titles_before_a_comma_monarchs_party_leaders_and_korean_surnames() {
+        let (name, role, _) = one(
+            "The launch was overseen by the Minister for Rural Water, Sanitation and Irrigation, Tomas Beleza.",
+        );
+        assert_eq!(name, "Tomas Beleza");
+        assert_eq!(role, "Minister for Rural Water, Sanitation and Irrigation");
+        assert_eq!(
+            one("He said the UN Under-Secretary-General for Disarmament, Hana Lindqvist, agreed.")
+                .0,
+            "Hana Lindqvist"
+        );
+        // Someone else's title does not reach a name further down a list.
+        let found = people("Minister Jo Ferreira met reporters, Paulo Mendes said.");
+        assert!(
+            !found
+                .iter()
+                .any(|(n, r, _)| n == "Paulo Mendes" && !r.is_empty()),
+            "{found:?}"
+        );
+        assert_eq!(one("Emperor Akihito opened the session.").0, "Akihito");
+        assert_eq!(
+            one("Labour leader Dana Whitfield criticised the deal.").0,
+            "Dana Whitfield"
+        );
+        assert_eq!(
+            one("South Korean Foreign Minister Park Min-soo arrived.").0,
+            "Park Min-soo"
+        );
+    }
 }

@@ -53,7 +53,9 @@ impl Ctx<'_, '_> {
             "head" => false,
             "pm" => t.text == "PM",
             // "President" as a word of a title is fine; "Prince" needs a capital.
-            "prince" | "king" | "queen" | "emir" | "sultan" => self.tokens[i].is_capitalised(),
+            "prince" | "king" | "queen" | "emir" | "sultan" | "emperor" | "empress" => {
+                self.tokens[i].is_capitalised()
+            }
             _ => true,
         }
     }
@@ -185,7 +187,9 @@ impl Ctx<'_, '_> {
         let all_portfolio = (start..end).all(|k| PORTFOLIO_WORDS.contains(self.lower(k)));
         let organisation = (start..end).any(|k| {
             let w = self.lower(k);
-            ORGANISATION_WORDS.contains(w.trim_end_matches("'s").trim_end_matches("’s"))
+            // "Park" opens Korean names ("Park Jin"); as a place it ends one ("Olympic Park").
+            let surname = k == start && w == "park";
+            !surname && ORGANISATION_WORDS.contains(w.trim_end_matches("'s").trim_end_matches("’s"))
         });
         if words < 2 || real == 0 || all_portfolio || organisation {
             return None;
