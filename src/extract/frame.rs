@@ -9,14 +9,26 @@
 use crate::gazetteer::{CountryCode, Mention};
 
 /// Whether the mention at `start..end` of a block's text is part of its dateline: the
-/// country of an all-capital city ("TALLINN, Estonia --") or a name in the agency credit after
-/// it ("JEDDAH (UrduPoint / Pakistan Point News - 28th Mar, 2023) :").
+/// country of an all-capital city ("TALLINN, Estonia --"), a country in brackets after the
+/// city that opens the text ("Abuja (Nigeria), Dec 5 (AP)") or a name in the agency credit
+/// after it ("JEDDAH (UrduPoint / Pakistan Point News - 28th Mar, 2023) :").
 pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let after = text[end..].trim_start();
     if let Some(city) = before.strip_suffix(',')
         && all_capitals(city)
         && after.starts_with(['-', '–', '—', '(', ',', ':'])
+    {
+        return true;
+    }
+    // "Abuja (Nigeria), Dec 5 (AP) …": a city with its country in brackets opens the text.
+    if let Some(city) = before.strip_suffix('(').map(str::trim_end)
+        && after.starts_with(')')
+        && !city.is_empty()
+        && city.split_whitespace().count() <= 3
+        && city
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     {
         return true;
     }

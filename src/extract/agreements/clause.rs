@@ -43,6 +43,8 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
                 " but have not ",
                 ", as ",
                 ", although ",
+                " as the ",
+                " as a ",
             ],
             true,
         )
@@ -59,9 +61,16 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
         .filter(|&(k, &c)| {
             let end = starts.get(k + 1).copied().unwrap_or(sentence.len());
             let item = sentence[c..end].trim_start();
+            let reports = |t: &str| triggers().is_match(&t.to_ascii_lowercase());
+            // "… scrapped two agreements signed with the EU as the country's army leaders and
+            // a Russian official discussed cooperation": an "as" without a comma starts a
+            // clause only when both sides report something.
+            if sentence[c..].starts_with("as ") {
+                let begin = k.checked_sub(1).map_or(0, |j| starts[j]);
+                return reports(item) && reports(&sentence[begin..c]);
+            }
             !sentence[..c].ends_with(';')
-                || triggers().is_match(&item.to_ascii_lowercase())
-                    && !HONORIFICS.iter().any(|h| item.starts_with(h))
+                || reports(item) && !HONORIFICS.iter().any(|h| item.starts_with(h))
         })
         .map(|(_, &c)| c)
         .collect();

@@ -163,7 +163,7 @@ fn complete(
     let mut codes = r.parties.codes.clone();
     let mut orgs = r.parties.organisations.clone();
     let count = codes.len() + orgs.len();
-    if count >= 2 {
+    if count >= 2 || r.parties.other_side {
         return (codes, orgs, "");
     }
     let includes = |e: &Engagement| {

@@ -52,6 +52,10 @@ pub(super) struct Parties {
     /// An engaged "with" names the counterpart slot, even when no country fills it: "signed
     /// similar accords with a string of Asian partners".
     pub engaged_with: bool,
+    /// "Between" names a country and a side that is neither a country nor a bloc ("a pact
+    /// signed between Mali and a private contractor"): the sides are named, and no earlier
+    /// engagement supplies a second one.
+    pub other_side: bool,
 }
 
 /// One party of an engagement: a country or an organisation such as the EU.
@@ -611,6 +615,7 @@ pub(super) fn parties(
     // "Türkiye welcomed an agreement signed between Iraq and Syria": the sides named by
     // "between" are the parties, and only they — a bloc among them ("between Tunisia and the
     // European Union").
+    out.other_side = between.len() == 1 && !bloc_follows(s, between[0]);
     if between.len() >= 2 || between.len() == 1 && bloc_follows(s, between[0]) {
         for c in out.codes.iter().filter(|c| !between.contains(c)) {
             out.bystanders
@@ -636,7 +641,10 @@ pub(super) fn parties(
         new
     });
     for m in org_re().find_iter(s.text) {
-        if m.start() >= cut || !organisation_is_party(s, m.start(), m.end()) {
+        // "The Arab League … has condemned the MoU signed between …": as for a country, who
+        // reacts is not a party.
+        let reacts = reaction.is_some_and(|r| m.start() < r);
+        if m.start() >= cut || reacts || !organisation_is_party(s, m.start(), m.end()) {
             continue;
         }
         let Some((_, short)) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str()) else {

@@ -184,7 +184,9 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
         before
             .iter()
             .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "those" | "such"))
-            && !before.iter().any(|w| matches!(*w, "a" | "an" | "new"))
+            && !before
+                .iter()
+                .any(|w| matches!(*w, "a" | "an" | "new" | "separate" | "another" | "other"))
     });
     Refs {
         pair,
