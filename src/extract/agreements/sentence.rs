@@ -608,9 +608,13 @@ pub(super) fn names_past_year(lower: &str, noun_start: usize) -> bool {
 
 use crate::location::floor_char_boundary as floor;
 
+/// An agreement noun inside an idiom: "a great deal", "in the framework of the anniversary".
 pub(super) fn is_idiom(lower: &str, start: usize) -> bool {
     let before = &lower[floor(lower, start.saturating_sub(12))..start];
-    before.ends_with("great ") || before.ends_with("good ")
+    // "in the framework of the anniversary": in the context of, not an instrument.
+    let context = lower[start..].starts_with("framework of")
+        && (before.ends_with("in the ") || before.ends_with("within the "));
+    before.ends_with("great ") || before.ends_with("good ") || context
 }
 
 /// "signed multiple agreements", "a series of deals": a count, not an agreement.
