@@ -345,6 +345,14 @@ fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Si
     if !r.plural {
         return Vec::new();
     }
+    // "Negotiating trade deals with the European Union and the UK": a bloc among the
+    // partners of one "with" gets its own instrument too.
+    if let [group] = with_groups.as_slice()
+        && group.len() >= 2
+        && group.iter().any(|s| matches!(s, Side::Organisation(_)))
+    {
+        return group.iter().map(|s| vec![s.clone()]).collect();
+    }
     if r.parties.partners.len() >= 2 {
         return each(&r.parties.partners);
     }
