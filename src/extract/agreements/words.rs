@@ -58,7 +58,7 @@ pub(super) static GOVERNMENT_NOUNS: WordSet = WordSet::new(&[
 pub(super) static ENGAGE_WORDS: WordSet = WordSet::new(&[
     "sign", "signature", "signed",
  "signs", "signing", "inked", "ink", "inks", "agreed", "agree", "agrees",
-    "talks", "talk", "met", "meet", "meets", "meeting", "counterpart", "counterparts",
+    "talks", "talk", "met", "meet", "meets", "meeting", "meetings", "counterpart", "counterparts",
     "cooperation", "partnership", "partnerships", "negotiations", "negotiating", "negotiate",
     "dialogue", "discussed", "discuss", "discussions", "deal", "deals", "agreement",
     "agreements", "accord", "accords", "memorandum", "memoranda", "memorandums", "mou", "mous",
