@@ -84,7 +84,7 @@ fn the_timeline_lists_dated_items_latest_first_and_undated_ones_apart() {
     );
     assert!(
         lede.starts_with(
-            "2 agreements and 3 documents dated, latest first; 1 without a date is listed apart"
+            "2 agreements and 3 documents dated, latest first; 2 without a date are listed apart"
         ),
         "{lede}"
     );
@@ -113,6 +113,13 @@ fn the_timeline_lists_dated_items_latest_first_and_undated_ones_apart() {
         undated
             .iter()
             .any(|e| e.2 == "An undated note on Norway" && e.0.is_empty()),
+        "{undated:?}"
+    );
+    // The note's talks ("Norway and Iceland discussed fisheries") have no date either.
+    assert!(
+        undated
+            .iter()
+            .any(|e| e.1 == "timeline-agreement" && e.2.starts_with("Iceland–Norway")),
         "{undated:?}"
     );
 

@@ -644,7 +644,12 @@ pub(super) fn parties(
         // "The Arab League … has condemned the MoU signed between …": as for a country, who
         // reacts is not a party.
         let reacts = reaction.is_some_and(|r| m.start() < r);
-        if m.start() >= cut || reacts || !organisation_is_party(s, m.start(), m.end()) {
+        // "United Nations: India has signed …": a dateline, where the story was filed.
+        let dateline = s.text[..m.start()].trim().is_empty()
+            && s.text[m.end()..]
+                .trim_start()
+                .starts_with([':', '—', '–', '-']);
+        if m.start() >= cut || reacts || dateline || !organisation_is_party(s, m.start(), m.end()) {
             continue;
         }
         let Some((_, short)) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str()) else {
