@@ -110,17 +110,21 @@ fn document_words(corpus: &Corpus, doc: &crate::model::Document) -> (String, Vec
     for &a in &doc.agreements {
         add_folded(&corpus.agreements[a].title, &mut folded);
     }
-    let mut words: Vec<Range<usize>> = folded
+    let mut words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some() && STOPWORDS.binary_search(w).is_err())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    // Each word is a slice of `folded`: its range is where it starts in the buffer.
+    let ranges = words
+        .iter()
         .map(|w| {
             let start = w.as_ptr() as usize - folded.as_ptr() as usize;
             start..start + w.len()
         })
         .collect();
-    words.sort_unstable_by(|a, b| folded[a.clone()].cmp(&folded[b.clone()]));
-    words.dedup_by(|a, b| folded[a.clone()] == folded[b.clone()]);
-    (folded, words)
+    (folded, ranges)
 }
 
 /// Documents whose words are gathered in parallel at a time; bounds the memory held by words
