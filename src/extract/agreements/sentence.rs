@@ -281,6 +281,9 @@ pub(super) fn report(
             "agreement noun with a status verb",
             n.end(),
         ),
+        // "The Secretary-General will meet him if he comes to New York": a meeting on a
+        // condition has not happened.
+        _ if talk && conditional(s.lower) => return None,
         _ if talk => (
             AgreementKind::Other,
             AgreementStatus::Discussed,
@@ -607,6 +610,19 @@ pub(super) fn names_past_year(lower: &str, noun_start: usize) -> bool {
 }
 
 use crate::location::floor_char_boundary as floor;
+
+/// A meeting that would only happen on a condition: a modal verb and an "if" or "unless" in
+/// the same clause.
+fn conditional(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| matches!(*w, "if" | "unless"))
+        && words
+            .iter()
+            .any(|w| matches!(*w, "will" | "would" | "could" | "might"))
+}
 
 /// An agreement noun inside an idiom: "a great deal", "in the framework of the anniversary".
 pub(super) fn is_idiom(lower: &str, start: usize) -> bool {
