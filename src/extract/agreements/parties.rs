@@ -265,6 +265,20 @@ fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
         })
 }
 
+/// Nouns of a conflict: "hostilities between A and B" does not make A and B parties.
+const CONFLICT_NOUNS: &[&str] = &[
+    "hostilities",
+    "tensions",
+    "tension",
+    "dispute",
+    "disputes",
+    "conflict",
+    "war",
+    "clashes",
+    "fighting",
+    "rivalry",
+];
+
 /// Whether a demonym or possessive at `m` describes a government or its engagement ("the
 /// Brazilian side", "Türkiye's partnerships") rather than a thing ("Chinese carmakers",
 /// "Serbia's lithium").
@@ -403,7 +417,25 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
                 Role::Bystander("follows \"with\" but not an engagement")
             };
         }
-        Some("between") => return Role::Between,
+        // "Since territorial hostilities between China and the Philippines surged": a conflict
+        // between them is context, unless the instrument ends it ("a deal to end the war
+        // between A and B").
+        Some("between") => {
+            let conflict = before
+                .get(1)
+                .is_some_and(|w| CONFLICT_NOUNS.contains(&w.as_str()));
+            let ends = before.iter().skip(2).any(|w| {
+                matches!(
+                    w.as_str(),
+                    "end" | "ending" | "ended" | "resolve" | "resolving" | "settle" | "to"
+                )
+            });
+            return if conflict && !ends {
+                Role::Bystander("named in a conflict between them, not as parties")
+            } else {
+                Role::Between
+            };
+        }
         // "signed by Jordan's minister", but "a visit by German Chancellor Scholz".
         Some("by") => {
             return if before.get(1).is_some_and(|w| {
