@@ -388,20 +388,13 @@ fn side_of(people: &[Person], p: usize, said: Option<CountryCode>) -> Option<Cou
 /// An officer of a company, tied to no country: "Mansoor Al Sulaiti, Chief Executive Officer
 /// of Al Bidda Investment Holding". Signing for no state, they sign no state's agreement.
 fn company_officer(p: &Person) -> bool {
-    const COMPANY: &[&str] = &[
-        "holding",
-        "company",
-        "corporation",
-        "group",
-        " ltd",
-        "limited",
-        " inc",
-        " plc",
-    ];
     p.country.is_none()
         && p.role.as_deref().is_some_and(|r| {
-            let r = r.to_lowercase();
-            COMPANY.iter().any(|w| r.contains(w))
+            r.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                let w = w.to_lowercase();
+                crate::extract::lexicon::COMPANY_NOUNS.contains(&w)
+                    || matches!(w.as_str(), "holding" | "holdings" | "limited")
+            })
         })
 }
 

@@ -257,6 +257,16 @@ mod tests {
             .collect()
     }
 
+    /// (name, country) of each person found.
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        people(text).into_iter().map(|(n, _, c)| (n, c)).collect()
+    }
+
+    fn none(text: &str) {
+        let found = people(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+
     fn one(text: &str) -> (String, String, Option<String>) {
         let p = people(text);
         assert_eq!(p.len(), 1, "{text}: {p:?}");
@@ -442,23 +452,17 @@ mod tests {
             ("Ana Lopes", "PM of Portugal", Some("PT"))
         );
         // Not a title: a relative clause that happens to name an office.
-        assert!(
-            people("Peter Olsen, who said the minister was wrong, left early.").is_empty(),
-            "{:?}",
-            people("Peter Olsen, who said the minister was wrong, left early.")
-        );
+        none("Peter Olsen, who said the minister was wrong, left early.");
     }
 
     #[test]
     fn names_with_their_country_in_brackets_and_dotted_initials() {
-        let found = people("Present were Kofi Mensah (Ghana), Aline Uwase (Rwanda) and others.");
-        let names: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|(n, _, c)| (n.as_str(), c.as_deref()))
-            .collect();
         assert_eq!(
-            names,
-            vec![("Kofi Mensah", Some("GH")), ("Aline Uwase", Some("RW"))]
+            names("Present were Kofi Mensah (Ghana), Aline Uwase (Rwanda) and others."),
+            [
+                ("Kofi Mensah".to_string(), Some("GH".to_string())),
+                ("Aline Uwase".to_string(), Some("RW".to_string()))
+            ]
         );
         assert_eq!(
             one("Mines Secretary Ramon T.J. Alvarez signed for Manila.").0,
@@ -469,11 +473,7 @@ mod tests {
             "R.K. Sharma"
         );
         // A country's dotted abbreviation is not an initial.
-        assert!(
-            people("Talks with the U.S. Treasury Department resumed.").is_empty(),
-            "{:?}",
-            people("Talks with the U.S. Treasury Department resumed.")
-        );
+        none("Talks with the U.S. Treasury Department resumed.");
     }
 
     #[test]
