@@ -35,6 +35,27 @@ pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
     in_agency_credit(text, start)
 }
 
+/// The city a dateline opens a block with: "New Delhi, Sep 18:", "Abuja (Nigeria) —". One
+/// to three capitalised words before a date or a bracket.
+pub fn dateline_place(text: &str) -> Option<&str> {
+    const MONTHS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let end = text.find([',', '('])?;
+    let place = text[..end].trim_end();
+    let words = place.split_whitespace().count();
+    let capitalised = place
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !(1..=3).contains(&words) || !capitalised {
+        return None;
+    }
+    let after = text[end..].trim_start_matches([',', ' ']);
+    let dated = text[end..].starts_with(',') && MONTHS.iter().any(|m| after.starts_with(m));
+    // "Giorgia Meloni: deal is a step …" is a headline's speaker: a colon alone is not enough.
+    (dated || text[end..].starts_with('(')).then_some(place)
+}
+
 /// Whether byte `start` lies in the parentheses of an agency credit after an all-capital
 /// city: "JEDDAH (UrduPoint / Pakistan Point News)". A country there names an outlet.
 pub fn in_agency_credit(text: &str, start: usize) -> bool {

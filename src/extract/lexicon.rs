@@ -46,7 +46,8 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "under-secretary", "vice-president", "head", "analyst", "economist", "researcher",
     "scientist", "consultant", "professor", "expert", "lecturer", "strategist", "counterpart", "officer",
     "colleague", "emperor", "empress", "leader", "undersecretary-general", "under-secretary-general",
-    "assistant-secretary-general",
+    "assistant-secretary-general", "chief", "speaker", "negotiator", "councillor", "councilor",
+    "vice-chancellor", "fm", "chargé", "charge",
 ]);
 
 /// Words that can stand in a title before its head noun, in lowercase text
@@ -86,7 +87,7 @@ pub static PORTFOLIO_WORDS: WordSet = WordSet::new(&[
     "legal", "multilateral", "bilateral", "economics", "industries", "heavy", "affairs",
     "construction", "commission", "council", "committee", "union", "board", "authority",
     "cabinet", "presidency", "federation", "secretariat", "policy", "equality", "reform",
-    "change", "business", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability",
+    "change", "business", "rights", "human", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability",
 ]);
 
 /// Words that are never part of a person's name.
@@ -98,6 +99,7 @@ pub static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     "they", "it", "we", "i", "his", "her", "their", "its", "our", "on", "in", "at", "and",
     "government", "ministry", "parliament", "president", "minister", "officials", "state",
     "republic", "kingdom", "union", "bank", "company", "group", "reuters", "afp", "ap",
+    "extraordinary", "plenipotentiary", "d'affaires", "d’affaires",
 ]);
 
 /// Honorifics and ranks dropped from the front of names.

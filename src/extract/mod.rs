@@ -248,15 +248,25 @@ fn prose(
     frame: &frame::Frame,
     out: &mut Extraction,
 ) {
+    let datelines: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| frame::dateline_place(&b.text))
+        .collect();
     for (block, mentions) in doc.blocks.iter().zip(per_block) {
         // A headline in title case ("Secretary Abraham Announces Energy Partnership") has no
         // case to tell names from other words; the body names the same people.
         if !people::may_name_people(&block.text) || is_title_case(&block.text) {
             continue;
         }
-        let folded = block.text.to_ascii_lowercase();
-        let tokens = tokens::tokenize_folded(&block.text, &folded);
-        for f in people::find(&block.text, &tokens, mentions) {
+        let text = people::unbracketed(&block.text);
+        let folded = text.to_ascii_lowercase();
+        let tokens = tokens::tokenize_folded(&text, &folded);
+        for f in people::find(&text, &tokens, mentions) {
+            // "New Delhi, Sep 18: … said New Delhi remains committed": the city, not a person.
+            if datelines.contains(&f.person.name.as_str()) {
+                continue;
+            }
             let known = out.people.iter_mut().find(|p| {
                 p.name == f.person.name || p.name.ends_with(&format!(" {}", f.person.name))
             });

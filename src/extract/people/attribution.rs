@@ -47,8 +47,8 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             .or_else(|| counterpart_from(ctx, text, i))
             .or_else(|| name_of_country(ctx, &ahead, text, i))
             .or_else(|| appositive_name(ctx, text, i))
-            .or_else(|| title_then_comma_name(ctx, text, i))
-            .or_else(|| name_with_bracketed_country(ctx, text, i));
+            .or_else(|| name_with_bracketed_country(ctx, text, i))
+            .or_else(|| name_with_age(ctx, text, i));
         match found {
             Some((end, f)) => {
                 if !out
@@ -180,7 +180,14 @@ fn honorific_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fou
     }) {
         k += 1;
     }
-    let (end, name) = person_name(ctx, text, k)?;
+    // "Dr Rowley saying": a personal honorific before a surname alone.
+    let personal = matches!(t.text, "Mr" | "Mrs" | "Ms" | "Dr" | "Madam" | "Mme");
+    let mut after = if k == i { i + 1 } else { k };
+    if personal && ctx.tokens.get(after).is_some_and(|t| t.text == ".") {
+        after += 1;
+    }
+    let (end, name) = person_name(ctx, text, k)
+        .or_else(|| personal.then(|| ctx.surname_at(text, after)).flatten())?;
     let country = of_country(ctx, end);
     Some((end, make_untitled(name, country, "honorific-name")))
 }
@@ -399,60 +406,16 @@ fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Optio
     ))
 }
 
-/// Lowercase words that may stand inside a long title: "Minister for Mines, Energy and Water
-/// Resources", "secretary general of the Department of Fisheries, under the Ministry of …".
-const TITLE_FILLERS: &[&str] = &["of", "for", "and", "the", "with", "under", "in", "on", "&"];
-
-/// "the Minister for Congolese Hydroelectric Energy, Serge Blaise Zoniaba"; "the UN
-/// Undersecretary-General for Counterterrorism, Vladimir Voronkov, praised": a title after
-/// "the", whose portfolio runs over commas, then the name set off by a comma. Only title words
-/// (capitalised words and a few joining words) may stand between the title's head and the
-/// name, so a name in a list after someone else's title is not taken.
-fn title_then_comma_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+/// "Yoshimasa Hayashi, 63, who served as …": a name with an age set off by commas is a
+/// person's.
+fn name_with_age(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
     let tokens = ctx.tokens;
-    if i < 3 || tokens[i - 1].text != "," || !tokens[i].is_capitalised() {
+    if i > 0 && ctx.is_name_word(i - 1) {
         return None;
     }
     let (end, name) = person_name(ctx, text, i)?;
-    let closes = tokens.get(end).is_none_or(|t| {
-        matches!(t.text, "," | "." | ";") || matches!(t.lower(), "and" | "who" | "representing")
-    });
-    if !closes {
-        return None;
-    }
-    // Back from the comma to the title's head noun.
-    let mut k = i - 1;
-    let head = loop {
-        if k == 0 || i - k > 25 {
-            return None;
-        }
-        k -= 1;
-        let t = &tokens[k];
-        if ctx.is_role_noun(k) {
-            break k;
-        }
-        let title_word = t.text == ","
-            || t.is_capitalised()
-            || ctx.country[k].is_some()
-            || TITLE_FILLERS.contains(&t.lower());
-        if !title_word {
-            return None;
-        }
-    };
-    // The title opens with "the" (and its modifiers): "the Deputy Minister", "the UN
-    // Undersecretary-General", "the secretary general".
-    let mut start = head;
-    while start > 0 && head - start < 3 && tokens[start - 1].lower() != "the" {
-        start -= 1;
-    }
-    if start == 0 || tokens[start - 1].lower() != "the" {
-        return None;
-    }
-    let country = (start..i).find_map(|j| ctx.country[j]);
-    let last = (i - 2).min(head + 12);
-    let role = normalise_role(&text[tokens[start].start..tokens[last].end]);
-    Some((
-        end,
-        make_found(name, role, country, None, "title-then-comma-name"),
-    ))
+    let age = tokens.get(end + 1)?;
+    let is_age = age.text.len() == 2 && age.text.bytes().all(|b| b.is_ascii_digit());
+    let set_off = tokens.get(end)?.text == "," && tokens.get(end + 2)?.text == ",";
+    (is_age && set_off).then(|| (end + 2, make_untitled(name, None, "name-with-age")))
 }

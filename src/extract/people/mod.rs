@@ -12,6 +12,7 @@
 
 mod attribution;
 mod index;
+mod long_title;
 mod title;
 
 pub use index::NameIndex;
@@ -142,7 +143,9 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
         {
             continue;
         }
-        if let Some(mut f) = person_at(&ctx, text, r) {
+        let found =
+            person_at(&ctx, text, r).or_else(|| long_title::person_after_long_title(&ctx, text, r));
+        if let Some(mut f) = found {
             // "his Beninese counterpart, X": the same office as the official just named.
             if matches!(ctx.lower(r), "counterpart" | "colleague") {
                 f.person.role = out.last().and_then(|p| p.person.role.clone());
@@ -192,13 +195,29 @@ fn make_untitled(name: String, country: Option<CountryCode>, rule: &'static str)
 }
 
 fn strip_honorific(name: &str) -> String {
+    // "[Russian Foreign Minister Sergey] Lavrov": the brackets were blanked.
+    let joined;
     let mut n = name;
+    if name.contains("  ") {
+        joined = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        n = &joined;
+    }
     for h in HONORIFICS.words() {
         if let Some(rest) = n.strip_prefix(h).and_then(|r| r.strip_prefix(' ')) {
             n = rest;
         }
     }
     n.to_string()
+}
+
+/// The text with an editor's square brackets blanked: "[Russian Foreign Minister Sergey]
+/// Lavrov" reads as if they were not there. Same length, so mentions' offsets still hold.
+pub fn unbracketed(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('[') {
+        text.replace(['[', ']'], " ").into()
+    } else {
+        text.into()
+    }
 }
 
 /// Whether a text has any title word, honorific or attribution at all (a cheap test before
@@ -243,6 +262,7 @@ mod tests {
     use crate::gazetteer::Gazetteer;
 
     fn people(text: &str) -> Vec<(String, String, Option<String>)> {
+        let text = &unbracketed(text);
         let mentions = Gazetteer::global().find(text).mentions;
         let tokens = tokenize(text);
         find(text, &tokens, &mentions)
@@ -505,5 +525,63 @@ mod tests {
             one("South Korean Foreign Minister Park Min-soo arrived.").0,
             "Park Min-soo"
         );
+    }
+
+    #[test]
+    fn titles_that_run_through_an_organisation_or_a_portfolio_list() {
+        // Own wording, in the shapes agency copy uses.
+        let found = names(
+            "Present were the Permanent Secretary in the Ministry of Fisheries Amina Salum and \
+             the Chief of Staff of the Malawian Defence Force, Peter Banda, among others.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Amina Salum".to_string(), None),
+                ("Peter Banda".to_string(), Some("MW".to_string()))
+            ]
+        );
+        assert_eq!(
+            one(
+                "She met the Minister of Youth, Culture, and Gender Affairs, Rose Tembo, on Friday."
+            )
+            .0,
+            "Rose Tembo"
+        );
+        assert_eq!(
+            one("The Commissioner for Oceans and Enlargement Olaf Lindqvist spoke first.").0,
+            "Olaf Lindqvist"
+        );
+        assert_eq!(
+            one("It was signed by the Chargé d'Affaires of Peru in Lima Rosa Quispe Mamani.").0,
+            "Rosa Quispe Mamani"
+        );
+        // Someone else's title inside the run keeps its own name.
+        let found = names("An adviser to President Ana Souza for Africa, Marco Reis, said so.");
+        assert!(found.iter().any(|(n, _)| n == "Marco Reis"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Ana Souza"), "{found:?}");
+    }
+
+    #[test]
+    fn names_in_brackets_quotes_lists_and_with_ages() {
+        let found =
+            names("\"We expect [Kenyan Foreign Minister Amos] Wekesa to attend,\" an aide said.");
+        assert_eq!(found[0].0, "Amos Wekesa");
+        let found = names(
+            "Attending were Ministers Rosa Vidal (Energy), Tomas Ruiz (Foreign Trade and \
+             Tourism) and Lucia Paz (Mines).",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, ["Rosa Vidal", "Tomas Ruiz", "Lucia Paz"]);
+        assert_eq!(
+            one("Talks between President Susilo “Sby” Yudhono and others began.").0,
+            "Susilo “Sby” Yudhono"
+        );
+        assert_eq!(
+            one("Kenji Morita, 71, who chairs the council, agreed.").0,
+            "Kenji Morita"
+        );
+        assert_eq!(one("Trade grew, with Dr Mendes saying so.").0, "Mendes");
+        assert_eq!(one("The Iranian FM Tehrani spoke.").0, "Tehrani");
     }
 }

@@ -17,7 +17,7 @@ const COMMON_CAPITALISED: &[&str] = &[
     "announced", "meets", "met", "visits", "signs", "signed", "calls", "urges", "says", "hails",
     "welcomes", "receives", "received", "holds", "held", "general", "elect", "designate",
     "emeritus", "himself", "herself", "today", "yesterday", "tomorrow", "also", "will", "would",
-    "has", "had", "was", "is", "and", "who", "which", "with", "when", "while", "for",
+    "has", "had", "was", "is", "and", "who", "which", "with", "when", "while", "for", "charged",
 ];
 use crate::gazetteer::CountryCode;
 
@@ -50,8 +50,16 @@ impl Ctx<'_, '_> {
         }
         match w {
             "executive" => self.lower(i.wrapping_sub(1)) == "chief",
-            "head" => false,
+            // "Chief of Staff", "Chief of the Defence Staff"; otherwise a modifier.
+            "chief" => t.is_capitalised() && self.lower(i + 1) == "of",
+            // "Chargé d'Affaires".
+            "chargé" | "charge" => {
+                self.lower(i + 1).starts_with("d'") || self.lower(i + 1).starts_with("d’")
+            }
+            // "Head of Intelligence Khaled Fawzy"; a bare "head" is a body part or a verb.
+            "head" => t.is_capitalised() && self.lower(i + 1) == "of",
             "pm" => t.text == "PM",
+            "fm" => t.text == "FM",
             // "President" as a word of a title is fine; "Prince" needs a capital.
             "prince" | "king" | "queen" | "emir" | "sultan" | "emperor" | "empress" => {
                 self.tokens[i].is_capitalised()
@@ -101,12 +109,24 @@ impl Ctx<'_, '_> {
 
     /// An initial inside a name: "W." in "Jose W. Fernandez", "VL" in "VL Kantha Rao", and
     /// dotted ones that are one token: "P.M." in "Raphael P.M. Lotilla", "J.P. Batra".
-    fn is_initial(&self, i: usize) -> bool {
+    pub(super) fn is_initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
             let plain =
                 (1..=2).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_uppercase());
             t.word && (plain || is_dotted_initials(t.text)) && self.country[i].is_none()
         })
+    }
+
+    /// The token after a quoted nickname starting at `i` (“Jokowi”), when a name word follows.
+    fn nickname_at(&self, i: usize) -> Option<usize> {
+        let open = |t: &str| matches!(t, "“" | "\"" | "‘" | "'");
+        let close = |t: &str| matches!(t, "”" | "\"" | "’" | "'");
+        let t = self.tokens.get(i)?;
+        if !open(t.text) || !self.is_name_word(i + 1) {
+            return None;
+        }
+        let c = self.tokens.get(i + 2)?;
+        (close(c.text) && self.is_name_word(i + 3)).then_some(i + 3)
     }
 
     /// A regnal number or an all-capital surname after a name word: "Abdullah II",
@@ -154,6 +174,9 @@ impl Ctx<'_, '_> {
                 {
                     j += 1;
                 }
+            } else if words > 0 && self.nickname_at(j).is_some() {
+                // Joko “Jokowi” Widodo: a nickname in quotes inside the name.
+                j = self.nickname_at(j).unwrap_or(j);
             } else if self.is_initial(j) {
                 // An initial only counts before more of the name: "A. K. Abdul Momen".
                 let mut k = j + 1;
@@ -225,7 +248,7 @@ impl Ctx<'_, '_> {
 
     /// Extends a title left from its head noun over capitalised words, "and", and lowercase
     /// title words; stops at a country or organisation, which it returns as the anchor.
-    fn extend_left(&self, r: usize) -> (usize, Anchor) {
+    pub(super) fn extend_left(&self, r: usize) -> (usize, Anchor) {
         let head_lower = !self.tokens[r].is_capitalised();
         let mut k = r;
         while k > 0 {
@@ -388,7 +411,7 @@ fn title_word_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     ROLE_MODIFIERS.contains(l) || PORTFOLIO_WORDS.contains(l)
 }
 
-enum Anchor {
+pub(super) enum Anchor {
     Country(CountryCode, usize),
     /// An organisation's acronym at token `i`.
     Org(usize),
@@ -401,10 +424,14 @@ enum Anchor {
 
 /// Title case for a role as written ("deputy energy minister" → "Deputy Energy Minister").
 pub(super) fn normalise_role(text: &str) -> String {
-    text.replace("Ministry", "Minister")
-        .split_whitespace()
+    // "who heads the Ministry of Trade": the office is the minister's.
+    let text = match text.strip_prefix("Ministry") {
+        Some(rest) => format!("Minister{rest}"),
+        None => text.to_string(),
+    };
+    text.split_whitespace()
         .map(|w| {
-            if matches!(w, "of" | "for" | "and" | "the") {
+            if matches!(w, "of" | "for" | "and" | "the" | "in" | "to") {
                 w.to_string()
             } else {
                 let mut c = w.chars();
@@ -460,6 +487,14 @@ pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found
             while j < ctx.tokens.len() && ctx.country[j] == country {
                 j += 1;
             }
+        }
+        // "Ministers Ricardo Luna (Foreign Affairs), Fernando Zavala (Economy)": each
+        // minister's portfolio in brackets.
+        if ctx.tokens.get(j).is_some_and(|t| t.text == "(")
+            && let Some(close) =
+                (j + 1..ctx.tokens.len().min(j + 12)).find(|&k| ctx.tokens[k].text == ")")
+        {
+            j = close + 1;
         }
         out.push(make_found(
             name,
