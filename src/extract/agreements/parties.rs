@@ -140,6 +140,11 @@ fn joins_list(between: &str) -> bool {
         && between.len() < 20
 }
 
+/// A list separator: "and", or a comma.
+fn joins_list_or_comma(between: &str) -> bool {
+    between.trim() == "," || joins_list(between)
+}
+
 /// "TALLINN, Estonia --", "JEDDAH (UrduPoint / Pakistan Point News)": where and by whom
 /// the story was filed.
 fn in_dateline(s: &Sentence<'_>, m: &Mention) -> bool {
@@ -407,6 +412,15 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
     {
         return Role::Party;
     }
+    // "the consultation meeting among the Egyptian and Sudanese ministers": the sides.
+    if before
+        .iter()
+        .take(2)
+        .any(|w| w == "among" || w == "amongst")
+        && s.cues.starts(Cue::Meeting).any(|i| i < m.start)
+    {
+        return Role::Between;
+    }
     match before.first().map(String::as_str) {
         // "frameworks with 10 other countries, including Argentina, …": the partners.
         Some("including") if elaborates_with(s, m.start) => return Role::Party,
@@ -559,8 +573,11 @@ pub(super) fn parties(
         .min();
     let mut between: Vec<CountryCode> = Vec::new();
     let mut relative = false;
-    for (m, role) in s.countries.iter().zip(roles(s, with_at)) {
-        let role = if m.start >= cut {
+    let pair = subject_pair(s).filter(|&(_, b)| with_at.is_none_or(|w| w < s.countries[b].start));
+    for (k, (m, role)) in s.countries.iter().zip(roles(s, with_at)).enumerate() {
+        let role = if pair.is_some_and(|(a, b)| (a..=b).contains(&k)) {
+            Role::Between
+        } else if m.start >= cut {
             Role::Bystander("named after a context word or another engagement")
         } else if reaction.is_some_and(|r| m.start < r) {
             Role::Bystander("reacts to the engagement of others")
@@ -649,9 +666,13 @@ pub(super) fn parties(
     // European Union").
     out.other_side = between.len() == 1 && !bloc_follows(s, between[0]);
     if between.len() >= 2 || between.len() == 1 && bloc_follows(s, between[0]) {
+        let why = if pair.is_some() {
+            "not one of the sides that are the subject of the verb"
+        } else {
+            "not one of the sides named by \"between\""
+        };
         for c in out.codes.iter().filter(|c| !between.contains(c)) {
-            out.bystanders
-                .push((*c, "not one of the sides named by \"between\""));
+            out.bystanders.push((*c, why));
         }
         out.codes.retain(|c| between.contains(c));
         out.hosts.retain(|c| between.contains(c));
@@ -697,6 +718,60 @@ pub(super) fn parties(
     orgs.dedup();
     out.organisations = orgs;
     out
+}
+
+/// "A day after Pakistan and Saudi Arabia inked a defence pact, India said …": countries
+/// listed as the subject of the signing or meeting verb right after them are its sides, to
+/// the exclusion of others the sentence names. The indices of the first and last mention.
+fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
+    const FILLERS: &[&str] = &[
+        "have",
+        "has",
+        "had",
+        "jointly",
+        "formally",
+        "officially",
+        "also",
+        "recently",
+        "finally",
+        "on",
+        "today",
+        "yesterday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let verbs: Vec<usize> = s
+        .cues
+        .starts(Cue::Signed)
+        .chain(s.cues.starts(Cue::Meeting))
+        .collect();
+    s.countries.windows(2).enumerate().find_map(|(k, w)| {
+        let (a, b) = (&w[0], &w[1]);
+        let between = s.lower.get(a.end..b.start)?;
+        if a.code == b.code || !between.contains("and") || !joins_list(between) {
+            return None;
+        }
+        let verb = verbs.iter().copied().filter(|&v| v >= b.end).min()?;
+        let gap = s.lower[b.end..verb].trim_end_matches(' ');
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let plain = words.len() <= 3
+            && words.iter().all(|w| FILLERS.contains(w))
+            && !gap.contains([',', '\'', '’']);
+        // The whole list: "Uzbekistan, Afghanistan and Pakistan signed".
+        let mut first = k;
+        while first > 0 && {
+            let (p, q) = (&s.countries[first - 1], &s.countries[first]);
+            p.end <= q.start && joins_list_or_comma(&s.text[p.end..q.start])
+        } {
+            first -= 1;
+        }
+        plain.then_some((first, k + 1))
+    })
 }
 
 /// Whether an organisation named at `start..end` takes part: not "the two ASEAN member

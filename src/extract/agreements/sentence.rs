@@ -540,7 +540,21 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
                     .iter()
                     .any(|o| w == *o || w.strip_suffix('s') == Some(o))
             })
-            || states_meet(s))
+            || states_meet(s)
+            || pair_talks(s))
+}
+
+/// "The two said the bilateral talks involved culture": talks between two sides the story
+/// has named, with no official or country in the clause.
+fn pair_talks(s: &Sentence<'_>) -> bool {
+    [
+        "bilateral talks",
+        "bilateral meeting",
+        "bilateral consultations",
+        "bilateral discussions",
+    ]
+    .iter()
+    .any(|w| s.lower.contains(w))
 }
 
 /// "Russia and Uzbekistan discussed trade …", "Kenya and Rwanda held talks": two countries
