@@ -45,6 +45,8 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
                 ", although ",
                 " as the ",
                 " as a ",
+                ", and a ",
+                ", and an ",
             ],
             true,
         )
@@ -65,6 +67,14 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
             // "… scrapped two agreements signed with the EU as the country's army leaders and
             // a Russian official discussed cooperation": an "as" without a comma starts a
             // clause only when both sides report something.
+            // "… signed an agreement with Kosovo, and a memorandum was signed with the Iraqi
+            // counterpart": a second instrument with its own signing verb is its own clause.
+            if sentence[c..].starts_with("and a") {
+                let begin = k.checked_sub(1).map_or(0, |j| starts[j]);
+                let lower = item.to_ascii_lowercase();
+                let signs = super::cues::Cues::of(&lower).any(super::cues::Cue::Signed);
+                return signs && reports(&sentence[begin..c]);
+            }
             if sentence[c..].starts_with("as ") {
                 let begin = k.checked_sub(1).map_or(0, |j| starts[j]);
                 return reports(item) && reports(&sentence[begin..c]);

@@ -339,10 +339,11 @@ fn ends_talks(lower: &str, i: usize) -> bool {
         "round", "rounds", "meeting", "meetings", "visit", "session", "sessions", "dialogue",
         "summit",
     ];
-    lower[i..]
-        .split_whitespace()
-        .skip(1)
-        .take(5)
+    // "signed at the meeting", "inked during the summit": where, not what.
+    let words: Vec<&str> = lower[i..].split_whitespace().skip(1).take(5).collect();
+    words
+        .iter()
+        .take_while(|w| !matches!(**w, "at" | "during" | "on" | "in" | "after"))
         .any(|w| TALK.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
@@ -441,6 +442,15 @@ mod tests {
             Some(AgreementStatus::Discussed)
         );
         assert_eq!(st("under the accord, the parties share data"), None);
+        // Where a signing took place is not what was concluded.
+        assert_eq!(
+            st("a memorandum was signed at the meeting with the iraqi counterpart"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("they concluded the fourth round of talks"),
+            Some(AgreementStatus::Discussed)
+        );
     }
 
     #[test]

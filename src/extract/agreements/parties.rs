@@ -529,8 +529,33 @@ pub(super) fn parties(
     // Countries after a context cue ("similar", "mediated by") or after the next engagement
     // in the same clause ("… with Germany, capping a week of talks with South Korea") are not
     // parties to this one.
+    // "signed at the meeting with the Iraqi counterpart": the meeting where it was signed is
+    // the same engagement.
+    // "a memorandum on bilateral consultations": the instrument's subject.
+    let setting = |i: usize| {
+        let before = s.lower[..i].trim_end();
+        let subject = s.lower.get(noun_end..i).is_some_and(|gap| {
+            gap.len() < 30 && [" on ", " for ", " of "].iter().any(|p| gap.starts_with(p))
+        });
+        subject
+            || [
+                "at the",
+                "at a",
+                "during the",
+                "during a",
+                "at their",
+                "during their",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
     let next_engagement = (noun_end > 0)
-        .then(|| s.cues.starts(Cue::Meeting).filter(|&i| i > noun_end).min())
+        .then(|| {
+            s.cues
+                .starts(Cue::Meeting)
+                .filter(|&i| i > noun_end && !setting(i))
+                .min()
+        })
         .flatten();
     // "signed a similar memorandum with the Czech Republic": the comparison is the
     // instrument itself, whose parties are named; only a cue after the noun starts context.

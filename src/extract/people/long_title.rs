@@ -51,7 +51,7 @@ pub(super) fn person_after_long_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -
                 // "Chargé d'Affaires"; "leader of opposition".
                 || lower.starts_with("d'")
                 || lower.starts_with("d’")
-                || head_lower && k == last_joiner + 1
+                || head_lower && last_joiner > r && k == last_joiner + 1
                 || head_lower
                     && [&PORTFOLIO_WORDS, &ORGANISATION_WORDS, &ROLE_NOUNS, &ROLE_MODIFIERS]
                         .iter()
