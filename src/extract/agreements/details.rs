@@ -259,14 +259,8 @@ pub(super) fn topic(text: &str, after: usize, meeting: bool) -> Option<String> {
         let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
         let bad_start = first.is_empty()
             || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || super::words::WEEKDAYS.contains(&first.as_str())
             || [
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
                 "the sidelines",
                 "behalf",
                 "its",

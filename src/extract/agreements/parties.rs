@@ -762,13 +762,6 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
         "on",
         "today",
         "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
     let verbs: Vec<usize> = s
         .cues
@@ -785,7 +778,9 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
         let gap = s.lower[b.end..verb].trim_end_matches(' ');
         let words: Vec<&str> = gap.split_whitespace().collect();
         let plain = words.len() <= 3
-            && words.iter().all(|w| FILLERS.contains(w))
+            && words
+                .iter()
+                .all(|w| FILLERS.contains(w) || super::words::WEEKDAYS.contains(w))
             && !gap.contains([',', '\'', '’']);
         // The whole list: "Uzbekistan, Afghanistan and Pakistan signed".
         let mut first = k;

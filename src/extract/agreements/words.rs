@@ -97,3 +97,14 @@ pub(super) const GROUP_WORDS: &[&str] = &[
     "the delegations", "all three", "the three countries", "the four countries",
     "the participants", "the signatories", "trilateral",
 ];
+
+/// The days of the week, in lowercase: "signed on Tuesday" says when, not who or what.
+pub(super) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
