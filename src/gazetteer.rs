@@ -485,6 +485,13 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_wire_copy_uses_match_in_capitals_only() {
+        assert_eq!(codes("A treaty between Australia and PNG."), ["AU", "PG"]);
+        assert_eq!(codes("The KSA and BiH delegations met."), ["SA", "BA"]);
+        assert!(codes("A png image and a ksa file.").is_empty());
+    }
+
+    #[test]
     fn niger_is_not_nigeria() {
         assert_eq!(codes("Niger and Nigeria"), ["NE", "NG"]);
         assert_eq!(codes("Nigerien and Nigerian officials"), ["NE", "NG"]);

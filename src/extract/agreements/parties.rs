@@ -140,6 +140,24 @@ fn joins_list(between: &str) -> bool {
         && between.len() < 20
 }
 
+/// "…, with New Zealand offering technical support": a country after a comma and "with" that
+/// is the subject of an "-ing" verb is an aside, not a counterpart. `at` is where the country
+/// starts (or the "with" clause's object may start).
+fn absolute_with(s: &Sentence<'_>, at: usize) -> bool {
+    let Some(m) = s.countries.iter().find(|m| m.start >= at) else {
+        return false;
+    };
+    // ", with X offering": set off by a comma; "signed with Cambodia establishing a legal
+    // basis" names the partner.
+    let with_start = s.lower[..at]
+        .trim_end()
+        .strip_suffix("with")
+        .map(str::trim_end);
+    let set_off = with_start.is_some_and(|b| b.ends_with(','));
+    let next = s.lower[m.end..].split_whitespace().next().unwrap_or("");
+    set_off && m.start <= at + 4 && next.len() > 5 && next.ends_with("ing")
+}
+
 /// A list separator: "and", or a comma.
 fn joins_list_or_comma(between: &str) -> bool {
     between.trim() == "," || joins_list(between)
@@ -425,7 +443,9 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
         // "frameworks with 10 other countries, including Argentina, …": the partners.
         Some("including") if elaborates_with(s, m.start) => return Role::Party,
         Some("with") => {
-            return if engaged_before(s, m.start) || engaged_after(s, m.start) {
+            return if absolute_with(s, m.start) {
+                Role::Bystander("an aside (\"with X offering support\"), not a party")
+            } else if engaged_before(s, m.start) || engaged_after(s, m.start) {
                 Role::Party
             } else {
                 Role::Bystander("follows \"with\" but not an engagement")
@@ -485,7 +505,7 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
             if before.get(1).is_some_and(|w| {
                 matches!(
                     w.as_str(),
-                    "visit" | "trip" | "travelled" | "traveled" | "mission"
+                    "visit" | "trip" | "travel" | "travels" | "travelled" | "traveled" | "mission"
                 )
             }) =>
         {
@@ -573,7 +593,7 @@ pub(super) fn parties(
         .lower
         .match_indices(" with ")
         .map(|(i, _)| i + 1)
-        .filter(|&i| engaged_before(s, i + 5))
+        .filter(|&i| engaged_before(s, i + 5) && !absolute_with(s, i + 5))
         .collect();
     let with_at = withs.first().copied();
     out.engaged_with = with_at.is_some();
@@ -762,6 +782,13 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
         "on",
         "today",
         "yesterday",
+        "will",
+        "would",
+        "to",
+        "begin",
+        "start",
+        "resume",
+        "soon",
     ];
     let verbs: Vec<usize> = s
         .cues

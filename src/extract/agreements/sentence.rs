@@ -557,16 +557,19 @@ fn pair_talks(s: &Sentence<'_>) -> bool {
     .any(|w| s.lower.contains(w))
 }
 
-/// "Russia and Uzbekistan discussed trade …", "Kenya and Rwanda held talks": two countries
-/// open the clause as the ones who meet, with the meeting word right after them.
+/// "Russia and Uzbekistan discussed trade …", "Kenya and Rwanda held talks", "Kerry announced
+/// that Israel and the Palestinians would begin negotiating": two countries open the clause
+/// (or what is reported) as the ones who meet, with the meeting word right after them.
 fn states_meet(s: &Sentence<'_>) -> bool {
     let [a, b, ..] = s.countries.as_slice() else {
         return false;
     };
-    let opens = s.lower[..a.start]
-        .trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .is_empty();
+    let before = s.lower[..a.start].trim();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let opens = before.ends_with(" that")
+        || before
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
     opens
         && a.code != b.code
         && s.lower[a.end..b.start].trim() == "and"
