@@ -56,7 +56,7 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
 pub static ROLE_MODIFIERS: WordSet = WordSet::new(&[
     "deputy", "vice", "prime", "chief", "senior", "junior", "state", "acting", "assistant",
     "permanent", "cabinet", "principal", "special", "first", "trade", "foreign", "central", "executive", "ministry", "high", "european", "african", "general", "attorney",
-    "political", "lead", "bank", "under",
+    "political", "lead", "bank", "under", "crown",
 ]);
 
 /// Portfolio words: the subject areas of ministries. Used to tell a title's words from a

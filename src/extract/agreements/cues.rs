@@ -123,6 +123,9 @@ fn future_signing(lower: &str, i: usize) -> bool {
         .take(7)
         .collect();
     match words.first() {
+        // "had met with the Qatari minister to sign", "joined her colleagues … to sign the
+        // memorandum": the purpose of a past meeting, reported after it happened.
+        Some(&"to") if purpose_of_past_meeting(&words[1..]) => false,
         Some(w) if MODALS.contains(w) || w.ends_with("'ll") => true,
         Some(&("is" | "are" | "gets" | "get")) => words[1..].iter().any(|w| {
             matches!(
@@ -133,6 +136,35 @@ fn future_signing(lower: &str, i: usize) -> bool {
         Some(&("was" | "were")) => words[1..].iter().take(4).any(|w| *w == "before"),
         _ => false,
     }
+}
+
+/// Whether the words before a "to sign" (nearest first) are a past meeting or journey with no
+/// plan in between: "met with X to sign", not "will meet X to sign" or "agreed to sign".
+fn purpose_of_past_meeting(before: &[&str]) -> bool {
+    const PAST: &[&str] = &[
+        "met",
+        "joined",
+        "gathered",
+        "travelled",
+        "traveled",
+        "arrived",
+        "flew",
+        "visited",
+        "convened",
+    ];
+    const PLAN: &[&str] = &[
+        "will", "would", "shall", "plans", "planned", "expected", "set", "due", "agreed", "aims",
+        "hopes", "intends", "ready", "is", "are", "be",
+    ];
+    for w in before.iter().take(12) {
+        if PLAN.contains(w) {
+            return false;
+        }
+        if PAST.contains(w) {
+            return true;
+        }
+    }
+    false
 }
 
 struct CueSet {
@@ -446,6 +478,14 @@ mod tests {
         assert_eq!(
             st("a memorandum was signed at the meeting with the iraqi counterpart"),
             Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("in 2019 the king had met with the qatari minister to sign two agreements"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("the king will meet the qatari minister to sign two agreements"),
+            Some(AgreementStatus::Planned)
         );
         assert_eq!(
             st("they concluded the fourth round of talks"),

@@ -158,6 +158,20 @@ fn absolute_with(s: &Sentence<'_>, at: usize) -> bool {
     set_off && m.start <= at + 4 && next.len() > 5 && next.ends_with("ing")
 }
 
+/// Whether the words after "United Nations" make it one of its agencies: "Children's Fund",
+/// "Development Programme", "Office …".
+fn un_agency(after: &str) -> bool {
+    let rest = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    rest.strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
+        .is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !w.starts_with("Secretary")
+        })
+}
+
 /// A list separator: "and", or a comma.
 fn joins_list_or_comma(between: &str) -> bool {
     between.trim() == "," || joins_list(between)
@@ -753,6 +767,11 @@ pub(super) fn parties(
         let Some((_, short)) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str()) else {
             continue;
         };
+        // "the United Nations Children's Fund", "the United Nations Office of Counter-
+        // Terrorism": an agency of the UN signs for itself, and an agency is no party.
+        if *short == "UN" && un_agency(&s.text[m.end()..]) {
+            continue;
+        }
         if with_at.is_some_and(|w| m.start() > w) {
             add_partner(&mut out, m.start(), Side::Organisation(short.to_string()));
         }
