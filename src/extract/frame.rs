@@ -35,8 +35,9 @@ pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
     in_agency_credit(text, start)
 }
 
-/// The city a dateline opens a block with: "New Delhi, Sep 18:", "Abuja (Nigeria) —". One
-/// to three capitalised words before a date or a bracket.
+/// The city a dateline opens a block with: "New Delhi, Sep 18:", "Abuja (Nigeria), Dec 5". One
+/// to three capitalised words, perhaps a country in brackets, then a comma and a month. A name
+/// that opens a paragraph ("John Mahama (Ghana) said") is no dateline: no month follows it.
 pub fn dateline_place(text: &str) -> Option<&str> {
     const MONTHS: &[&str] = &[
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -50,10 +51,12 @@ pub fn dateline_place(text: &str) -> Option<&str> {
     if !(1..=3).contains(&words) || !capitalised {
         return None;
     }
-    let after = text[end..].trim_start_matches([',', ' ']);
-    let dated = text[end..].starts_with(',') && MONTHS.iter().any(|m| after.starts_with(m));
-    // "Giorgia Meloni: deal is a step …" is a headline's speaker: a colon alone is not enough.
-    (dated || text[end..].starts_with('(')).then_some(place)
+    let mut rest = &text[end..];
+    if rest.starts_with('(') {
+        rest = &rest[rest.find(')')? + 1..];
+    }
+    let after = rest.strip_prefix(',')?.trim_start();
+    MONTHS.iter().any(|m| after.starts_with(m)).then_some(place)
 }
 
 /// Whether byte `start` lies in the parentheses of an agency credit after an all-capital
@@ -215,6 +218,24 @@ mod tests {
         let b: Vec<(&str, Vec<Mention>)> =
             blocks.iter().map(|b| (*b, g.find(b).mentions)).collect();
         Frame::new((title, &t), &b, Some(0))
+    }
+
+    #[test]
+    fn a_dateline_names_its_city_and_a_person_is_no_dateline() {
+        assert_eq!(
+            dateline_place("New Delhi, Sep 18: India said"),
+            Some("New Delhi")
+        );
+        assert_eq!(
+            dateline_place("Abuja (Nigeria), Dec 5 (AP) — talks"),
+            Some("Abuja")
+        );
+        assert_eq!(
+            dateline_place("John Mahama (Ghana) said it would help."),
+            None
+        );
+        assert_eq!(dateline_place("Giorgia Meloni: a step forward"), None);
+        assert_eq!(dateline_place("Kenya, Uganda and Tanzania signed."), None);
     }
 
     #[test]

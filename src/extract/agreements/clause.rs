@@ -69,15 +69,14 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
             // clause only when both sides report something.
             // "… signed an agreement with Kosovo, and a memorandum was signed with the Iraqi
             // counterpart": a second instrument with its own signing verb is its own clause.
+            let before = &sentence[k.checked_sub(1).map_or(0, |j| starts[j])..c];
             if sentence[c..].starts_with("and a") {
-                let begin = k.checked_sub(1).map_or(0, |j| starts[j]);
                 let lower = item.to_ascii_lowercase();
                 let signs = super::cues::Cues::of(&lower).any(super::cues::Cue::Signed);
-                return signs && reports(&sentence[begin..c]);
+                return signs && reports(before);
             }
             if sentence[c..].starts_with("as ") {
-                let begin = k.checked_sub(1).map_or(0, |j| starts[j]);
-                return reports(item) && reports(&sentence[begin..c]);
+                return reports(item) && reports(before);
             }
             !sentence[..c].ends_with(';')
                 || reports(item) && !HONORIFICS.iter().any(|h| item.starts_with(h))

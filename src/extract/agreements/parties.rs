@@ -828,6 +828,9 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
                 .iter()
                 .all(|w| FILLERS.contains(w) || super::words::WEEKDAYS.contains(w))
             && !gap.contains([',', '\'', '’']);
+        if !plain {
+            return None;
+        }
         // The whole list: "Uzbekistan, Afghanistan and Pakistan signed".
         let mut first = k;
         while first > 0 && {
@@ -836,7 +839,7 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
         } {
             first -= 1;
         }
-        plain.then_some((first, k + 1))
+        Some((first, k + 1))
     })
 }
 

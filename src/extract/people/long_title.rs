@@ -38,10 +38,13 @@ pub(super) fn person_after_long_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -
         if ctx.is_role_noun(k) {
             return None;
         }
-        if t.text == "," || is_joiner(lower) || lower == "charge" && ctx.lower(k - 1) == "in" {
-            if is_joiner(lower) || lower == "charge" {
-                last_joiner = k;
-            }
+        // "in charge of the Budget": "charge" joins like "of".
+        if is_joiner(lower) || lower == "charge" && ctx.lower(k - 1) == "in" {
+            last_joiner = k;
+            k += 1;
+            continue;
+        }
+        if t.text == "," {
             k += 1;
             continue;
         }
