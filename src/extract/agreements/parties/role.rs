@@ -1,0 +1,504 @@
+//! The role of each country a clause names: a party, or context with the reason (a place, an
+//! origin, a comparison, a reaction, a dateline, a company's home country).
+
+use super::super::clause::Sentence;
+use super::super::cues::Cue;
+use super::super::words::{CONTEXT_PREPOSITIONS, ENGAGE_WORDS, GOVERNMENT_NOUNS};
+use super::names_a_company;
+use crate::extract::tokens::Token;
+use crate::gazetteer::{Mention, MentionKind};
+
+/// Why a country named as a company's origin is no party ("Australian miner BHP").
+pub(super) const COMPANY_ORIGIN: &str = "names a company's origin";
+
+/// Whether a country mention names a party or only context, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Party,
+    /// Named after "between": the sides of the engagement, to the exclusion of others.
+    Between,
+    /// The subject of a relative clause that signs: "Sri Lanka, which signed … with Japan".
+    Relative,
+    Bystander(&'static str),
+}
+
+/// A few word tokens before byte `at`, nearest first, articles skipped.
+pub(super) fn words_before(s: &Sentence<'_>, at: usize, n: usize) -> Vec<String> {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.word || matches!(t.text, "-" | "–"))
+        .filter(|t| t.word)
+        .map(|t| t.lower().to_string())
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+        .take(n)
+        .collect()
+}
+
+/// The word tokens after byte `at`, up to `n`, stopping at punctuation.
+fn words_after<'t>(s: &'t Sentence<'_>, at: usize, n: usize) -> Vec<&'t Token<'t>> {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[i..]
+        .iter()
+        .take_while(|t| t.word || matches!(t.text, "-" | "–" | "/" | "&"))
+        .filter(|t| t.word)
+        .take(n)
+        .collect()
+}
+
+/// Whether the text between two mentions only joins them into one list: ", ", " and ",
+/// ", and the ", " as well as ".
+/// A country after a bare comma that a verb follows: the subject of a new clause, not the
+/// next item of a list.
+fn opens_clause(s: &Sentence<'_>, between: &str, end: usize) -> bool {
+    let conjunction = between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or"));
+    if conjunction || !between.contains(',') {
+        return false;
+    }
+    words_after(s, end, 1).first().is_some_and(|t| {
+        !t.is_capitalised()
+            && !CONTEXT_PREPOSITIONS.contains(t.lower())
+            && !matches!(
+                t.lower(),
+                "and" | "or" | "as" | "of" | "with" | "by" | "during"
+            )
+    })
+}
+
+pub(super) fn joins_list(between: &str) -> bool {
+    between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "and" | "or" | "the" | "as" | "well" | "also" | "both"
+            )
+        })
+        && between.len() < 20
+}
+
+/// "…, with New Zealand offering technical support": a country after a comma and "with" that
+/// is the subject of an "-ing" verb is an aside, not a counterpart. `at` is where the country
+/// starts (or the "with" clause's object may start).
+pub(super) fn absolute_with(s: &Sentence<'_>, at: usize) -> bool {
+    let Some(m) = s.countries.iter().find(|m| m.start >= at) else {
+        return false;
+    };
+    // ", with X offering": set off by a comma; "signed with Cambodia establishing a legal
+    // basis" names the partner.
+    let with_start = s.lower[..at]
+        .trim_end()
+        .strip_suffix("with")
+        .map(str::trim_end);
+    let set_off = with_start.is_some_and(|b| b.ends_with(','));
+    let next = s.lower[m.end..].split_whitespace().next().unwrap_or("");
+    set_off && m.start <= at + 4 && next.len() > 5 && next.ends_with("ing")
+}
+
+/// A list separator: "and", or a comma.
+pub(super) fn joins_list_or_comma(between: &str) -> bool {
+    between.trim() == "," || joins_list(between)
+}
+
+/// "TALLINN, Estonia --", "JEDDAH (UrduPoint / Pakistan Point News)": where and by whom
+/// the story was filed.
+fn in_dateline(s: &Sentence<'_>, m: &Mention) -> bool {
+    crate::extract::frame::in_dateline(s.text, m.start, m.end)
+}
+
+/// Whether a person's name ends right before a country's "of": "Albert Shingiro of Burundi".
+fn person_before(s: &Sentence<'_>, at: usize, named: &[usize]) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    let words: Vec<&Token<'_>> = s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .skip_while(|t| t.lower() == "the")
+        .skip(1)
+        .take(4)
+        .collect();
+    words.first().is_some_and(|t| t.is_capitalised())
+        && words.iter().any(|t| named.contains(&t.start))
+}
+
+/// Whether the capitalised word right before a country's "of" names an organisation: "the
+/// Export-Import Bank of India", "the University of Ghana".
+fn organisation_before(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .find(|t| !matches!(t.lower(), "the" | "of"))
+        .is_some_and(|t| {
+            t.is_capitalised()
+                && crate::extract::lexicon::ORGANISATION_WORDS.contains(t.lower())
+                && !GOVERNMENT_NOUNS.contains(t.lower())
+        })
+}
+
+/// Whether the words just before a country's "of" or "from" name a government body or its
+/// people: "the Ministry of the Economy, Finance and Industry of France", "delegations from".
+pub(super) fn government_before(s: &Sentence<'_>, at: usize) -> bool {
+    use crate::extract::lexicon::PORTFOLIO_WORDS;
+    let i = s.tokens.partition_point(|t| t.start < at);
+    let government = |w: &str| {
+        GOVERNMENT_NOUNS.contains(w)
+            || GOVERNMENT_NOUNS.contains(w.trim_end_matches('s'))
+            || matches!(
+                w,
+                "republic" | "kingdom" | "governments" | "countries" | "nations"
+            )
+    };
+    // Back over the words of one title, written in capitals ("Ministry of the Economy,
+    // Finance and Industry") or in lowercase ("the minister of energy and natural
+    // resources"), stopping at any other word ("the reform of", "… Congo and the reform of").
+    let mut words = s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .skip_while(|t| matches!(t.lower(), "the" | "a" | "an"))
+        .skip(1)
+        .peekable();
+    let capitals = words.peek().is_some_and(|t| t.is_capitalised());
+    words
+        .take(12)
+        .take_while(|t| {
+            let w = t.lower();
+            matches!(w, "of" | "the" | "and" | "for" | "responsible")
+                || if capitals {
+                    t.is_capitalised()
+                } else {
+                    !t.is_capitalised() && (PORTFOLIO_WORDS.contains(w) || government(w))
+                }
+        })
+        .any(|t| government(t.lower()))
+}
+
+/// Whether an agreement noun follows a few words after byte `at`: "joint crossings with
+/// Kosovo under an agreement signed in 2018".
+fn engaged_after(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[i..]
+        .iter()
+        .filter(|t| t.word)
+        .skip(1)
+        .take(5)
+        .any(|t| {
+            let w = t.lower();
+            w.starts_with("agreement")
+                || matches!(
+                    w,
+                    "deal" | "accord" | "pact" | "treaty" | "mou" | "memorandum"
+                )
+        })
+}
+
+/// Whether a plural government noun opens the title before byte `at`: "the Ministers of
+/// Environmental Affairs for Brazil, Russia …", not "Special Representative … for Iraq".
+fn plural_government_before(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .take(8)
+        .any(|t| {
+            let w = t.lower();
+            w.ends_with('s') && GOVERNMENT_NOUNS.contains(w)
+        })
+}
+
+/// Whether some word within a few words before byte `at` engages ("signed … with").
+pub(super) fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .skip_while(|t| t.lower() == "with" || matches!(t.lower(), "the" | "a" | "an"))
+        .take(10)
+        .take_while(|t| t.lower() != "with")
+        .any(|t| {
+            let w = t.lower();
+            ENGAGE_WORDS.contains(w) || w.starts_with("negotiat") || w.starts_with("agreement")
+        })
+}
+
+/// Nouns of a conflict: "hostilities between A and B" does not make A and B parties.
+const CONFLICT_NOUNS: &[&str] = &[
+    "hostilities",
+    "tensions",
+    "tension",
+    "dispute",
+    "disputes",
+    "conflict",
+    "war",
+    "clashes",
+    "fighting",
+    "rivalry",
+];
+
+/// Whether a demonym or possessive at `m` describes a government or its engagement ("the
+/// Brazilian side", "Türkiye's partnerships") rather than a thing ("Chinese carmakers",
+/// "Serbia's lithium").
+fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool {
+    let next = words_after(s, m.end, 5);
+    for t in next.iter().take_while(|t| {
+        !matches!(
+            t.lower(),
+            "with"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "by"
+                | "that"
+                | "which"
+                | "who"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "will"
+                | "said"
+                | "says"
+        )
+    }) {
+        let w = t.lower();
+        if GOVERNMENT_NOUNS.contains(w) || ENGAGE_WORDS.contains(w) || named.contains(&t.start) {
+            return true;
+        }
+    }
+    // "Kazakhstan's Tokayev", "China's Xi": a name right after the possessive.
+    next.first().is_some_and(|t| {
+        t.is_capitalised()
+            && (named.contains(&t.start)
+                || !crate::extract::lexicon::ORGANISATION_WORDS.contains(t.lower()))
+    })
+}
+
+/// The role of each country mention of a clause, in order.
+pub(super) fn roles(s: &Sentence<'_>, with_at: Option<usize>) -> Vec<Role> {
+    let named: Vec<usize> = s.named.iter().map(|n| n.0).collect();
+    let mut out: Vec<Role> = Vec::with_capacity(s.countries.len());
+    for (k, m) in s.countries.iter().enumerate() {
+        // One list shares one role: "with Latvia and Estonia", "in Kenya, Uganda and Chad" —
+        // but not a clause's subject after a comma ("Aside from the Philippines, the US
+        // signed …").
+        if k > 0 {
+            let prev = &s.countries[k - 1];
+            if prev.end <= m.start
+                && joins_list(&s.text[prev.end..m.start])
+                && !opens_clause(s, &s.text[prev.end..m.start], m.end)
+            {
+                out.push(out[k - 1]);
+                continue;
+            }
+        }
+        out.push(role(s, k, with_at, &named));
+    }
+    out
+}
+
+fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> Role {
+    let m = &s.countries[k];
+    let rest = &s.text[m.end..];
+    // "Sri Lanka, which signed a fisheries agreement with Japan": the subject of the clause
+    // that follows, whatever the preposition before it.
+    let relative = rest
+        .strip_prefix(',')
+        .unwrap_or(rest)
+        .trim_start()
+        .strip_prefix("which ")
+        .is_some_and(|r| {
+            r.split_whitespace().take(3).any(|w| {
+                matches!(
+                    w,
+                    "signed" | "inked" | "concluded" | "has" | "had" | "agreed" | "sealed"
+                )
+            })
+        });
+    if relative {
+        return Role::Relative;
+    }
+    // "the Niger–Germany accord", "US-UK Technology Safeguards Agreement" — but not
+    // "Russian-language news sites".
+    let joined = |a: usize, b: usize| {
+        s.text
+            .get(a.min(b)..a.max(b))
+            .is_some_and(|between| matches!(between.trim(), "-" | "–" | "/"))
+    };
+    // Mentions are in text order, so only the neighbours can be joined to this one; looking
+    // further would make a sentence listing thousands of countries quadratic.
+    let compound = s.countries[k.saturating_sub(2)..(k + 3).min(s.countries.len())]
+        .iter()
+        .any(|o| o.start != m.start && (joined(m.end, o.start) || joined(o.end, m.start)));
+    if compound {
+        return Role::Party;
+    }
+    if names_a_company(s, m) {
+        return Role::Bystander(COMPANY_ORIGIN);
+    }
+    if in_dateline(s, m) {
+        return Role::Bystander("names where the story was filed");
+    }
+    if after_a_place(s, m.start) {
+        return Role::Bystander("the country of a place named before it");
+    }
+    let before = words_before(s, m.start, 4);
+    // "formerly New Zealand's Chief Negotiator": a post held before.
+    if before
+        .iter()
+        .take(2)
+        .any(|w| matches!(w.as_str(), "former" | "formerly" | "previously" | "ex"))
+    {
+        return Role::Bystander("a former post, not a party");
+    }
+    let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+    // "on behalf of Fiji", "signed the memorandum for the United States".
+    if before.get(..2) == Some(&["of".to_string(), "behalf".to_string()])
+        || before.first().is_some_and(|w| w == "for")
+            && before.iter().skip(1).any(|w| w.starts_with("sign"))
+    {
+        return Role::Party;
+    }
+    // "the consultation meeting among the Egyptian and Sudanese ministers": the sides.
+    if before
+        .iter()
+        .take(2)
+        .any(|w| w == "among" || w == "amongst")
+        && s.cues.starts(Cue::Meeting).any(|i| i < m.start)
+    {
+        return Role::Between;
+    }
+    match before.first().map(String::as_str) {
+        // "frameworks with 10 other countries, including Argentina, …": the partners.
+        Some("including") if elaborates_with(s, m.start) => return Role::Party,
+        Some("with") => {
+            return if absolute_with(s, m.start) {
+                Role::Bystander("an aside (\"with X offering support\"), not a party")
+            } else if engaged_before(s, m.start) || engaged_after(s, m.start) {
+                Role::Party
+            } else {
+                Role::Bystander("follows \"with\" but not an engagement")
+            };
+        }
+        // "Since territorial hostilities between China and the Philippines surged": a conflict
+        // between them is context, unless the instrument ends it ("a deal to end the war
+        // between A and B").
+        Some("between") => {
+            let conflict = before
+                .get(1)
+                .is_some_and(|w| CONFLICT_NOUNS.contains(&w.as_str()));
+            let ends = before.iter().skip(2).any(|w| {
+                matches!(
+                    w.as_str(),
+                    "end" | "ending" | "ended" | "resolve" | "resolving" | "settle" | "to"
+                )
+            });
+            return if conflict && !ends {
+                Role::Bystander("named in a conflict between them, not as parties")
+            } else {
+                Role::Between
+            };
+        }
+        // "signed by Jordan's minister", but "a visit by German Chancellor Scholz".
+        Some("by") => {
+            return if before.get(1).is_some_and(|w| {
+                matches!(w.as_str(), "visit" | "hosted" | "attended" | "witnessed")
+            }) {
+                Role::Bystander("a visitor or witness, not a party")
+            } else {
+                Role::Party
+            };
+        }
+        // "the Export-Import Bank of India": a country in an organisation's name.
+        Some("of") if organisation_before(s, m.start) => {
+            return Role::Bystander("part of an organisation's name");
+        }
+        // "met with Albert Shingiro of Burundi": a person's country.
+        Some("of") if person_before(s, m.start, named) => return Role::Party,
+        // "the Government of Mexico", "the Ministry of Finance of Austria", "the minister of
+        // mines from Zambia", "the Ministers of Environment for Brazil and Russia",
+        // "representatives from France"; but "the future of Ukraine", "imports from China".
+        Some("for") if government_before(s, m.start) && plural_government_before(s, m.start) => {
+            return Role::Party;
+        }
+        Some("of" | "from") => {
+            return if government_before(s, m.start) {
+                Role::Party
+            } else if before[0] == "of" {
+                Role::Bystander("a subject or place, not a party")
+            } else {
+                Role::Bystander("an origin, not a party")
+            };
+        }
+        Some("to")
+            if before.get(1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "visit" | "trip" | "travel" | "travels" | "travelled" | "traveled" | "mission"
+                )
+            }) =>
+        {
+            return Role::Party;
+        }
+        Some(w) if CONTEXT_PREPOSITIONS.contains(w) => {
+            return Role::Bystander("a place, origin or subject, not a party");
+        }
+        // "in the eastern Democratic Republic of the Congo", "to neighbouring Chad".
+        Some(w)
+            if before
+                .get(1)
+                .is_some_and(|p| CONTEXT_PREPOSITIONS.contains(p.as_str()))
+                && !ENGAGE_WORDS.contains(w)
+                && !GOVERNMENT_NOUNS.contains(w)
+                && s.text[..m.start]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_lowercase()) =>
+        {
+            return Role::Bystander("a place, origin or subject, not a party");
+        }
+        _ => {}
+    }
+    let _ = with_at;
+    if (m.kind == MentionKind::Demonym || possessive) && !qualifies_government(s, m, named) {
+        return Role::Bystander("describes a thing, not a government");
+    }
+    Role::Party
+}
+
+/// Whether "including" at a country elaborates a "with" that engages several countries:
+/// "signed frameworks with 10 other countries, including Argentina".
+fn elaborates_with(s: &Sentence<'_>, at: usize) -> bool {
+    let head = &s.lower[..at];
+    head.rfind(" with ").is_some_and(|w| {
+        engaged_before(s, w + 1 + 5)
+            && ["countries", "nations", "partners", "states", "governments"]
+                .iter()
+                .any(|n| head[w..].contains(n))
+    })
+}
+
+/// "signed in Riyadh, Saudi Arabia": a country that follows a place, after "in", "at" or
+/// "from" and a comma, only says where the place is.
+fn after_a_place(s: &Sentence<'_>, at: usize) -> bool {
+    let i = s.tokens.partition_point(|t| t.start < at);
+    if i < 3 || s.tokens[i - 1].text != "," {
+        return false;
+    }
+    let mut j = i - 2;
+    while j > 0 && s.tokens[j].word && s.tokens[j].is_capitalised() {
+        j -= 1;
+    }
+    j < i - 2 && matches!(s.tokens[j].lower(), "in" | "at" | "from" | "near")
+}
