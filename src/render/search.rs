@@ -112,10 +112,12 @@ fn document_words(corpus: &Corpus, doc: &crate::model::Document) -> (String, Vec
     }
     let mut words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some() && STOPWORDS.binary_search(w).is_err())
+        .filter(|w| w.len() > 1)
         .collect();
     words.sort_unstable();
     words.dedup();
+    // Filtered after the dedup, so each distinct word is looked up once.
+    words.retain(|w| w.chars().nth(1).is_some() && STOPWORDS.binary_search(w).is_err());
     // Each word is a slice of `folded`: its range is where it starts in the buffer.
     let ranges = words
         .iter()

@@ -48,7 +48,8 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             .or_else(|| name_of_country(ctx, &ahead, text, i))
             .or_else(|| appositive_name(ctx, text, i))
             .or_else(|| name_with_bracketed_country(ctx, text, i))
-            .or_else(|| name_with_age(ctx, text, i));
+            .or_else(|| name_with_age(ctx, text, i))
+            .or_else(|| super::appointment::find_at(ctx, text, i));
         match found {
             Some((end, f)) => {
                 if !out
@@ -222,7 +223,11 @@ fn agent_name(ctx: &Ctx<'_, '_>, ahead: &Ahead, text: &str, i: usize) -> Option<
     // A sentence that opens with the name and a verb of speech is fine; a name that follows a
     // capitalised word is part of a longer phrase.
     let glued = i > 0 && tokens[i - 1].is_capitalised() && !is_quote_end(&tokens[i - 1]);
-    if !(before_agent || speaks) || glued {
+    // "said Ivanhoe Mines Executive Chairman Robert Friedland": the words before a title are
+    // its organisation; the title rules find the person after it.
+    let titled = tokens.get(end).is_some_and(|t| t.is_capitalised())
+        && (ctx.is_role_noun(end) || ROLE_MODIFIERS.contains(ctx.lower(end)));
+    if !(before_agent || speaks) || glued || titled {
         return None;
     }
     let country = of_country(ctx, end);
@@ -290,7 +295,12 @@ fn possessive_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fo
     const NOT_VERBS: &[&str] = &[
         "in", "on", "at", "for", "of", "to", "from", "with", "by", "and", "or", "the", "a", "an",
     ];
+    // "(Spain's Teresa Ribera and Finland's Henna Virkunen)": an item of a list of them.
+    let listed = i > 0 && matches!(ctx.tokens[i - 1].text, "(" | "," | "and")
+        || matches!(ctx.lower(end + 1), "and")
+            && ctx.tokens.get(end + 2).is_some_and(|t| t.possessive);
     let acts = next.text == ","
+        || listed && matches!(next.text, "and" | ")" | ".")
         || next.word
             && !next.is_capitalised()
             && !NOT_VERBS.contains(&next.text)

@@ -10,6 +10,7 @@
 //! Later mentions by any one word of the name ("Bayraktar", "Mr. Reyes") resolve to the
 //! person when that word belongs to one person only.
 
+mod appointment;
 mod attribution;
 mod index;
 mod long_title;
@@ -583,5 +584,96 @@ mod tests {
         );
         assert_eq!(one("Trade grew, with Dr Mendes saying so.").0, "Mendes");
         assert_eq!(one("The Iranian FM Tehrani spoke.").0, "Tehrani");
+    }
+
+    #[test]
+    fn names_in_news_of_appointments() {
+        let (name, role, _) = one("Harumi Kosaka was appointed Finance Minister on Monday.");
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Harumi Kosaka", "Finance Minister")
+        );
+        let (name, role, country) =
+            one("Later, Daniel Ouimet was named Canada's new trade minister.");
+        assert_eq!(
+            (name.as_str(), role.as_str(), country.as_deref()),
+            ("Daniel Ouimet", "Trade Minister", Some("CA"))
+        );
+        assert_eq!(
+            one("Leticia Arroyo, who once ran the central bank, was sworn in as economy minister.")
+                .0,
+            "Leticia Arroyo"
+        );
+        assert_eq!(
+            one("Its main critic, Tomas Halvorsen, was elected speaker.").0,
+            "Tomas Halvorsen"
+        );
+        let (name, role, _) =
+            one("Rafael Montes became Minister of Mines, Energy and Water last year.");
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Rafael Montes", "Minister of Mines, Energy and Water")
+        );
+        assert_eq!(
+            one("The finance portfolio was handed to Oyelaran Bankole.").0,
+            "Oyelaran Bankole"
+        );
+        assert_eq!(
+            one("She was confirmed on Friday, succeeding Marta Lindqvist.").0,
+            "Marta Lindqvist"
+        );
+        assert_eq!(
+            one("The scandal reached his predecessor, Joao Pimenta, in May.").0,
+            "Joao Pimenta"
+        );
+        let found = names(
+            "Mr Osei appointed Kwame Addo as chief negotiator and Efua Mensah, a former envoy, \
+             as his chief of staff.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            got.contains(&"Kwame Addo") && got.contains(&"Efua Mensah"),
+            "{got:?}"
+        );
+        // Neither a firm nor a place becomes a person for taking something over.
+        none("Northwind Logistics became the largest shipper in the port.");
+        none("Talks moved on after Grand Bassam was chosen as the venue.");
+    }
+
+    #[test]
+    fn names_listed_after_a_noun_for_people() {
+        let found = names(
+            "Several veteran ministers stayed, including Ingrid Solberg, Piotr Nowak and Ana \
+             Ruiz, while others left.",
+        );
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, ["Ingrid Solberg", "Piotr Nowak", "Ana Ruiz"]);
+        // A list after a noun for anything else is not people.
+        none("The ports, including Port Harcourt and Lekki Deep, handled more cargo.");
+        let found =
+            names("The new vice-presidents (Chile's Ana Soto and Peru's Luis Vera) agreed.");
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, ["Ana Soto", "Luis Vera"]);
+    }
+
+    #[test]
+    fn names_ending_in_a_rank_word_and_titles_before_an_organisation() {
+        assert_eq!(
+            one("They met Senate President Hun Sen. Talks followed.").0,
+            "Hun Sen"
+        );
+        assert_eq!(
+            one("The UN refugee chief Marisol Achebe spoke.").0,
+            "Marisol Achebe"
+        );
+        assert_eq!(
+            one("Minister of Emergency Situations Pavel Orlov stayed on.").0,
+            "Pavel Orlov"
+        );
+        let found = names("\"We are ready,\" said Quartz Mines Executive Chairman Glen Hardy.");
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, ["Glen Hardy"]);
+        let found = names("said Ana Lima, Chief Executive of Vale's Nickel Division.");
+        assert!(found.iter().all(|(n, _)| n != "Nickel"), "{found:?}");
     }
 }

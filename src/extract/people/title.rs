@@ -51,13 +51,21 @@ impl Ctx<'_, '_> {
         match w {
             "executive" => self.lower(i.wrapping_sub(1)) == "chief",
             // "Chief of Staff", "Chief of the Defence Staff"; otherwise a modifier.
-            "chief" => t.is_capitalised() && self.lower(i + 1) == "of",
+            "chief" => {
+                // "UN refugee chief Filippo Grandi": lowercase, right before a name.
+                t.is_capitalised() && self.lower(i + 1) == "of"
+                    || !t.is_capitalised() && self.is_name_word(i + 1)
+            }
             // "Chargé d'Affaires".
             "chargé" | "charge" => {
                 self.lower(i + 1).starts_with("d'") || self.lower(i + 1).starts_with("d’")
             }
             // "Head of Intelligence Khaled Fawzy"; a bare "head" is a body part or a verb.
-            "head" => t.is_capitalised() && self.lower(i + 1) == "of",
+            // "First Deputy Head Kairbek Uskenbayev".
+            "head" => {
+                t.is_capitalised()
+                    && (self.lower(i + 1) == "of" || self.lower(i.wrapping_sub(1)) == "deputy")
+            }
             "pm" => t.text == "PM",
             "fm" => t.text == "FM",
             // "President" as a word of a title is fine; "Prince" needs a capital.
@@ -129,6 +137,21 @@ impl Ctx<'_, '_> {
         (close(c.text) && self.is_name_word(i + 3)).then_some(i + 3)
     }
 
+    /// A word that is an honorific elsewhere ("Sen", "Major") but ends the name here: no dot,
+    /// and no capitalised word after it.
+    fn is_closing_honorific(&self, i: usize) -> bool {
+        let (Some(t), next) = (self.tokens.get(i), self.tokens.get(i + 1)) else {
+            return false;
+        };
+        t.word
+            && HONORIFICS.contains(t.text)
+            && t.text.chars().any(char::is_lowercase)
+            && !t.text.ends_with('.')
+            && next.is_none_or(|n| !n.is_capitalised())
+            // "Hun Sen. The …" ends a sentence; "Sen. Marco Rubio" opens a name.
+            && !(next.is_some_and(|n| n.text == ".") && self.is_name_word(i + 2) && self.is_name_word(i + 3))
+    }
+
     /// A regnal number or an all-capital surname after a name word: "Abdullah II",
     /// "Erik LINDEBO".
     fn is_capital_name_word(&self, i: usize) -> bool {
@@ -188,6 +211,11 @@ impl Ctx<'_, '_> {
                 }
                 words += 1;
                 j = k;
+            } else if real > 0 && self.is_closing_honorific(j) {
+                // "Hun Sen", "John Major": a rank-like word that ends a name.
+                words += 1;
+                end = j + 1;
+                break;
             } else if real > 0 && self.is_capital_name_word(j) {
                 words += 1;
                 end = j + 1;
@@ -229,8 +257,14 @@ impl Ctx<'_, '_> {
         let lower = t.lower();
         let next_is_name = self.is_name_word(i + 1) && !t.possessive;
         let aside = self.tokens.get(i + 1).is_some_and(|n| n.text == ")");
+        // "Rio Tinto's Copper Group": a word that names an organisation with the next.
+        let org_next = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| ORGANISATION_WORDS.contains(n.lower()));
         if !self.is_name_word(i)
             || next_is_name
+            || org_next
             || aside
             || PORTFOLIO_WORDS.contains(lower)
             || COMMON_CAPITALISED.contains(&lower)
@@ -654,7 +688,10 @@ fn backoff_name(
             continue;
         };
         let joined = matches!(ctx.lower(cut - 1), "and" | "&" | "of" | "for" | "the" | ",");
-        if joined || PORTFOLIO_WORDS.contains(ctx.lower(cut)) {
+        if joined
+            || PORTFOLIO_WORDS.contains(ctx.lower(cut))
+            || looks_like_portfolio(ctx.lower(cut))
+        {
             continue;
         }
         // The name may run past the title's end ("Sheikh Mohammed bin Khalid Al Thani").
@@ -666,6 +703,13 @@ fn backoff_name(
         }
     }
     None
+}
+
+/// A word shaped like an abstract or plural noun ("Situations", "Communications"), which ends
+/// a portfolio rather than opening a name.
+fn looks_like_portfolio(lower: &str) -> bool {
+    const SUFFIXES: &[&str] = &["tions", "tion", "sions", "ments", "ities", "ness", "ships"];
+    lower.len() > 5 && SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
 fn first_token_of_mention(ctx: &Ctx<'_, '_>, i: usize) -> usize {
