@@ -141,6 +141,30 @@ enum Meaning {
     Blocked,
 }
 
+/// Whether the country word at `start..end` is part of a newspaper's name: "according to
+/// India Times", "the Korea Herald", "the Times of Oman". Credits name outlets that way; the
+/// country they are named for is not what the story is about.
+fn in_masthead(text: &str, start: usize, end: usize) -> bool {
+    const MASTHEADS: &[&str] = &[
+        "Times",
+        "Post",
+        "Herald",
+        "Tribune",
+        "Daily",
+        "Gazette",
+        "Chronicle",
+        "Observer",
+    ];
+    let after = &text[end..];
+    let masthead_after = after.strip_prefix(' ').is_some_and(|rest| {
+        MASTHEADS.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        })
+    });
+    masthead_after || text[..start].ends_with("Times of ")
+}
+
 /// Phrases that would otherwise yield a false country mention; reviewed by hand. They are
 /// matched (and ignored) so that the country word inside them cannot match on its own.
 const BLOCKED_PHRASES: &[&str] = &[
@@ -342,6 +366,9 @@ impl Gazetteer {
                 // Country words are proper nouns: "china" the porcelain, "polish" the verb.
                 continue;
             }
+            if in_masthead(text, start, end) {
+                continue;
+            }
             let (code, kind, bare_congo) = match self.meanings[m.pattern().as_usize()] {
                 Meaning::Country(code, kind) => (code, kind, false),
                 Meaning::BareCongo(kind) => (CD, kind, true),
@@ -473,6 +500,15 @@ mod tests {
             ["KE"]
         );
         assert!(codes("A bid won with Electricité de France.").is_empty());
+        // Newspapers named for a country, as credits cite them.
+        assert_eq!(
+            codes("Chile signed, reported Ghana Times, the Korea Herald and the Times of Oman."),
+            ["CL"]
+        );
+        assert_eq!(
+            codes("Ghana posted gains; Chile, Times change."),
+            ["GH", "CL"]
+        );
     }
 
     #[test]

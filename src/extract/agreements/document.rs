@@ -184,6 +184,7 @@ fn complete(
                     n >= 2
                 }
         };
+        let wanted_any = |e: &Engagement| e.parties.len() + e.organisations.len() >= 2;
         // The story's own countries first: "the two countries" in a story about Italy and
         // Türkiye are those two, even after a quote mentions a deal with France.
         let central = |e: &&Engagement| e.parties.iter().all(|c| frame.is_subject(*c));
@@ -229,14 +230,31 @@ fn complete(
             orgs = e.organisations.clone();
             return (codes, orgs, "refers back to an engagement already reported");
         }
+        // "This agreement … influenced by US policies": the instrument already reported, with
+        // a country named in passing that no engagement so far includes.
+        if r.refs.back
+            && count == 1
+            && r.parties.partners.is_empty()
+            && !r.plural
+            && let Some(e) = known.iter().rev().filter(|e| wanted_any(e)).find(central)
+        {
+            return (
+                e.parties.clone(),
+                e.organisations.clone(),
+                "refers back to the engagement already reported; the country is named in passing",
+            );
+        }
     }
     // The document's subject acts where the clause names no one else: "the ministry signed an
     // MoU with Djibouti", "the two countries" before any engagement is reported.
     // A meeting needs a named country: "the Council will discuss Ukraine" is no engagement of
     // the document's subject.
     let meeting_of_organisation = r.kind == AgreementKind::Other && codes.is_empty();
+    // "Calls between the four of us": a group is no pair to complete with the subject.
+    let group_only = r.refs.counted_group && !r.refs.pair;
     if count == 1
         && !meeting_of_organisation
+        && !group_only
         && !r.parties.company
         && (r.parties.implicit_agent || r.refs.pair || partners_only(r))
     {

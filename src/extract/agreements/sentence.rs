@@ -155,6 +155,8 @@ pub(super) struct Refs {
     pub two_named: bool,
     /// "the partners", "the delegations", "all three".
     pub group: bool,
+    /// A group of three or more by count: "all three", "the four of us", "trilateral".
+    pub counted_group: bool,
     /// "the agreement", "this MoU": an instrument already reported.
     pub back: bool,
 }
@@ -169,7 +171,7 @@ fn reference_words() -> &'static aho_corasick::AhoCorasick {
 
 fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
     const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
-    let (mut pair, mut two_named, mut group) = (false, false, false);
+    let (mut pair, mut two_named, mut group, mut counted_group) = (false, false, false, false);
     for m in reference_words().find_overlapping_iter(s.lower) {
         let k = m.pattern().as_usize();
         if k < PAIR_WORDS.len() {
@@ -177,6 +179,10 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
             two_named |= !WEAK.contains(&PAIR_WORDS[k]);
         } else {
             group = true;
+            let word = GROUP_WORDS[k - PAIR_WORDS.len()];
+            counted_group |= ["three", "four", "five", "trilateral"]
+                .iter()
+                .any(|n| word.contains(n));
         }
     }
     let back = noun_start.is_some_and(|i| {
@@ -192,6 +198,7 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
         pair,
         two_named,
         group,
+        counted_group,
         back,
     }
 }

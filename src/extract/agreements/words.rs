@@ -95,7 +95,8 @@ pub(super) const GROUP_WORDS: &[&str] = &[
     "the partners", " partners ", "the members", "member states",
 
     "the delegations", "all three", "the three countries", "the four countries",
-    "the participants", "the signatories", "trilateral",
+    "the participants", "the signatories", "trilateral", "the three of us", "the four of us",
+    "the five of us", "all four", "all five", "the five countries",
 ];
 
 /// The days of the week, in lowercase: "signed on Tuesday" says when, not who or what.

@@ -14,7 +14,7 @@ use role::{
 
 use super::clause::{Sentence, first_mention, pronoun_at};
 use super::cues::Cue;
-use super::words::{CONTEXT_PREPOSITIONS, ORGANISATIONS};
+use super::words::{CONTEXT_PREPOSITIONS, ENGAGE_WORDS, GOVERNMENT_NOUNS, ORGANISATIONS};
 use crate::extract::Person;
 use crate::extract::lexicon::COMPANY_NOUNS;
 use crate::extract::tokens::Token;
@@ -211,7 +211,10 @@ pub(super) fn parties(
             continue;
         }
         let at = first_mention(s.text, &people[p].name).unwrap_or(0);
-        if at >= cut || reaction.is_some_and(|r| at < r) {
+        if at >= cut
+            || reaction.is_some_and(|r| at < r)
+            || owns_a_thing(s, at + people[p].name.len())
+        {
             continue;
         }
         match (people[p].country, &people[p].organisation) {
@@ -258,6 +261,13 @@ pub(super) fn parties(
     }
     out.implicit_agent |= home_reference(s) || first_person_plural(s);
     out.passive = passive_signing().is_match(s.lower);
+    if let Some(host) = event_host(s, people) {
+        out.bystanders
+            .push((host, "hosts the talks or ceremony of others, not a party"));
+        out.codes.retain(|&c| c != host);
+        out.hosts.retain(|&c| c != host);
+        out.partners.retain(|&c| c != host);
+    }
     // "Türkiye welcomed an agreement signed between Iraq and Syria": the sides named by
     // "between" are the parties, and only they — a bloc among them ("between Tunisia and the
     // European Union").
@@ -395,6 +405,58 @@ fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     let context = (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
     let loose_with = before == "with" && !engaged_before(s, start);
     !s.lower[end..].trim_start().starts_with("member") && !context && !loose_with
+}
+
+/// The country that hosts an event of others in this clause: "credited Prime Minister Anwar
+/// Ibrahim for hosting the talks", "Anwar, who hosted the ceremony, thanked …". The host is
+/// the last official or country named before the verb; "Kenya hosted Uganda's president" is
+/// a meeting, and has no event noun after the verb.
+fn event_host(s: &Sentence<'_>, people: &[Person]) -> Option<CountryCode> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"\bhost(?:s|ed|ing)? (?:the|this|these|that) (?:talks|ceremony|meeting|summit|signing|negotiations|event|conference|session|round|dialogue)\b",
+        )
+        .expect("valid regex")
+    });
+    let at = re.find(s.lower)?.start();
+    let person = s
+        .people
+        .iter()
+        .filter_map(|&p| Some((first_mention(s.text, &people[p].name)?, people[p].country?)))
+        .filter(|&(i, _)| i < at);
+    let country = s
+        .countries
+        .iter()
+        .filter(|m| m.end <= at)
+        .map(|m| (m.start, m.code));
+    person
+        .chain(country)
+        .max_by_key(|&(i, _)| i)
+        .map(|(_, c)| c)
+}
+
+/// Whether the person named up to byte `end` is only the owner of a thing the clause talks
+/// about: "influenced by President Trump's trade policies". "Trump's visit", "Xi's envoy" and
+/// "Ruto's government" still act.
+fn owns_a_thing(s: &Sentence<'_>, end: usize) -> bool {
+    let Some(rest) = s.text.get(end..) else {
+        return false;
+    };
+    if !(rest.starts_with("'s ") || rest.starts_with("’s ")) {
+        return false;
+    }
+    let after = role::words_after(s, end + 1, 2);
+    !after.is_empty()
+        && !after.iter().any(|t| {
+            let w = t.lower();
+            ENGAGE_WORDS.contains(w)
+                || GOVERNMENT_NOUNS.contains(w)
+                || matches!(
+                    w,
+                    "visit" | "trip" | "tour" | "envoy" | "team" | "signature"
+                )
+        })
 }
 
 /// "We signed", "our two countries": a statement in the first person, whose speakers the

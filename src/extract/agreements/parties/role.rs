@@ -37,7 +37,7 @@ pub(super) fn words_before(s: &Sentence<'_>, at: usize, n: usize) -> Vec<String>
 }
 
 /// The word tokens after byte `at`, up to `n`, stopping at punctuation.
-fn words_after<'t>(s: &'t Sentence<'_>, at: usize, n: usize) -> Vec<&'t Token<'t>> {
+pub(super) fn words_after<'t>(s: &'t Sentence<'_>, at: usize, n: usize) -> Vec<&'t Token<'t>> {
     let i = s.tokens.partition_point(|t| t.start < at);
     s.tokens[i..]
         .iter()
@@ -246,6 +246,15 @@ const CONFLICT_NOUNS: &[&str] = &[
 /// Whether a demonym or possessive at `m` describes a government or its engagement ("the
 /// Brazilian side", "Türkiye's partnerships") rather than a thing ("Chinese carmakers",
 /// "Serbia's lithium").
+/// Participles after which "by X" names a cause, a critic or a go-between of the engagement,
+/// not one of its sides.
+#[rustfmt::skip]
+const CAUSED_BY: &[&str] = &[
+    "influenced", "driven", "shaped", "affected", "hit", "caused", "triggered", "imposed",
+    "threatened", "overshadowed", "dominated", "prompted", "fuelled", "fueled", "complicated",
+    "criticised", "criticized", "condemned", "opposed", "brokered", "mediated", "facilitated",
+];
+
 fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool {
     let next = words_after(s, m.end, 5);
     for t in next.iter().take_while(|t| {
@@ -413,10 +422,12 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
         }
         // "signed by Jordan's minister", but "a visit by German Chancellor Scholz".
         Some("by") => {
-            return if before.get(1).is_some_and(|w| {
-                matches!(w.as_str(), "visit" | "hosted" | "attended" | "witnessed")
-            }) {
+            let after = before.get(1).map_or("", String::as_str);
+            return if matches!(after, "visit" | "hosted" | "attended" | "witnessed") {
                 Role::Bystander("a visitor or witness, not a party")
+            } else if CAUSED_BY.contains(&after) {
+                // "uncertainty influenced by US President Trump's policies".
+                Role::Bystander("a cause or a critic of the engagement, not a party")
             } else {
                 Role::Party
             };
