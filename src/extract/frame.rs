@@ -199,6 +199,11 @@ impl Frame {
             .map(|s| s.0)
     }
 
+    /// Every country the document names, most central first.
+    pub fn countries(&self) -> impl Iterator<Item = CountryCode> + '_ {
+        self.subjects.iter().map(|s| s.0)
+    }
+
     /// Whether `code` is among the countries the story is centrally about (title or lead).
     pub fn is_subject(&self, code: CountryCode) -> bool {
         self.subjects

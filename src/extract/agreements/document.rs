@@ -153,6 +153,18 @@ pub(super) fn resolve(
     out
 }
 
+/// The states of the region a report names as one side ("the EU and Central Asia leaders"),
+/// when the document names at least two of them.
+fn region_states(r: &Report, frame: &Frame) -> Option<Vec<CountryCode>> {
+    let region = r.parties.region?;
+    let g = crate::gazetteer::Gazetteer::global();
+    let states: Vec<CountryCode> = frame
+        .countries()
+        .filter(|&c| g.get(c).is_some_and(|x| x.subregion == region))
+        .collect();
+    (states.len() >= 2).then_some(states)
+}
+
 /// The parties of a report once the document has filled in what the clause leaves implicit,
 /// and how they were found.
 fn complete(
@@ -162,6 +174,16 @@ fn complete(
 ) -> (Vec<CountryCode>, Vec<String>, &'static str) {
     let mut codes = r.parties.codes.clone();
     let mut orgs = r.parties.organisations.clone();
+    if let Some(states) = region_states(r, frame) {
+        codes.extend(states);
+        codes.sort();
+        codes.dedup();
+        return (
+            codes,
+            orgs,
+            "a region as one side: its states that the document names",
+        );
+    }
     let count = codes.len() + orgs.len();
     if count >= 2 || r.parties.other_side {
         return (codes, orgs, "");

@@ -1,6 +1,7 @@
 //! Parties: which countries and organisations named in a clause take part in the engagement
 //! it reports, and which are only context (a company's origin, a comparison, a mediator).
 
+mod region;
 mod role;
 
 use std::sync::OnceLock;
@@ -63,6 +64,9 @@ pub(super) struct Parties {
     /// signed between Mali and a private contractor"): the sides are named, and no earlier
     /// engagement supplies a second one.
     pub other_side: bool,
+    /// A region named as one side ("Central Asia leaders"): the gazetteer's sub-region,
+    /// whose states the document names.
+    pub region: Option<&'static str>,
 }
 
 /// One party of an engagement: a country or an organisation such as the EU.
@@ -261,6 +265,7 @@ pub(super) fn parties(
     }
     out.implicit_agent |= home_reference(s) || first_person_plural(s);
     out.passive = passive_signing().is_match(s.lower);
+    out.region = region::side(s, cut);
     if let Some(host) = event_host(s, people) {
         out.bystanders
             .push((host, "hosts the talks or ceremony of others, not a party"));
