@@ -44,17 +44,32 @@ const TOOK_POST: &[&str] = &[
 ];
 
 /// Active verbs of appointment whose object is the person: "Lee appointed Wi Sung-lac as …".
+#[rustfmt::skip]
 const APPOINTS: &[&str] = &[
-    "appointed",
-    "named",
-    "nominated",
-    "picked",
-    "tapped",
-    "chose",
+    "appointed", "named", "nominated", "picked", "tapped", "chose", "retained", "kept",
+    "reappointed",
 ];
 
 /// Words before a name that make it the previous or next holder of a post.
-const HOLDER_BEFORE: &[&str] = &["succeeding", "replacing", "succeeds", "replaces"];
+const HOLDER_BEFORE: &[&str] = &[
+    "succeeding",
+    "replacing",
+    "succeeds",
+    "replaces",
+    "replace",
+    "succeed",
+];
+
+/// Nouns of a term in office after a possessive name: "in Fernando de la Rúa's government".
+const TERM_NOUNS: &[&str] = &[
+    "government",
+    "administration",
+    "cabinet",
+    "presidency",
+    "premiership",
+    "term",
+    "tenure",
+];
 
 /// Nouns for people that a list of names may follow: "figures … including A, B and C".
 #[rustfmt::skip]
@@ -143,17 +158,41 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> 
     if before(HOLDER_BEFORE) || predecessor {
         return Some((end, make_untitled(name, None, "post-holder")));
     }
-    let given = before(&["to"]) && matches!(ctx.lower(i.wrapping_sub(2)), "given" | "handed")
+    let given = before(&["to"])
+        && matches!(
+            ctx.lower(i.wrapping_sub(2)),
+            "given" | "handed" | "go" | "goes" | "went"
+        )
         || before(&["given", "handed", "entrusted"]);
     if given && post_before(ctx, i) {
         return Some((end, make_untitled(name, None, "post-given-to")));
     }
-    // "X as ROLE" (past a comma-set aside) in a sentence whose verb appoints.
+    // "under Mauricio Macri's presidency": a name that held an office.
+    if ctx.tokens[end - 1].possessive && TERM_NOUNS.contains(&ctx.lower(end)) {
+        return Some((end, make_untitled(name, None, "term-in-office")));
+    }
+    // "Ramaphosa named X to replace Y": the appointee.
+    if ctx.lower(end) == "to"
+        && HOLDER_BEFORE.contains(&ctx.lower(end + 1))
+        && appoints_before(ctx, i)
+    {
+        return Some((end, make_untitled(name, None, "appointed-to-replace")));
+    }
+    // "X as ROLE" (past a comma-set aside) in a sentence whose verb appoints, or a line of a
+    // list of appointments that opens with the name ("Jumoke Oduwole as the Minister of …").
+    let opens = i == 0 || matches!(ctx.tokens[i - 1].text, "." | ";" | ":" | "•" | "-" | "–");
     let mut k = end;
     if ctx.lower(k) == "," {
         k = (k + 1..ctx.tokens.len().min(k + 12)).find(|&j| ctx.tokens[j].text == ",")? + 1;
     }
-    if ctx.lower(k) != "as" || !appoints_before(ctx, i) {
+    if ctx.lower(k) != "as" {
+        return None;
+    }
+    if opens && !appoints_before(ctx, i) {
+        let role = role_after(ctx, text, k + 1)?;
+        return Some((end, found(name, Some(role), "listed-with-post")));
+    }
+    if !appoints_before(ctx, i) {
         return None;
     }
     // The post is whatever follows "as" ("his chief of staff"), with its head noun if it has one.

@@ -353,6 +353,13 @@ fn appositive_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fo
         return None;
     }
     let mut start = end + 1;
+    // "Tahir Mamman, formerly the Minister of Education".
+    if matches!(
+        ctx.lower(start),
+        "formerly" | "previously" | "currently" | "now"
+    ) {
+        start += 1;
+    }
     if matches!(ctx.lower(start), "a" | "an" | "the") {
         start += 1;
     }

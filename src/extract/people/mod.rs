@@ -635,6 +635,28 @@ mod tests {
             got.contains(&"Kwame Addo") && got.contains(&"Efua Mensah"),
             "{got:?}"
         );
+        assert_eq!(
+            one("Tomasz Wilk as the Minister of Water and Sanitation.").0,
+            "Tomasz Wilk"
+        );
+        assert_eq!(
+            one("Dorcas Amadi, formerly the Minister of Housing, left.").0,
+            "Dorcas Amadi"
+        );
+        let found = names("Mr Osei named Yaw Boateng to replace Kofi Asare as governor.");
+        let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            got.contains(&"Yaw Boateng") && got.contains(&"Kofi Asare"),
+            "{got:?}"
+        );
+        assert_eq!(
+            one("She served in Carlos de la Vega's government until 2001.").0,
+            "Carlos de la Vega"
+        );
+        assert_eq!(
+            one("The economy ministry could go to Ana “Nina” Ferraz.").0,
+            "Ana “Nina” Ferraz"
+        );
         // Neither a firm nor a place becomes a person for taking something over.
         none("Northwind Logistics became the largest shipper in the port.");
         none("Talks moved on after Grand Bassam was chosen as the venue.");
