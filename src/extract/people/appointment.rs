@@ -98,15 +98,17 @@ pub(super) fn find_at(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize,
     if !ctx.tokens[i].is_capitalised() || i > 0 && ctx.is_name_word(i - 1) {
         return None;
     }
-    appointed_name(ctx, text, i)
-        .or_else(|| appointee(ctx, text, i))
-        .or_else(|| listed_name(ctx, text, i))
+    // One name, tried against each shape.
+    let (end, name) = ctx.name_at(text, i)?;
+    let found = appointed_name(ctx, text, end, &name)
+        .or_else(|| appointee(ctx, text, i, end, &name))
+        .or_else(|| listed_name(ctx, text, i, end, &name))?;
+    Some((end, found))
 }
 
 /// "X was appointed Finance Minister", "X, who …, was appointed", "X became Minister of
 /// Justice", "X took over the post of Minister of Digitalization".
-fn appointed_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
-    let (end, name) = ctx.name_at(text, i)?;
+fn appointed_name(ctx: &Ctx<'_, '_>, text: &str, end: usize, name: &str) -> Option<Found> {
     let mut v = party_after(ctx, end).unwrap_or(end);
     if ctx.lower(v) == "," && !AUXILIARIES.contains(&ctx.lower(v + 1)) {
         // "X, a former minister, was named" or "X, who …, was appointed": past the aside.
@@ -134,7 +136,7 @@ fn appointed_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fou
     if !passive && role.is_none() {
         return None;
     }
-    Some((end, found(name, role, "appointed-name")))
+    Some(found(name.to_string(), role, "appointed-name"))
 }
 
 /// The token after "of the Pheu Thai party" when it follows a name.
@@ -150,13 +152,12 @@ fn party_after(ctx: &Ctx<'_, '_>, end: usize) -> Option<usize> {
 
 /// "Lee appointed Wi Sung-lac as national security advisor, and Kang Hoon-sik, a lawmaker,
 /// as his chief of staff"; "the post was given to X"; "succeeding X".
-fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
-    let (end, name) = ctx.name_at(text, i)?;
+fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) -> Option<Found> {
     let before = |w: &[&str]| i > 0 && w.contains(&ctx.lower(i - 1));
     let predecessor =
         before(&[","]) && matches!(ctx.lower(i.wrapping_sub(2)), "predecessor" | "successor");
     if before(HOLDER_BEFORE) || predecessor {
-        return Some((end, make_untitled(name, None, "post-holder")));
+        return Some(make_untitled(name.to_string(), None, "post-holder"));
     }
     let given = before(&["to"])
         && matches!(
@@ -165,18 +166,22 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> 
         )
         || before(&["given", "handed", "entrusted"]);
     if given && post_before(ctx, i) {
-        return Some((end, make_untitled(name, None, "post-given-to")));
+        return Some(make_untitled(name.to_string(), None, "post-given-to"));
     }
     // "under Mauricio Macri's presidency": a name that held an office.
     if ctx.tokens[end - 1].possessive && TERM_NOUNS.contains(&ctx.lower(end)) {
-        return Some((end, make_untitled(name, None, "term-in-office")));
+        return Some(make_untitled(name.to_string(), None, "term-in-office"));
     }
     // "Ramaphosa named X to replace Y": the appointee.
     if ctx.lower(end) == "to"
         && HOLDER_BEFORE.contains(&ctx.lower(end + 1))
         && appoints_before(ctx, i)
     {
-        return Some((end, make_untitled(name, None, "appointed-to-replace")));
+        return Some(make_untitled(
+            name.to_string(),
+            None,
+            "appointed-to-replace",
+        ));
     }
     // "X as ROLE" (past a comma-set aside) in a sentence whose verb appoints, or a line of a
     // list of appointments that opens with the name ("Jumoke Oduwole as the Minister of …").
@@ -190,7 +195,7 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> 
     }
     if opens && !appoints_before(ctx, i) {
         let role = role_after(ctx, text, k + 1)?;
-        return Some((end, found(name, Some(role), "listed-with-post")));
+        return Some(found(name.to_string(), Some(role), "listed-with-post"));
     }
     if !appoints_before(ctx, i) {
         return None;
@@ -205,7 +210,7 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> 
             None,
         ))
     })?;
-    Some((end, found(name, Some(role), "appointed-as")))
+    Some(found(name.to_string(), Some(role), "appointed-as"))
 }
 
 /// Whether an active verb of appointment comes earlier in the sentence.
@@ -226,8 +231,7 @@ fn post_before(ctx: &Ctx<'_, '_>, i: usize) -> bool {
 
 /// "figures in the government — including Dominic LeBlanc, Mélanie Joly and …": a name in a
 /// list that opens with "including" or "such as" right after a noun for people.
-fn listed_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
-    let (end, name) = ctx.name_at(text, i)?;
+fn listed_name(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) -> Option<Found> {
     let next = ctx.tokens.get(end).map_or(".", |t| t.text);
     if !matches!(next, "," | "." | ";" | "and" | "—" | "–" | ")") {
         return None;
@@ -260,7 +264,7 @@ fn listed_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)
         .rev()
         .take_while(|&j| !matches!(ctx.tokens[j].text, "." | ";"))
         .any(|j| PEOPLE_NOUNS.contains(&ctx.lower(j)));
-    people.then(|| (end, make_untitled(name, None, "listed-after-people-noun")))
+    people.then(|| make_untitled(name.to_string(), None, "listed-after-people-noun"))
 }
 
 /// The post named after a verb of appointment: "Finance Minister", "the new defense

@@ -61,8 +61,8 @@ fn names_a_side(text: &str, start: usize, end: usize) -> bool {
         .unwrap_or("");
     let before = text[..start].trim_end();
     STATE_NOUNS.contains(&next)
-        || before.ends_with(" and")
-            && (before.ends_with("EU and") || before.ends_with("Europe and"))
+        || before.ends_with("EU and")
+        || before.ends_with("Europe and")
         || after.starts_with("and the EU")
         || after.starts_with("and Europe")
 }
