@@ -45,7 +45,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         " sign ", " signs ", " ink ", " inks ", "formalised", "formalized", "formalise ", "formalize ",
         "formalises", "formalizes", "adopted", "issued", "exchanged",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
-        "put pen to paper"]),
+        "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
+        "culminated in the signing of", "ended with the signing of"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
         "set to", "intends to", "intend to", "would sign", "are to sign", "is to sign",
@@ -231,7 +232,23 @@ impl Cues {
             if inside_before || inside_after {
                 continue;
             }
+            // "finalised the draft", "concluded negotiations": the text is agreed and awaits
+            // its signing.
+            let finished_text = matches!(word, "finalised" | "finalized" | "concluded")
+                && [
+                    "the draft",
+                    "a draft",
+                    "the text",
+                    "negotiations",
+                    "the negotiations",
+                    "talks",
+                ]
+                .iter()
+                .any(|w| rest.trim_start().starts_with(w));
             for cue in &set.cues[m.pattern().as_usize()] {
+                if finished_text && *cue == Cue::Signed {
+                    continue;
+                }
                 hits.push((*cue, m.start(), m.end()));
             }
         }
@@ -344,9 +361,23 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         return Some(AgreementStatus::Signed);
     }
 
+    // "had concluded negotiations on", "finalised the draft of": agreed, to be signed.
+    let finished_text = [
+        "concluded negotiations",
+        "concluded the negotiations",
+        "finalised the draft",
+        "finalized the draft",
+        "finalised a draft",
+        "finalized a draft",
+        "finalised the text",
+        "finalized the text",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
     if past_signing {
         Some(AgreementStatus::Signed)
     } else if future
+        || finished_text
         || cues.hits.iter().any(|&(c, start, end)| {
             c == Cue::Planned && !opens_talks(cues, end) && plans_an_act(lower, start, end)
         })

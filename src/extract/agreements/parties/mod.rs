@@ -218,6 +218,7 @@ pub(super) fn parties(
         if at >= cut
             || reaction.is_some_and(|r| at < r)
             || owns_a_thing(s, at + people[p].name.len())
+            || signs_for_an_organisation(s, at)
         {
             continue;
         }
@@ -439,6 +440,23 @@ fn event_host(s: &Sentence<'_>, people: &[Person]) -> Option<CountryCode> {
         .chain(country)
         .max_by_key(|&(i, _)| i)
         .map(|(_, c)| c)
+}
+
+/// Whether a person named at byte `at` signs "on the EU side": for the organisation, which
+/// is a party by itself, not for the country they come from ("Secretary of State for Trade of
+/// Spain" for the Council's presidency). The last "on the … side" before them governs.
+fn signs_for_an_organisation(s: &Sentence<'_>, at: usize) -> bool {
+    let before = &s.text[..at];
+    let Some(side) = before.rfind(" side") else {
+        return false;
+    };
+    let Some(on) = before[..side].rfind("on the ") else {
+        return false;
+    };
+    let name = &before[on + "on the ".len()..side];
+    ORGANISATIONS
+        .iter()
+        .any(|(n, short)| name == *n || name == *short)
 }
 
 /// Whether the person named up to byte `end` is only the owner of a thing the clause talks
