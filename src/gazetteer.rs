@@ -525,6 +525,9 @@ mod tests {
         assert_eq!(codes("A treaty between Australia and PNG."), ["AU", "PG"]);
         assert_eq!(codes("The KSA and BiH delegations met."), ["SA", "BA"]);
         assert!(codes("A png image and a ksa file.").is_empty());
+        // Headline shorthand, and the full name still one mention.
+        assert_eq!(codes("India, Lanka ink a defence deal."), ["IN", "LK"]);
+        assert_eq!(codes("Sri Lanka and India"), ["LK", "IN"]);
     }
 
     #[test]

@@ -86,7 +86,9 @@ const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Denial, &["denied", "denies", "deny", "ruled out", "rules out", "rejected", "rejects",
         "correction:",
         "refused", "refuses", "declined to"]),
-    (Cue::Suspended, &["suspended", "suspend", "called off", "cancelled", "canceled", "postponed",
+    (Cue::Suspended, &["suspended", "suspend", "suspending", "suspends", "cancelling",
+        "canceling", "scrapping", "postponing", "called off",
+        "cancelled", "canceled", "postponed",
         "shelved", "scrapped", "put on hold", "halted", "collapsed", "fell through", "walked away",
         "pulled out of", "withdrew from", "derailed", "stalled", "delayed"]),
     (Cue::Conditional, &["only if", "on condition that", "provided that", "unless", "as long as"]),
@@ -486,6 +488,23 @@ mod tests {
     fn statuses() {
         assert_eq!(
             st("the two ministers signed a memorandum"),
+            Some(AgreementStatus::Signed)
+        );
+        // An instrument in force that is being suspended exists; a text only agreed does not.
+        assert_eq!(
+            st("the nation was suspending its friendship treaty with its neighbour"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("the two sides have concluded negotiations on a trade pact"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            st("they finalised the draft of a partnership agreement"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            st("the highlight of the visit was the signing of two agreements"),
             Some(AgreementStatus::Signed)
         );
         assert_eq!(
