@@ -202,6 +202,8 @@ fn cue_set() -> &'static CueSet {
 /// The cues found in one clause (lowercase), with their byte offsets.
 pub(super) struct Cues {
     hits: Vec<(Cue, usize, usize)>,
+    /// "finalised the draft", "concluded negotiations": a text agreed that awaits signing.
+    finished_text: bool,
 }
 
 impl Cues {
@@ -215,6 +217,7 @@ impl Cues {
         ];
         let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut hits = Vec::new();
+        let mut finished_text = false;
         for m in set.matcher.find_overlapping_iter(lower) {
             let word = &lower[m.start()..m.end()];
             let stem = STEMS.iter().any(|s| word.starts_with(s));
@@ -235,26 +238,33 @@ impl Cues {
                 continue;
             }
             // "finalised the draft", "concluded negotiations": the text is agreed and awaits
-            // its signing.
-            let finished_text = matches!(word, "finalised" | "finalized" | "concluded")
-                && [
-                    "the draft",
-                    "a draft",
-                    "the text",
-                    "negotiations",
-                    "the negotiations",
-                    "talks",
-                ]
-                .iter()
-                .any(|w| rest.trim_start().starts_with(w));
+            // its signing; concluding "talks" ends a round, which `status` reads on its own.
+            let object = matches!(word, "finalised" | "finalized" | "concluded")
+                .then(|| {
+                    [
+                        "the draft",
+                        "a draft",
+                        "the text",
+                        "negotiations",
+                        "the negotiations",
+                        "talks",
+                    ]
+                    .into_iter()
+                    .find(|w| rest.trim_start().starts_with(w))
+                })
+                .flatten();
+            finished_text |= object.is_some_and(|w| w != "talks");
             for cue in &set.cues[m.pattern().as_usize()] {
-                if finished_text && *cue == Cue::Signed {
+                if object.is_some() && *cue == Cue::Signed {
                     continue;
                 }
                 hits.push((*cue, m.start(), m.end()));
             }
         }
-        Cues { hits }
+        Cues {
+            hits,
+            finished_text,
+        }
     }
 
     /// Whether any cue of this kind is present.
@@ -363,23 +373,10 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         return Some(AgreementStatus::Signed);
     }
 
-    // "had concluded negotiations on", "finalised the draft of": agreed, to be signed.
-    let finished_text = [
-        "concluded negotiations",
-        "concluded the negotiations",
-        "finalised the draft",
-        "finalized the draft",
-        "finalised a draft",
-        "finalized a draft",
-        "finalised the text",
-        "finalized the text",
-    ]
-    .iter()
-    .any(|p| lower.contains(p));
     if past_signing {
         Some(AgreementStatus::Signed)
     } else if future
-        || finished_text
+        || cues.finished_text
         || cues.hits.iter().any(|&(c, start, end)| {
             c == Cue::Planned && !opens_talks(cues, end) && plans_an_act(lower, start, end)
         })
