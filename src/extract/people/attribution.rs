@@ -259,18 +259,31 @@ fn name_of_country(
 }
 
 /// "his counterparts from Brazil, Lula da Silva, and Paraguay, Mario Abdo Benítez": a name
-/// after "Country," in a list of counterparts takes that country.
+/// after "Country," in a list of counterparts or colleagues takes that country, and so does
+/// one after a nationality in that list ("… and Guatemalan Carlos Ramiro Martínez").
 fn counterpart_from(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
-    if i < 3 || ctx.tokens[i - 1].text != "," {
+    if i < 3 {
         return None;
     }
-    let code = ctx.country[i - 2]?;
+    let (code, last) = if ctx.tokens[i - 1].text == "," {
+        (ctx.country[i - 2]?, i - 2)
+    } else {
+        let code = ctx.country[i - 1]?;
+        let before = ctx.lower(i - 2);
+        if !(before == "and" || before == ",") || ctx.country[i - 2].is_some() {
+            return None;
+        }
+        (code, i - 1)
+    };
     // The country's own first token, then the words before it.
-    let mut k = i - 2;
+    let mut k = last;
     while k > 0 && ctx.country[k - 1] == Some(code) {
         k -= 1;
     }
-    let listed = (k.saturating_sub(12)..k).any(|j| ctx.lower(j).starts_with("counterpart"));
+    let listed = (k.saturating_sub(16)..k).any(|j| {
+        let w = ctx.lower(j);
+        w.starts_with("counterpart") || w.starts_with("colleague")
+    });
     if !listed {
         return None;
     }

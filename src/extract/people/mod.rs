@@ -429,6 +429,32 @@ mod tests {
     }
 
     #[test]
+    fn colleagues_by_country_and_nationality() {
+        let found = people(
+            "Foreign Minister Rosa Ibarra joined her colleagues from Panama, Tomas Riquelme, \
+             and Bolivian Marco Vargas Llosa, to sign the memorandum.",
+        );
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|(n, _, c)| (n.as_str(), c.as_deref()))
+            .collect();
+        assert!(names.contains(&("Tomas Riquelme", Some("PA"))), "{names:?}");
+        assert!(
+            names.contains(&("Marco Vargas Llosa", Some("BO"))),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn ministry_acronym_between_title_and_name() {
+        let found = people(
+            "Oman Minister of Labour and Social Development (MLSD) Eng. Salim Al-Harthy signed it.",
+        );
+        assert_eq!(found[0].0, "Salim Al-Harthy");
+        assert_eq!(found[0].2.as_deref(), Some("OM"));
+    }
+
+    #[test]
     fn ranks_and_lists_of_counterparts() {
         let found = people("Chilean Defence Minister Army General Rosa Ibarra visited Lima.");
         assert_eq!(found[0].0, "Rosa Ibarra");

@@ -571,6 +571,15 @@ pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found
     }
     // Role, then name: "Mines Minister Abarchi Ousmane", "minister, Joseph Tarpeh".
     let mut after = consumed;
+    // "Minister of Human Resources (MHRSD) Eng. Ahmed Al-Rajhi": the ministry's acronym.
+    if let [open, acronym, close, ..] = &tokens[after.min(tokens.len())..]
+        && open.text == "("
+        && close.text == ")"
+        && acronym.text.len() >= 2
+        && acronym.text.chars().all(|c| c.is_ascii_uppercase())
+    {
+        after += 3;
+    }
     if tokens.get(after).is_some_and(|t| t.text == ",") {
         after += 1;
     }
