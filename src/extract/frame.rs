@@ -204,6 +204,19 @@ impl Frame {
         self.subjects.iter().map(|s| s.0)
     }
 
+    /// The countries named in the title or the lead as subjects, sorted: the group "the
+    /// three countries" means in a story about three.
+    pub fn central(&self) -> Vec<CountryCode> {
+        let mut codes: Vec<CountryCode> = self
+            .subjects
+            .iter()
+            .filter(|(_, w)| *w >= IN_LEAD)
+            .map(|s| s.0)
+            .collect();
+        codes.sort();
+        codes
+    }
+
     /// Whether `code` is among the countries the story is centrally about (title or lead).
     pub fn is_subject(&self, code: CountryCode) -> bool {
         self.subjects

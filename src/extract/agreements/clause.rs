@@ -166,6 +166,8 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "addend",
             "protocol",
             "joint statement",
+            "tripartite statement",
+            "trilateral statement",
             "document",
             "communiqu",
             "agreed record",

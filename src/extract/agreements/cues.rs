@@ -46,7 +46,9 @@ const WORDS: &[(Cue, &[&str])] = &[
         "formalises", "formalizes", "adopted", "issued", "exchanged",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
         "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
-        "culminated in the signing of", "ended with the signing of"]),
+        "culminated in the signing of", "ended with the signing of", "announced an agreement",
+        "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
+        "after signing"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
         "set to", "intends to", "intend to", "would sign", "are to sign", "is to sign",
@@ -125,6 +127,17 @@ fn future_signing(lower: &str, i: usize) -> bool {
         .skip_while(|w| ADVERBS.contains(w))
         .take(7)
         .collect();
+    // "upgraded their ties by signing a partnership": the signing is as past as the main
+    // verb, unless a plan governs it ("will deepen ties by signing").
+    if lower[i..].starts_with("by signing") || lower[i..].starts_with("after signing") {
+        return words.iter().any(|w| {
+            MODALS[1..].contains(w)
+                || matches!(
+                    *w,
+                    "plans" | "plan" | "expected" | "set" | "aims" | "aim" | "hopes" | "intends"
+                )
+        });
+    }
     match words.first() {
         // "had met with the Qatari minister to sign", "joined her colleagues … to sign the
         // memorandum": the purpose of a past meeting, reported after it happened.
@@ -373,6 +386,13 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         return Some(AgreementStatus::Signed);
     }
 
+    if !past_signing && !future {
+        match signing_event(lower) {
+            Some(AgreementStatus::Signed) => past_signing = true,
+            Some(_) => future = true,
+            None => {}
+        }
+    }
     if past_signing {
         Some(AgreementStatus::Signed)
     } else if future
@@ -389,6 +409,35 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         Some(AgreementStatus::Discussed)
     } else {
         None
+    }
+}
+
+/// A signing reported as an event: "the signing of the memoranda took place in Gaborone"
+/// (signed), "the signing ceremony is expected to take place in July" (planned).
+fn signing_event(lower: &str) -> Option<AgreementStatus> {
+    const HAPPENED: &[&str] = &["took place", "was held", "were held", "was conducted"];
+    const AHEAD: &[&str] = &[
+        "will take place",
+        "to take place",
+        "will be held",
+        "to be held",
+        "is scheduled",
+        "are scheduled",
+        "was scheduled",
+        "is set for",
+        "is planned",
+        "is slated",
+    ];
+    let at = ["signing of", "signing ceremony"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()?;
+    let after = &lower[at..];
+    let first = |words: &[&str]| words.iter().filter_map(|w| after.find(w)).min();
+    match (first(HAPPENED), first(AHEAD)) {
+        (Some(p), f) if f.is_none_or(|f| p < f) => Some(AgreementStatus::Signed),
+        (_, Some(_)) => Some(AgreementStatus::Planned),
+        _ => None,
     }
 }
 
@@ -502,6 +551,27 @@ mod tests {
         );
         assert_eq!(
             st("the highlight of the visit was the signing of two agreements"),
+            Some(AgreementStatus::Signed)
+        );
+        // A signing told as an event, or as the means of something else.
+        assert_eq!(
+            st("the signing of the memoranda is expected to take place in july"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            st("the signing of the memorandum took place at the foreign ministry"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("the two countries upgraded their ties by signing a strategic partnership"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("the two countries will upgrade their ties by signing a strategic partnership"),
+            Some(AgreementStatus::Planned)
+        );
+        assert_eq!(
+            st("the three states met, announcing an agreement to extend the corridor"),
             Some(AgreementStatus::Signed)
         );
         assert_eq!(

@@ -108,6 +108,7 @@ pub(super) fn resolve(
         if r.status == AgreementStatus::Signed
             && r.signers.is_empty()
             && !r.witnessed
+            && !r.signing_as_means
             && !how.is_empty()
             && let Some((_, named)) = actors.iter().rev().find(|(p, _)| *p == codes)
         {
@@ -118,7 +119,7 @@ pub(super) fn resolve(
                 .collect();
         }
 
-        if !r.actors.is_empty() {
+        if !r.actors.is_empty() && !r.signing_as_means {
             actors.push((codes.clone(), r.actors.clone()));
         }
         for (group, orgs) in groups(&r, &codes, &organisations, frame) {
@@ -292,6 +293,20 @@ fn complete(
             codes.sort();
             return (codes, orgs, "the document's subject country acts");
         }
+    }
+    // "The presidents of the three countries met" in a story whose headline and lead name
+    // those three: the document's central countries, when nothing reported so far is meant.
+    let central = frame.central();
+    if r.refs.counted_group
+        && central.len() >= 3
+        && codes.iter().all(|c| central.contains(c))
+        && orgs.is_empty()
+    {
+        return (
+            central,
+            orgs,
+            "the group counted is the document's central countries",
+        );
     }
     if count == 0
         && r.refs.two_named

@@ -16,7 +16,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|joint statements?|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
@@ -131,6 +131,9 @@ pub(super) struct Report {
     pub counted: bool,
     /// Someone watched the signing: "the two officials witnessed the signing of …".
     pub witnessed: bool,
+    /// The signing is told only as the means of something else ("upgraded their ties by
+    /// signing a partnership"): it says nothing of who signed.
+    pub signing_as_means: bool,
     /// Subject matter.
     pub topic: Option<Topic>,
     /// Where.
@@ -180,7 +183,7 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
         } else {
             group = true;
             let word = GROUP_WORDS[k - PAIR_WORDS.len()];
-            counted_group |= ["three", "four", "five", "trilateral"]
+            counted_group |= ["three", "four", "five", "trilateral", "tripartite"]
                 .iter()
                 .any(|n| word.contains(n));
         }
@@ -246,11 +249,29 @@ pub(super) fn report(
     {
         status = Some(AgreementStatus::Signed);
     }
-    // A joint declaration or statement that governments issue is concluded by being issued.
-    if status.is_none()
+    // A joint declaration or statement that governments issue is concluded by being issued:
+    // "In a joint statement, the leaders pledged … to hold their next meeting in Accra" is
+    // issued, whatever else the clause discusses.
+    let issued = |n: &regex::Match<'_>| {
+        let before = s.lower[..n.start()].trim_end();
+        [
+            "in a",
+            "in their",
+            "in the",
+            "according to a",
+            "according to the",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+    };
+    if (status.is_none()
+        || status == Some(AgreementStatus::Discussed) && nouns.first().is_some_and(issued))
         && nouns.first().is_some_and(|n| {
             let l = n.as_str().to_ascii_lowercase();
-            l.starts_with("joint") || l.starts_with("communiq")
+            l.starts_with("joint")
+                || l.starts_with("tripartite")
+                || l.starts_with("trilateral")
+                || l.starts_with("communiq")
         })
     {
         status = Some(AgreementStatus::Signed);
@@ -381,6 +402,13 @@ pub(super) fn report(
         generic,
         counted: nouns.first().is_some_and(|n| counted(s.lower, n.start())),
         witnessed: s.cues.any(Cue::Witness),
+        signing_as_means: {
+            let means = |i: usize| {
+                let w = &s.lower[i..];
+                w.starts_with("by signing") || w.starts_with("after signing")
+            };
+            s.cues.starts(Cue::Signed).any(means) && s.cues.starts(Cue::Signed).all(means)
+        },
         topic: nouns
             .first()
             .and_then(|n| named_topic(s.text, n.start(), &name_spans(s)))

@@ -96,7 +96,9 @@ pub(super) const GROUP_WORDS: &[&str] = &[
 
     "the delegations", "all three", "the three countries", "the four countries",
     "the participants", "the signatories", "trilateral", "the three of us", "the four of us",
-    "the five of us", "all four", "all five", "the five countries",
+    "the five of us", "all four", "all five", "the five countries", "tripartite",
+    "the three nations", "the three sides", "the three states", "the three leaders",
+    "the three ministers", "the four nations", "the five nations",
 ];
 
 /// The days of the week, in lowercase: "signed on Tuesday" says when, not who or what.

@@ -423,7 +423,11 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
         // "signed by Jordan's minister", but "a visit by German Chancellor Scholz".
         Some("by") => {
             let after = before.get(1).map_or("", String::as_str);
-            return if matches!(after, "visit" | "hosted" | "attended" | "witnessed") {
+            // "A dialogue … attended by Pakistan's Foreign Minister": who attends talks takes
+            // part in them; who attends a signing watches it.
+            let watched =
+                after == "attended" && (s.lower.contains("sign") || s.lower.contains("ceremony"));
+            return if watched || matches!(after, "visit" | "hosted" | "witnessed") {
                 Role::Bystander("a visitor or witness, not a party")
             } else if CAUSED_BY.contains(&after) {
                 // "uncertainty influenced by US President Trump's policies".
