@@ -527,6 +527,8 @@ mod tests {
         assert!(codes("A png image and a ksa file.").is_empty());
         // Headline shorthand, and the full name still one mention.
         assert_eq!(codes("India, Lanka ink a defence deal."), ["IN", "LK"]);
+        assert_eq!(codes("Iran, S Arabia agree to resume ties"), ["IR", "SA"]);
+        assert_eq!(codes("S. Korea warns N Korea"), ["KR", "KP"]);
         assert_eq!(codes("Sri Lanka and India"), ["LK", "IN"]);
     }
 
