@@ -47,7 +47,8 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "scientist", "consultant", "professor", "expert", "lecturer", "strategist", "counterpart", "officer",
     "colleague", "emperor", "empress", "leader", "undersecretary-general", "under-secretary-general",
     "assistant-secretary-general", "chief", "speaker", "negotiator", "councillor", "councilor",
-    "vice-chancellor", "fm", "chargé", "charge",
+    "vice-chancellor", "fm", "chargé", "charge", "diplomat", "campaigner", "activist", "lawmaker",
+    "legislator", "mp", "cs", "politician",
 ]);
 
 /// Words that can stand in a title before its head noun, in lowercase text

@@ -39,8 +39,9 @@ const AUXILIARIES: &[&str] = &[
 /// Verbs that take the post as their object: "became the minister", "took over as".
 #[rustfmt::skip]
 const TOOK_POST: &[&str] = &[
-    "became", "becomes", "become", "took", "takes", "take", "retained", "retains", "remained",
-    "remains", "serves", "served", "serve",
+    "became", "becomes", "become", "took", "takes", "take", "taken", "retained", "retains",
+    "remained", "remains", "serves", "served", "serve", "continues", "continued", "stays",
+    "stayed",
 ];
 
 /// Active verbs of appointment whose object is the person: "Lee appointed Wi Sung-lac as …".
@@ -156,7 +157,10 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) ->
     let before = |w: &[&str]| i > 0 && w.contains(&ctx.lower(i - 1));
     let predecessor =
         before(&[","]) && matches!(ctx.lower(i.wrapping_sub(2)), "predecessor" | "successor");
-    if before(HOLDER_BEFORE) || predecessor {
+    // "taking over from David Lammy", "was replaced by Ferry Juliantono".
+    let handover = before(&["from"]) && ctx.lower(i.wrapping_sub(2)) == "over"
+        || before(&["by"]) && matches!(ctx.lower(i.wrapping_sub(2)), "replaced" | "succeeded");
+    if before(HOLDER_BEFORE) || predecessor || handover {
         return Some(make_untitled(name.to_string(), None, "post-holder"));
     }
     let given = before(&["to"])
@@ -285,6 +289,7 @@ fn role_after(
         matches!(
             w,
             "as" | "the"
+                | "charge"
                 | "a"
                 | "an"
                 | "new"

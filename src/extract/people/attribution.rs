@@ -41,7 +41,7 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        let found = honorific_name(ctx, text, i)
+        let found = honorific_name(ctx, text, i, false)
             .or_else(|| agent_name(ctx, &ahead, text, i))
             .or_else(|| possessive_name(ctx, text, i))
             .or_else(|| counterpart_from(ctx, text, i))
@@ -49,6 +49,7 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             .or_else(|| appositive_name(ctx, text, i))
             .or_else(|| name_with_bracketed_country(ctx, text, i))
             .or_else(|| name_with_age(ctx, text, i))
+            .or_else(|| honorific_name(ctx, text, i, true))
             .or_else(|| super::appointment::find_at(ctx, text, i));
         match found {
             Some((end, f)) => {
@@ -126,7 +127,17 @@ fn of_country(ctx: &Ctx<'_, '_>, end: usize) -> Option<CountryCode> {
 
 /// "Madam Shirley Ayorkor Botchwey", "Dr A. K. Abdul Momen of Bangladesh", "His Highness the
 /// Amir Sheikh Meshal Al-Ahmad Al-Jaber Al-Sabah".
-fn honorific_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+///
+/// With `military`, an abbreviated rank opens the name instead ("Gen. Abdel-Majeed Sakr
+/// replaced Gen. Mohamed Zaki"); that shape is tried after the appositive ones, which also
+/// give the country ("Senior Gen. Min Aung Hlaing, the head of the military in Myanmar").
+fn honorific_name(
+    ctx: &Ctx<'_, '_>,
+    text: &str,
+    i: usize,
+    military: bool,
+) -> Option<(usize, Found)> {
+    const RANKS: &[&str] = &["Gen", "Gen.", "Lt", "Col", "Col.", "Maj", "Brig", "Adm"];
     const OPENERS: &[&str] = &[
         "Mr",
         "Mrs",
@@ -157,7 +168,7 @@ fn honorific_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fou
         "Datuk",
     ];
     let t = ctx.tokens.get(i)?;
-    if !OPENERS.contains(&t.text) {
+    if !(OPENERS.contains(&t.text) || military && RANKS.contains(&t.text)) {
         return None;
     }
     // "His Excellency", "Her Royal Highness" — but not "his country".
@@ -189,6 +200,11 @@ fn honorific_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fou
     }
     let (end, name) = person_name(ctx, text, k)
         .or_else(|| personal.then(|| ctx.surname_at(text, after)).flatten())?;
+    // "Senior Gen. Min Aung Hlaing, the head of the military in Myanmar": the title after
+    // the name is the better evidence, and the title rules read it.
+    if military && ctx.tokens.get(end).is_some_and(|t| t.text == ",") {
+        return None;
+    }
     let country = of_country(ctx, end);
     Some((end, make_untitled(name, country, "honorific-name")))
 }
@@ -426,6 +442,10 @@ fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Optio
     let mut k = end + 1;
     while k < tokens.len() && ctx.country[k] == Some(code) {
         k += 1;
+    }
+    // "(Djibouti, Eastern Region)": the country first, then what else the bracket says.
+    if tokens.get(k)?.text == "," {
+        k = (k + 1..tokens.len().min(k + 6)).find(|&j| tokens[j].text == ")")?;
     }
     if tokens.get(k)?.text != ")" {
         return None;

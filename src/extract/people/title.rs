@@ -134,7 +134,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         let c = self.tokens.get(i + 2)?;
-        (close(c.text) && self.is_name_word(i + 3)).then_some(i + 3)
+        // Luiz Inácio "Lula" da Silva: a particle may follow the nickname.
+        let particle = NAME_PARTICLES.contains(self.lower(i + 3)) && self.is_name_word(i + 4);
+        (close(c.text) && (self.is_name_word(i + 3) || particle)).then_some(i + 3)
     }
 
     /// A word that is an honorific elsewhere ("Sen", "Major") but ends the name here: no dot,
@@ -477,82 +479,6 @@ pub(super) fn normalise_role(text: &str) -> String {
         .join(" ")
         .trim_end_matches(',')
         .to_string()
-}
-
-/// "Presidents Horacio Villalba of Paraguay and Evaristo Mamani Condori of Bolivia".
-/// "Presidents Horacio Villalba of Paraguay and Evaristo Mamani Condori of Bolivia";
-/// "Tanzanian and Burundian transport ministers, Elias Mwambene and Jean-Bosco Niyonkuru"
-/// (the countries named before the title, in the order of the names).
-pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
-    let (role_start, _) = ctx.extend_left(r);
-    let head = ctx.tokens[r].text.trim_end_matches('s');
-    let words: Vec<&str> = ctx.tokens[role_start..r]
-        .iter()
-        .filter(|t| t.word && t.lower() != "and")
-        .map(|t| t.text)
-        .chain(std::iter::once(head))
-        .collect();
-    let role = normalise_role(&words.join(" "));
-    // Countries before the title, one per mention: "Tanzanian and Burundian".
-    let mut before: Vec<CountryCode> = Vec::new();
-    let mut k = role_start;
-    while k > 0 {
-        let t = &ctx.tokens[k - 1];
-        if let Some(c) = ctx.country[k - 1] {
-            if before.last() != Some(&c) {
-                before.insert(0, c);
-            }
-        } else if !(t.lower() == "and" || t.text == "," || t.lower() == "the") {
-            break;
-        }
-        k -= 1;
-    }
-    let mut out = Vec::new();
-    let mut j = r + 1;
-    if ctx.tokens.get(j).is_some_and(|t| t.text == ",") {
-        j += 1;
-    }
-    while let Some((end, name)) = ctx.name_at(text, j) {
-        let mut country = None;
-        j = end;
-        if ctx.lower(j) == "of" && ctx.country.get(j + 1).copied().flatten().is_some() {
-            country = ctx.country[j + 1];
-            j += 1;
-            while j < ctx.tokens.len() && ctx.country[j] == country {
-                j += 1;
-            }
-        }
-        // "Ministers Ricardo Luna (Foreign Affairs), Fernando Zavala (Economy)": each
-        // minister's portfolio in brackets.
-        if ctx.tokens.get(j).is_some_and(|t| t.text == "(")
-            && let Some(close) =
-                (j + 1..ctx.tokens.len().min(j + 12)).find(|&k| ctx.tokens[k].text == ")")
-        {
-            j = close + 1;
-        }
-        out.push(make_found(
-            name,
-            role.clone(),
-            country,
-            None,
-            "plural-title",
-        ));
-        if ctx
-            .tokens
-            .get(j)
-            .is_some_and(|t| t.text == "," || t.lower() == "and")
-        {
-            j += 1;
-        } else {
-            break;
-        }
-    }
-    if out.len() == before.len() && out.iter().all(|f| f.person.country.is_none()) {
-        for (f, c) in out.iter_mut().zip(before) {
-            f.person.country = Some(c);
-        }
-    }
-    out
 }
 
 pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found> {

@@ -1,0 +1,167 @@
+//! Several people under one plural title: "Presidents Horacio Villalba of Paraguay and
+//! Evaristo Mamani Condori of Bolivia", "Tanzanian and Burundian transport ministers, A and B",
+//! "the presidents of Mexico, A, and Guatemala, B", "both presidents of The Gambia and
+//! Senegal, A and B respectively".
+
+use super::title::{Ctx, normalise_role};
+use super::{Found, make_found};
+use crate::gazetteer::CountryCode;
+
+/// "Presidents Horacio Villalba of Paraguay and Evaristo Mamani Condori of Bolivia";
+/// "Tanzanian and Burundian transport ministers, Elias Mwambene and Jean-Bosco Niyonkuru"
+/// (the countries named before the title, in the order of the names).
+pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
+    let (role_start, _) = ctx.extend_left(r);
+    let head = ctx.tokens[r].text.trim_end_matches('s');
+    let words: Vec<&str> = ctx.tokens[role_start..r]
+        .iter()
+        .filter(|t| t.word && t.lower() != "and")
+        .map(|t| t.text)
+        .chain(std::iter::once(head))
+        .collect();
+    let role = normalise_role(&words.join(" "));
+    // Countries before the title, one per mention: "Tanzanian and Burundian".
+    let mut before: Vec<CountryCode> = Vec::new();
+    let mut k = role_start;
+    while k > 0 {
+        let t = &ctx.tokens[k - 1];
+        if let Some(c) = ctx.country[k - 1] {
+            if before.last() != Some(&c) {
+                before.insert(0, c);
+            }
+        } else if !(t.lower() == "and" || t.text == "," || t.lower() == "the") {
+            break;
+        }
+        k -= 1;
+    }
+    let mut out = Vec::new();
+    let mut j = r + 1;
+    if ctx.tokens.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
+    while let Some((end, name)) = ctx.name_at(text, j) {
+        let mut country = None;
+        j = end;
+        if ctx.lower(j) == "of" && ctx.country.get(j + 1).copied().flatten().is_some() {
+            country = ctx.country[j + 1];
+            j += 1;
+            while j < ctx.tokens.len() && ctx.country[j] == country {
+                j += 1;
+            }
+        }
+        // "Ministers Ricardo Luna (Foreign Affairs), Fernando Zavala (Economy)": each
+        // minister's portfolio in brackets.
+        if ctx.tokens.get(j).is_some_and(|t| t.text == "(")
+            && let Some(close) =
+                (j + 1..ctx.tokens.len().min(j + 12)).find(|&k| ctx.tokens[k].text == ")")
+        {
+            j = close + 1;
+        }
+        out.push(make_found(
+            name,
+            role.clone(),
+            country,
+            None,
+            "plural-title",
+        ));
+        if ctx
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.text == "," || t.lower() == "and")
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if out.len() == before.len() && out.iter().all(|f| f.person.country.is_none()) {
+        for (f, c) in out.iter_mut().zip(before) {
+            f.person.country = Some(c);
+        }
+    }
+    out
+}
+
+/// "The presidents of Mexico, A, and Guatemala, B, met": each name after its country; "both
+/// presidents of The Gambia and Senegal, A and B respectively": the names in the order of
+/// the countries.
+pub(super) fn plural_of_countries(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
+    let role = normalise_role(ctx.tokens[r].text.trim_end_matches('s'));
+    let country_at = |j: usize| -> Option<(CountryCode, usize)> {
+        let mut k = j;
+        if ctx.lower(k) == "the" {
+            k += 1;
+        }
+        let code = ctx.country.get(k).copied().flatten()?;
+        while ctx.country.get(k).copied().flatten() == Some(code) {
+            k += 1;
+        }
+        Some((code, k))
+    };
+    let comma = |j: usize| ctx.tokens.get(j).is_some_and(|t| t.text == ",");
+    let mut out = Vec::new();
+    let mut j = r + 2;
+    // "of Mexico, A, and Guatemala, B".
+    while let Some((code, k)) = country_at(j) {
+        if !comma(k) {
+            break;
+        }
+        let Some((end, name)) = ctx.name_at(text, k + 1) else {
+            break;
+        };
+        out.push(make_found(
+            name,
+            role.clone(),
+            Some(code),
+            None,
+            "plural-title",
+        ));
+        j = end;
+        if comma(j) {
+            j += 1;
+        }
+        if ctx.lower(j) == "and" {
+            j += 1;
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    // "of The Gambia and Senegal, A and B".
+    let mut codes = Vec::new();
+    while let Some((code, k)) = country_at(j) {
+        codes.push(code);
+        j = k;
+        if matches!(ctx.lower(j), "and" | ",") && country_at(j + 1).is_some() {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if codes.len() < 2 || !comma(j) {
+        return out;
+    }
+    j += 1;
+    let mut names = Vec::new();
+    while let Some((end, name)) = ctx.name_at(text, j) {
+        names.push(name);
+        j = end;
+        if matches!(ctx.lower(j), "and" | ",") {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if names.len() == codes.len() {
+        for (name, code) in names.into_iter().zip(codes) {
+            out.push(make_found(
+                name,
+                role.clone(),
+                Some(code),
+                None,
+                "plural-title",
+            ));
+        }
+    }
+    out
+}
