@@ -116,6 +116,9 @@ const ELSEWHERE: usize = 1;
 pub struct Frame {
     /// Countries by weight (title and opening sentence count most), then first mention.
     subjects: Vec<(CountryCode, usize)>,
+    /// A bloc the headline names as an actor ("GCC to pursue free trade agreements", "Russia
+    /// and SADC agree to sign memoranda"), with the one country it names, if any.
+    organisation: Option<(String, Option<CountryCode>)>,
 }
 
 impl Frame {
@@ -162,7 +165,26 @@ impl Frame {
         weights.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         Frame {
             subjects: weights.into_iter().map(|(c, w, _)| (c, w)).collect(),
+            organisation: None,
         }
+    }
+
+    /// The frame with the bloc the headline names as an actor: on its own, or beside the
+    /// headline's only country.
+    pub fn with_organisation(mut self, organisation: Option<String>, title: &[Mention]) -> Frame {
+        let mut codes: Vec<CountryCode> = title.iter().map(|m| m.code).collect();
+        codes.dedup();
+        self.organisation = match (organisation, codes.as_slice()) {
+            (Some(org), []) => Some((org, None)),
+            (Some(org), [c]) => Some((org, Some(*c))),
+            _ => None,
+        };
+        self
+    }
+
+    /// The bloc the headline names as an actor, and the country beside it, if any.
+    pub fn organisation(&self) -> Option<(&str, Option<CountryCode>)> {
+        self.organisation.as_ref().map(|(o, c)| (o.as_str(), *c))
     }
 
     /// The country the story is about, if it names any.

@@ -202,7 +202,8 @@ pub fn document(doc: &SourceDoc) -> Extraction {
                 (b.text.as_str(), kept)
             })
             .collect();
-        let frame = frame::Frame::new((&doc.title, &title), &framed, lead);
+        let frame = frame::Frame::new((&doc.title, &title), &framed, lead)
+            .with_organisation(agreements::headline_organisation(&doc.title), &title);
         out.date = dates::of_document(&doc.blocks);
         prose(doc, &per_block, &sentences, &frame, &mut out);
     }

@@ -47,7 +47,11 @@ pub(super) fn resolve(
         // "The agreements aim to …" sums up several engagements; it adds none, but may say
         // who signed them.
         let few = r.parties.codes.len() + r.parties.organisations.len() < 2;
-        if r.rule == SIGNERS || r.refs.back && r.plural && few {
+        // Unless it says more than what it sums up: "the signing of the memoranda is
+        // expected in July" after talks on them.
+        let new_signing = r.text.to_ascii_lowercase().contains("sign")
+            && !out.engagements.iter().any(|e| e.status >= r.status);
+        if r.rule == SIGNERS || r.refs.back && r.plural && few && !new_signing {
             attach_signers(&mut out.engagements, &r, people);
             continue;
         }
@@ -282,6 +286,16 @@ fn complete(
         && (r.parties.implicit_agent || r.refs.pair || partners_only(r))
     {
         let named = codes.first().copied();
+        // A bloc the headline names as the actor: "GCC to pursue trade deals … his meeting
+        // with New Zealand's minister"; "Russia and SADC agree … Russia's envoy visited".
+        if let Some((org, beside)) = frame.organisation()
+            && orgs.is_empty()
+            && named.is_some()
+            && beside.is_none_or(|c| Some(c) == named)
+        {
+            orgs.push(org.to_string());
+            return (codes, orgs, "the bloc the headline names acts");
+        }
         let other = match (frame.primary(), named) {
             (Some(p), Some(n)) if p != n => Some(p),
             (Some(p), None) => Some(p),
@@ -306,6 +320,16 @@ fn complete(
             central,
             orgs,
             "the group counted is the document's central countries",
+        );
+    }
+    if count == 0
+        && r.refs.pair
+        && let Some((org, Some(country))) = frame.organisation()
+    {
+        return (
+            vec![country],
+            vec![org.to_string()],
+            "\"the two parties\" are the country and the bloc of the headline",
         );
     }
     if count == 0

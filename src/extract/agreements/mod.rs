@@ -94,6 +94,29 @@ pub struct Input<'a, 's> {
     pub date: Option<Date>,
 }
 
+/// The bloc a headline names as its actor, by its short name: the headline opens with it
+/// ("GCC to pursue free trade agreements") or with one country and it ("Russia and SADC agree
+/// to sign memoranda"). Not a bloc named as an object ("revokes agreements with EU") or one
+/// of several ("Leaders from ASEAN, GCC countries arrive").
+pub fn headline_organisation(title: &str) -> Option<String> {
+    let short = |name: &str| {
+        words::ORGANISATIONS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+    };
+    let mut found = org_re().find_iter(title);
+    let m = found.next()?;
+    let org = short(m.as_str())?;
+    if found.any(|other| short(other.as_str()) != Some(org)) {
+        return None;
+    }
+    let before = title[..m.start()].trim_start();
+    let opens =
+        before.is_empty() || before.ends_with(" and ") && before.split_whitespace().count() <= 3;
+    opens.then(|| org.to_string())
+}
+
 /// Finds the engagements of a document.
 pub fn find(input: &Input<'_, '_>) -> Outcome {
     let Input {
@@ -211,5 +234,28 @@ impl Salience {
             .filter(|(_, (n, _))| *n > 0)
             .max_by_key(|(_, k)| **k)
             .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline_organisation;
+
+    #[test]
+    fn a_bloc_is_the_headline_actor_only_when_it_opens_the_headline() {
+        let org = |t: &str| headline_organisation(t);
+        assert_eq!(
+            org("GCC to pursue free trade agreements").as_deref(),
+            Some("GCC")
+        );
+        assert_eq!(
+            org("Russia and SADC Agree to Sign Memoranda").as_deref(),
+            Some("SADC")
+        );
+        assert_eq!(org("Niger revokes security agreements with EU"), None);
+        assert_eq!(
+            org("Leaders from ASEAN, GCC countries arrive in Riyadh"),
+            None
+        );
     }
 }

@@ -269,6 +269,7 @@ impl Ctx<'_, '_> {
             || org_next
             || aside
             || PORTFOLIO_WORDS.contains(lower)
+            || ORGANISATION_WORDS.contains(lower)
             || COMMON_CAPITALISED.contains(&lower)
             || t.text.chars().count() < 3
         {
