@@ -32,6 +32,15 @@ pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
+    // "Belgium, (Brussels Morning Newspaper) The EU signed …": a country opens the text with
+    // the outlet's credit in brackets after it.
+    if before.is_empty()
+        && after
+            .strip_prefix(',')
+            .is_some_and(|rest| rest.trim_start().starts_with('('))
+    {
+        return true;
+    }
     in_agency_credit(text, start)
 }
 
@@ -276,6 +285,9 @@ mod tests {
         );
         assert_eq!(dateline_place("Giorgia Meloni: a step forward"), None);
         assert_eq!(dateline_place("Kenya, Uganda and Tanzania signed."), None);
+        let credit = "Belgium, (Brussels Morning) The EU signed";
+        assert!(in_dateline(credit, 0, 7));
+        assert!(!in_dateline("Kenya, Uganda and Tanzania signed.", 0, 5));
     }
 
     #[test]

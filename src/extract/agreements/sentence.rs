@@ -16,7 +16,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
@@ -556,7 +556,7 @@ pub(super) fn noun_kind(noun: &str) -> AgreementKind {
         w if w.starts_with("letter") => AgreementKind::LetterOfIntent,
         w if w.starts_with("accord") => AgreementKind::Accord,
         w if w.starts_with("declaration") => AgreementKind::Declaration,
-        "joint" => AgreementKind::Declaration,
+        "joint" | "tripartite" | "trilateral" => AgreementKind::Declaration,
         w if w.starts_with("framework") => AgreementKind::Framework,
         w if w.starts_with("deal") => AgreementKind::Deal,
         w if w.starts_with("partnership") => AgreementKind::Partnership,

@@ -80,6 +80,9 @@ impl Ctx<'_, '_> {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };
+        if self.is_capital_surname(i) {
+            return true;
+        }
         let lower = t.lower();
         t.word
             && self.country[i].is_none()
@@ -94,6 +97,32 @@ impl Ctx<'_, '_> {
             && !ROLE_NOUNS.contains(lower)
             && !ROLE_MODIFIERS.contains(lower)
             && !t.text.chars().any(|c| c.is_ascii_digit())
+    }
+
+    /// A surname in capitals after a personal honorific, as Japanese official releases write
+    /// it: "Ms. KAMIKAWA Yoko", "Mr. KISHIDA Fumio".
+    fn is_capital_surname(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let mut k = i;
+        if k > 0 && self.tokens[k - 1].text == "." {
+            k -= 1;
+        }
+        t.word
+            && t.text.chars().count() >= 3
+            && t.text
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_uppercase())
+            && self.country[i].is_none()
+            && k > 0
+            && matches!(
+                self.tokens[k - 1].text,
+                "Mr" | "Ms" | "Mrs" | "Mr." | "Ms." | "Mrs."
+            )
+            && self.tokens.get(i + 1).is_some_and(|n| {
+                n.is_capitalised() && n.text.chars().skip(1).all(char::is_lowercase)
+            })
     }
 
     /// Whether token `i` is an honorific or rank that may open a name ("Dr", "H.E.", "His
