@@ -167,14 +167,23 @@ fn purpose_of_past_meeting(before: &[&str]) -> bool {
         "flew",
         "visited",
         "convened",
+        "became",
+        "becomes",
     ];
     const PLAN: &[&str] = &[
         "will", "would", "shall", "plans", "planned", "expected", "set", "due", "agreed", "aims",
         "hopes", "intends", "ready", "is", "are", "be",
     ];
-    for w in before.iter().take(12) {
+    for (k, w) in before.iter().take(12).enumerate() {
         if PLAN.contains(w) {
             return false;
+        }
+        // "a ceremony was held to sign ten documents", not "will be held to sign".
+        if *w == "held" {
+            return before[k + 1..]
+                .iter()
+                .take(3)
+                .any(|w| matches!(*w, "was" | "were"));
         }
         if PAST.contains(w) {
             return true;
@@ -573,6 +582,18 @@ mod tests {
         assert_eq!(
             st("the three states met, announcing an agreement to extend the corridor"),
             Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("canada became the fifth country to sign a defence agreement"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("a ceremony was also held to sign ten additional documents"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("a ceremony will be held to sign ten additional documents"),
+            Some(AgreementStatus::Planned)
         );
         assert_eq!(
             st("the deal is to be signed next month"),
