@@ -71,7 +71,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
-        "both governments", "the ministry", "the archipelago"]),
+        "both governments", "the ministry", "the archipelago", "government has",
+        "government have"]),
     (Cue::NotParty, &["similar", "such as", "unlike", "mediated by", "brokered by", "hosted by",
         "facilitated by", "auspices of", "compared with", "compared to", "like ", "follows ",
         "following ", "modelled on", "modeled on", "previously", " than ", "informed of",
@@ -292,6 +293,14 @@ impl Cues {
     /// Whether any cue of this kind is present.
     pub(super) fn any(&self, cue: Cue) -> bool {
         self.hits.iter().any(|h| h.0 == cue)
+    }
+
+    /// Start and end offsets of the cues of this kind.
+    pub(super) fn spans(&self, cue: Cue) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.hits
+            .iter()
+            .filter(move |h| h.0 == cue)
+            .map(|h| (h.1, h.2))
     }
 
     /// Start offsets of the cues of this kind.

@@ -493,13 +493,11 @@ fn first_person_plural(s: &Sentence<'_>) -> bool {
 /// "the government" or "the country" meaning the country the story is about — not "the
 /// government of Azerbaijan", and not in a clause about companies.
 pub(super) fn home_reference(s: &Sentence<'_>) -> bool {
-    s.cues.starts(Cue::Home).any(|i| {
-        let after = &s.lower[i..];
-        let phrase_end = after
-            .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
-            .unwrap_or(after.len());
-        !after[..phrase_end].contains(" of ")
-    }) && !s.tokens.iter().any(|t| COMPANY_NOUNS.contains(t.lower()))
+    // "The government of Kenya" names a country; "the government signed" does not.
+    s.cues
+        .spans(Cue::Home)
+        .any(|(_, end)| s.lower[end..].split_whitespace().next() != Some("of"))
+        && !s.tokens.iter().any(|t| COMPANY_NOUNS.contains(t.lower()))
         && !s.lower.contains("state-owned")
         && !s.lower.contains("state-run")
 }
