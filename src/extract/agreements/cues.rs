@@ -73,7 +73,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
         "government have"]),
-    (Cue::NotParty, &["similar", "such as", "unlike", "mediated by", "brokered by", "hosted by",
+    (Cue::NotParty, &["similar", "such as", "unlike", "mediated by", "brokered by", "hosted by", "supported by",
         "facilitated by", "auspices of", "compared with", "compared to", "like ", "follows ",
         "following ", "modelled on", "modeled on", "previously", " than ", "informed of",
         " amid ", " as both countries ", " as both nations ", " as the two countries ",
