@@ -515,5 +515,5 @@ fn after_a_place(s: &Sentence<'_>, at: usize) -> bool {
     while j > 0 && s.tokens[j].word && s.tokens[j].is_capitalised() {
         j -= 1;
     }
-    j < i - 2 && matches!(s.tokens[j].lower(), "in" | "at" | "from" | "near")
+    j < i - 2 && matches!(s.tokens[j].lower(), "in" | "at" | "from" | "near" | "to")
 }
