@@ -48,7 +48,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
         "culminated in the signing of", "ended with the signing of", "announced an agreement",
         "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
-        "after signing"]),
+        "after signing", "ratified", "came into force", "came into effect", "come into force",
+        "come into effect", "entered into force", "took effect"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
         "set to", "intends to", "intend to", "would sign", "are to sign", "is to sign",
@@ -590,6 +591,15 @@ mod tests {
         );
         assert_eq!(
             st("the three states met, announcing an agreement to extend the corridor"),
+            Some(AgreementStatus::Signed)
+        );
+        // An instrument ratified or in force exists.
+        assert_eq!(
+            st("a deal on security cooperation with ecuador was also ratified"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("separate deals with jordan and rwanda come into effect"),
             Some(AgreementStatus::Signed)
         );
         assert_eq!(
