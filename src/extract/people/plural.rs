@@ -87,59 +87,75 @@ pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found
 /// the countries.
 pub(super) fn plural_of_countries(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
     let role = normalise_role(ctx.tokens[r].text.trim_end_matches('s'));
-    let country_at = |j: usize| -> Option<(CountryCode, usize)> {
-        let mut k = j;
-        if ctx.lower(k) == "the" {
-            k += 1;
-        }
-        let code = ctx.country.get(k).copied().flatten()?;
-        while ctx.country.get(k).copied().flatten() == Some(code) {
-            k += 1;
-        }
-        Some((code, k))
+    let listed = each_after_its_country(ctx, text, r + 2);
+    let listed = if listed.is_empty() {
+        in_country_order(ctx, text, r + 2)
+    } else {
+        listed
     };
-    let comma = |j: usize| ctx.tokens.get(j).is_some_and(|t| t.text == ",");
+    listed
+        .into_iter()
+        .map(|(name, code)| make_found(name, role.clone(), Some(code), None, "plural-title"))
+        .collect()
+}
+
+/// The country at token `j` ("The Gambia" with its article) and the token after it.
+fn country_at(ctx: &Ctx<'_, '_>, j: usize) -> Option<(CountryCode, usize)> {
+    let mut k = j;
+    if ctx.lower(k) == "the" {
+        k += 1;
+    }
+    let code = ctx.country.get(k).copied().flatten()?;
+    while ctx.country.get(k).copied().flatten() == Some(code) {
+        k += 1;
+    }
+    Some((code, k))
+}
+
+fn comma(ctx: &Ctx<'_, '_>, j: usize) -> bool {
+    ctx.tokens.get(j).is_some_and(|t| t.text == ",")
+}
+
+/// "Mexico, A, and Guatemala, B" from token `j`.
+fn each_after_its_country(
+    ctx: &Ctx<'_, '_>,
+    text: &str,
+    mut j: usize,
+) -> Vec<(String, CountryCode)> {
     let mut out = Vec::new();
-    let mut j = r + 2;
-    // "of Mexico, A, and Guatemala, B".
-    while let Some((code, k)) = country_at(j) {
-        if !comma(k) {
+    while let Some((code, k)) = country_at(ctx, j) {
+        if !comma(ctx, k) {
             break;
         }
         let Some((end, name)) = ctx.name_at(text, k + 1) else {
             break;
         };
-        out.push(make_found(
-            name,
-            role.clone(),
-            Some(code),
-            None,
-            "plural-title",
-        ));
+        out.push((name, code));
         j = end;
-        if comma(j) {
+        if comma(ctx, j) {
             j += 1;
         }
         if ctx.lower(j) == "and" {
             j += 1;
         }
     }
-    if !out.is_empty() {
-        return out;
-    }
-    // "of The Gambia and Senegal, A and B".
+    out
+}
+
+/// "The Gambia and Senegal, A and B" from token `j`: as many names as countries, or none.
+fn in_country_order(ctx: &Ctx<'_, '_>, text: &str, mut j: usize) -> Vec<(String, CountryCode)> {
     let mut codes = Vec::new();
-    while let Some((code, k)) = country_at(j) {
+    while let Some((code, k)) = country_at(ctx, j) {
         codes.push(code);
         j = k;
-        if matches!(ctx.lower(j), "and" | ",") && country_at(j + 1).is_some() {
+        if matches!(ctx.lower(j), "and" | ",") && country_at(ctx, j + 1).is_some() {
             j += 1;
         } else {
             break;
         }
     }
-    if codes.len() < 2 || !comma(j) {
-        return out;
+    if codes.len() < 2 || !comma(ctx, j) {
+        return Vec::new();
     }
     j += 1;
     let mut names = Vec::new();
@@ -152,16 +168,8 @@ pub(super) fn plural_of_countries(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Ve
             break;
         }
     }
-    if names.len() == codes.len() {
-        for (name, code) in names.into_iter().zip(codes) {
-            out.push(make_found(
-                name,
-                role.clone(),
-                Some(code),
-                None,
-                "plural-title",
-            ));
-        }
+    if names.len() != codes.len() {
+        return Vec::new();
     }
-    out
+    names.into_iter().zip(codes).collect()
 }
