@@ -529,6 +529,7 @@ mod tests {
         assert_eq!(codes("India, Lanka ink a defence deal."), ["IN", "LK"]);
         assert_eq!(codes("Iran, S Arabia agree to resume ties"), ["IR", "SA"]);
         assert_eq!(codes("S. Korea warns N Korea"), ["KR", "KP"]);
+        assert_eq!(codes("Korea and Japan; North Korea"), ["KR", "JP", "KP"]);
         assert_eq!(codes("Sri Lanka and India"), ["LK", "IN"]);
     }
 
