@@ -3,6 +3,14 @@ use super::*;
 use crate::extract::tokens::tokenize;
 use crate::gazetteer::Gazetteer;
 
+/// The (name, country) pairs of what [`people`] found, for `contains` checks.
+fn names_and_countries(found: &[(String, String, Option<String>)]) -> Vec<(&str, Option<&str>)> {
+    found
+        .iter()
+        .map(|(n, _, c)| (n.as_str(), c.as_deref()))
+        .collect()
+}
+
 fn people(text: &str) -> Vec<(String, String, Option<String>)> {
     let text = &unbracketed(text);
     let mentions = Gazetteer::global().find(text).mentions;
@@ -171,10 +179,7 @@ fn colleagues_by_country_and_nationality() {
         "Foreign Minister Rosa Ibarra joined her colleagues from Panama, Tomas Riquelme, \
          and Bolivian Marco Vargas Llosa, to sign the memorandum.",
     );
-    let names: Vec<(&str, Option<&str>)> = found
-        .iter()
-        .map(|(n, _, c)| (n.as_str(), c.as_deref()))
-        .collect();
+    let names = names_and_countries(&found);
     assert!(names.contains(&("Tomas Riquelme", Some("PA"))), "{names:?}");
     assert!(
         names.contains(&("Marco Vargas Llosa", Some("BO"))),
@@ -273,10 +278,7 @@ fn ranks_and_lists_of_counterparts() {
         "The charter was signed by host Tomas Riquelme and his counterparts from Peru, \
          Ana Quispe, and Bolivia, Marco Vargas Llosa.",
     );
-    let names: Vec<(&str, Option<&str>)> = found
-        .iter()
-        .map(|(n, _, c)| (n.as_str(), c.as_deref()))
-        .collect();
+    let names = names_and_countries(&found);
     assert!(names.contains(&("Tomas Riquelme", None)), "{names:?}");
     assert!(names.contains(&("Ana Quispe", Some("PE"))), "{names:?}");
     assert!(
