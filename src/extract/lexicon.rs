@@ -111,6 +111,7 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
     "Datuk", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Hon", "Hon.", "Rt", "Engr", "Dato", "Dato'", "Seri", "Sheikh", "Sheikha", "Madam", "H.E.",
     "Eng", "Eng.", "Engr.", "Lic", "Lic.", "Ing", "Ing.", "HE", "HH", "HM", "HRH", "Shaikh", "Shaikha", "Sayyid", "Sayyida",
     "Mme", "Mallam", "Alhaji", "Alh.", "Hajia", "Hajiya", "Amb", "Amb.", "Sen", "Sen.", "Rep", "Rep.", "Excellency", "Highness", "Majesty", "Royal", "Prof",
+    "Justice",
 ]);
 
 /// Lowercase particles inside names ("Maria da Conceição", "Ludwig van Beethoven").

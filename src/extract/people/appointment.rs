@@ -9,6 +9,7 @@
 //! The verb or the list is the evidence that the capitalised words are a person; the name
 //! itself still has to pass [`Ctx::name_at`], which keeps organisations and places out.
 
+use super::super::lexicon::ROLE_NOUNS;
 use super::super::tokens::Token;
 use super::title::{Ctx, normalise_role};
 use super::{Found, make_found, make_untitled};
@@ -48,7 +49,7 @@ const TOOK_POST: &[&str] = &[
 #[rustfmt::skip]
 const APPOINTS: &[&str] = &[
     "appointed", "named", "nominated", "picked", "tapped", "chose", "retained", "kept",
-    "reappointed",
+    "reappointed", "swore", "swears", "inducted", "inducts", "appoints", "names",
 ];
 
 /// Words before a name that make it the previous or next holder of a post.
@@ -103,7 +104,8 @@ pub(super) fn find_at(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize,
     let (end, name) = ctx.name_at(text, i)?;
     let found = appointed_name(ctx, text, end, &name)
         .or_else(|| appointee(ctx, text, i, end, &name))
-        .or_else(|| listed_name(ctx, text, i, end, &name))?;
+        .or_else(|| listed_name(ctx, text, i, end, &name))
+        .or_else(|| sworn_in(ctx, i, &name))?;
     Some((end, found))
 }
 
@@ -155,8 +157,9 @@ fn party_after(ctx: &Ctx<'_, '_>, end: usize) -> Option<usize> {
 /// as his chief of staff"; "the post was given to X"; "succeeding X".
 fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) -> Option<Found> {
     let before = |w: &[&str]| i > 0 && w.contains(&ctx.lower(i - 1));
-    let predecessor =
-        before(&[","]) && matches!(ctx.lower(i.wrapping_sub(2)), "predecessor" | "successor");
+    // "his predecessor, Rodrigo Duterte", "his predecessor Joko Widodo".
+    let holder = |k: usize| matches!(ctx.lower(k), "predecessor" | "successor");
+    let predecessor = before(&[","]) && holder(i.wrapping_sub(2)) || i > 0 && holder(i - 1);
     // "taking over from David Lammy", "was replaced by Ferry Juliantono".
     let handover = before(&["from"]) && ctx.lower(i.wrapping_sub(2)) == "over"
         || before(&["by"]) && matches!(ctx.lower(i.wrapping_sub(2)), "replaced" | "succeeded");
@@ -190,11 +193,16 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) ->
     // "X as ROLE" (past a comma-set aside) in a sentence whose verb appoints, or a line of a
     // list of appointments that opens with the name ("Jumoke Oduwole as the Minister of …").
     let opens = i == 0 || matches!(ctx.tokens[i - 1].text, "." | ";" | ":" | "•" | "-" | "–");
-    let mut k = end;
-    if ctx.lower(k) == "," {
+    // "She inducted A, B, and C as ministers": past the names listed after this one, or
+    // past an aside ("X, a lawmaker, as …").
+    let mut k = list_end(ctx, text, end);
+    if k == end && ctx.lower(k) == "," {
         k = (k + 1..ctx.tokens.len().min(k + 12)).find(|&j| ctx.tokens[j].text == ",")? + 1;
     }
-    if ctx.lower(k) != "as" {
+    // "… as his prime minister", "… to be interior minister".
+    if ctx.lower(k) == "to" && ctx.lower(k + 1) == "be" {
+        k += 1;
+    } else if ctx.lower(k) != "as" {
         return None;
     }
     if opens && !appoints_before(ctx, i) {
@@ -205,7 +213,7 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) ->
         return None;
     }
     // The post is whatever follows "as" ("his chief of staff"), with its head noun if it has one.
-    let role = role_after(ctx, text, k + 1).or_else(|| {
+    let role = role_after(ctx, text, k + 1).or_else(|| plural_post(ctx, k + 1)).or_else(|| {
         let words = (k + 1..ctx.tokens.len().min(k + 7))
             .take_while(|&j| ctx.tokens[j].word)
             .last()?;
@@ -215,6 +223,40 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) ->
         ))
     })?;
     Some(found(name.to_string(), Some(role), "appointed-as"))
+}
+
+/// "Jeri swore in Ernesto Alvarez": the oath makes the name a person's, post or not.
+fn sworn_in(ctx: &Ctx<'_, '_>, i: usize, name: &str) -> Option<Found> {
+    let sworn = i >= 2
+        && ctx.lower(i - 1) == "in"
+        && matches!(ctx.lower(i - 2), "swore" | "swears" | "sworn");
+    sworn.then(|| make_untitled(name.to_string(), None, "sworn-in"))
+}
+
+/// The token after the names listed after the one ending at `end` ("…, B, and C"), or `end`.
+fn list_end(ctx: &Ctx<'_, '_>, text: &str, end: usize) -> usize {
+    let mut at = end;
+    loop {
+        let mut k = at;
+        if ctx.lower(k) == "," {
+            k += 1;
+        }
+        if ctx.lower(k) == "and" {
+            k += 1;
+        }
+        match ctx.name_at(text, k) {
+            Some((next, _)) if k > at => at = next,
+            _ => return at,
+        }
+    }
+}
+
+/// "as ministers": the post of each person a list names.
+fn plural_post(ctx: &Ctx<'_, '_>, k: usize) -> Option<(String, Option<CountryCode>)> {
+    let single = ctx.lower(k).strip_suffix('s')?;
+    ROLE_NOUNS
+        .contains(single)
+        .then(|| (normalise_role(single), None))
 }
 
 /// Whether an active verb of appointment comes earlier in the sentence.

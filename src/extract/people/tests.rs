@@ -529,3 +529,57 @@ fn names_ending_in_a_rank_word_and_titles_before_an_organisation() {
     let found = names("said Ana Lima, Chief Executive of Vale's Nickel Division.");
     assert!(found.iter().all(|(n, _)| n != "Nickel"), "{found:?}");
 }
+
+#[test]
+fn oaths_lists_of_appointees_and_predecessors() {
+    let found = people(
+        "The new president swore in Tomas Ruiz, a retired judge, as his prime minister and \
+         swore in Ana Prieto to be interior minister.",
+    );
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(n, r, _)| (n.as_str(), r.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("Tomas Ruiz", "Prime Minister"), ("Ana Prieto", "Interior Minister")]
+    );
+    // Every name of a list an appointing verb opens, with the plural post as each one's.
+    let found = people("She inducted Hari Thapa, Maya Rai, and Bikash Gurung as ministers.");
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(n, r, _)| (n.as_str(), r.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("Hari Thapa", "Minister"), ("Maya Rai", "Minister"), ("Bikash Gurung", "Minister")]
+    );
+    assert_eq!(
+        one("Unlike his predecessor Budi Santoso, he travels often.").0,
+        "Budi Santoso"
+    );
+    // A judge's title is no part of the name.
+    let found = names("Former Chief Justice Karki was appointed as PM.");
+    assert!(found.iter().all(|(n, _)| !n.contains("Justice")), "{found:?}");
+    // A place or a firm after the same verbs is no person.
+    none("The court swore in the jury before the Hague Conference opened.");
+}
+
+#[test]
+fn a_portfolio_list_runs_to_the_name_after_its_last_comma() {
+    let found = people(
+        "the Minister for Education, Vocational Training and Sports, Pilar Ortega; and the \
+         Minister for Culture, Ernest Vidal.",
+    );
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(n, r, _)| (n.as_str(), r.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Pilar Ortega", "Minister for Education, Vocational Training and Sports"),
+            ("Ernest Vidal", "Minister for Culture"),
+        ]
+    );
+}

@@ -541,7 +541,12 @@ pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found
     }
     let capital_title = tokens[r].is_capitalised() && after == consumed;
     let (name, end, role, rule) = if let Some((end, name)) = ctx.name_at(text, after) {
-        (name, end, role_text(title_end), "role-then-name")
+        // "Minister for Education, Vocational Training and Sports, Pilar Alegría": what looked
+        // like a name is the portfolio's next item.
+        match portfolio_tail(ctx, text, end) {
+            Some((comma, name_end, name)) => (name, name_end, role_text(comma), "role-then-name"),
+            None => (name, end, role_text(title_end), "role-then-name"),
+        }
     } else if let Some((cut, name_end, name)) = backoff_name(ctx, text, r, title_end) {
         (name, name_end, role_text(cut), "role-then-name")
     } else if let Some((end, name)) = capital_title.then(|| ctx.surname_at(text, after)).flatten() {
@@ -632,6 +637,23 @@ pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found
         _ => None,
     };
     Some(make_found(name, role, country, org_word, rule))
+}
+
+/// After what looked like a name at a comma: "and" with one to three capitalised words, a
+/// comma and a name ("… Vocational Training and Sports, Pilar Alegría"). Returns the comma
+/// that ends the portfolio, and the real name's end and text.
+fn portfolio_tail(ctx: &Ctx<'_, '_>, text: &str, end: usize) -> Option<(usize, usize, String)> {
+    if ctx.lower(end) != "and" {
+        return None;
+    }
+    let comma = (end + 2..ctx.tokens.len().min(end + 5))
+        .find(|&k| ctx.tokens[k].text == ",")
+        .filter(|&k| {
+            (end + 1..k).all(|j| ctx.tokens[j].word && ctx.tokens[j].is_capitalised())
+                && !(end + 1..k).any(|j| ctx.is_role_noun(j))
+        })?;
+    let (name_end, name) = ctx.name_at(text, comma + 1)?;
+    Some((comma, name_end, name))
 }
 
 /// "Minister of Energy Transition Nadia Benkirane": the title swallowed the name; give back
