@@ -210,6 +210,11 @@ const BLOCKED_PHRASES: &[&str] = &[
     "Central African subregion",
     "Central African sub-region",
     "Central African energy",
+    // "Central African Economic and Monetary Community" (CEMAC), "Bank of Central African
+    // States".
+    "Central African Economic",
+    "Central African Monetary",
+    "Central African Power",
     // Currencies and companies named after a country.
     "U.S. dollar",
     "U.S. dollars",
@@ -493,6 +498,7 @@ mod tests {
     #[test]
     fn regions_currencies_and_namesake_companies_are_not_countries() {
         assert!(codes("The Economic Community of Central African States met.").is_empty());
+        assert!(codes("the Central African Economic and Monetary Community (CEMAC)").is_empty());
         assert!(codes("Power for the Central African subregion.").is_empty());
         assert_eq!(codes("The Central African government signed."), ["CF"]);
         assert_eq!(

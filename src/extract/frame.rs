@@ -113,6 +113,19 @@ fn objects(text: &str, mentions: &[Mention]) -> Vec<bool> {
     out
 }
 
+/// The mentions at both ends of a route, "from A to B".
+fn route_ends(text: &str, mentions: &[Mention]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    for (k, pair) in mentions.windows(2).enumerate() {
+        let from = text[..pair[0].start].split_whitespace().next_back() == Some("from");
+        let to = text.get(pair[0].end..pair[1].start).map(str::trim) == Some("to");
+        if from && to && pair[0].code != pair[1].code {
+            ends.extend([k, k + 1]);
+        }
+    }
+    ends
+}
+
 /// How much a mention in each place says about what the document is about.
 const IN_TITLE: usize = 6;
 const TITLE_FIRST: usize = 3;
@@ -165,7 +178,15 @@ impl Frame {
         }
         for (i, (text, mentions)) in blocks.iter().enumerate() {
             let lead = Some(i) == lead_block;
-            for (m, object) in mentions.iter().zip(objects(text, mentions)) {
+            let mut objects = objects(text, mentions);
+            // "Presidents X and Y signed … the pipeline from Uganda to Tanzania" under a
+            // headline that names no country: the route's two ends are the story's countries.
+            if lead && title.is_empty() {
+                for k in route_ends(text, mentions) {
+                    objects[k] = false;
+                }
+            }
+            for (m, object) in mentions.iter().zip(objects) {
                 let w = if lead && !object { IN_LEAD } else { ELSEWHERE };
                 add(m.code, w, order);
                 order += 1;

@@ -48,7 +48,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
         "culminated in the signing of", "ended with the signing of", "announced an agreement",
         "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
-        "after signing", "ratified", "came into force", "came into effect", "come into force",
+        "after signing", "with the signing", "ratified", "ratification", "came into force", "came into effect", "come into force",
         "come into effect", "entered into force", "took effect"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
@@ -58,7 +58,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "authorising the signing", "authorizing the signing", "approved for signing",
         "approved the signing", "paving the way for", "paves the way for", "ready to sign",
         "ambition to conclude", "to conclude", "to finalise", "to finalize", "to formalise",
-        "to formalize"]),
+        "to formalize", "with a view to", "with an eye to"]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -426,9 +426,25 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         .any(|i| !negated_before(lower, i, 3))
     {
         Some(AgreementStatus::Discussed)
+    } else if describes_instrument(lower) {
+        Some(AgreementStatus::Signed)
     } else {
         None
     }
+}
+
+/// A clause that describes an instrument between two parties as a thing that exists, with no
+/// verb of signing or talk: "the third is a bilateral agreement between Cameroon and
+/// Equatorial Guinea for …" in a list of agreements ratified.
+fn describes_instrument(lower: &str) -> bool {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:is|was) an? (?:[a-z-]+ ){0,6}(?:agreement|accord|treaty|pact|memorandum|mou|protocol|convention) (?:[a-z-]+ ){0,4}?between ",
+        )
+        .expect("instrument description regex")
+    })
+    .is_match(lower)
 }
 
 /// A signing reported as an event: "the signing of the memoranda took place in Gaborone"
@@ -507,6 +523,7 @@ fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
         "renew",
         "extend",
         "upgrade",
+        "elevate",
     ];
     let cue = lower[start..end].trim();
     // "next month", "upcoming": a time plans a signing only where the clause signs.
@@ -523,7 +540,11 @@ fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
     lower[end..]
         .split_whitespace()
         .take(3)
-        .any(|w| ACTS.iter().any(|a| w.starts_with(a)))
+        // "set to be signed", not "set to benefit both countries".
+        .any(|w| {
+            ACTS.iter()
+                .any(|&a| if a == "be" { w == a } else { w.starts_with(a) })
+        })
 }
 
 /// "agreed to begin negotiations": a plan whose object is more talk is still talk.
@@ -571,6 +592,27 @@ mod tests {
         assert_eq!(
             st("the highlight of the visit was the signing of two agreements"),
             Some(AgreementStatus::Signed)
+        );
+        // "Set to benefit" plans nothing; "with the signing of" reports one.
+        assert_eq!(
+            st(
+                "they elevated relations with the signing on wednesday of five agreements set to benefit both countries"
+            ),
+            Some(AgreementStatus::Signed)
+        );
+        // An instrument described as existing, and one described as hoped for.
+        assert_eq!(
+            st("the third is a bilateral agreement between cameroon and chad for oil fields"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("a trade agreement between the two would be a boost"),
+            None
+        );
+        // A purpose ahead: "with a view to signing a protocol".
+        assert_eq!(
+            st("they called on ministers to cooperate, with a view to signing a protocol"),
+            Some(AgreementStatus::Planned)
         );
         // A signing told as an event, or as the means of something else.
         assert_eq!(

@@ -43,6 +43,8 @@ pub(super) fn resolve(
     // Who acted last for each set of parties: "the two ministers signed" names them.
     let mut actors: Vec<(Vec<CountryCode>, Vec<usize>)> = Vec::new();
     let mut previous: Option<(Vec<CountryCode>, Vec<String>)> = None;
+    // The texts of the reports read so far, for the names of instruments.
+    let mut seen: Vec<String> = Vec::new();
     for (r, block) in reports {
         // "The agreements aim to …" sums up several engagements; it adds none, but may say
         // who signed them.
@@ -123,9 +125,30 @@ pub(super) fn resolve(
                 .collect();
         }
 
+        // "The two leaders signed" where no clause so far had both of them act: the one
+        // official of each party's country whose office the clause names.
+        if r.status == AgreementStatus::Signed
+            && r.signers.is_empty()
+            && !r.witnessed
+            && !r.signing_as_means
+            && codes.len() == 2
+            && organisations.is_empty()
+        {
+            r.signers = counted_officials(&r.text, &codes, people)
+                .into_iter()
+                .map(|p| (p, None))
+                .collect();
+        }
         if !r.actors.is_empty() && !r.signing_as_means {
             actors.push((codes.clone(), r.actors.clone()));
         }
+        // "… to sign the Intergovernmental Agreement" after a communique: a name not seen
+        // before names another instrument.
+        let back = r.refs.back
+            && r.name
+                .as_ref()
+                .is_none_or(|n| seen.iter().any(|t| t.contains(n.as_str())));
+        seen.push(r.text.clone());
         for (group, orgs) in groups(&r, &codes, &organisations, frame) {
             let e = engagement(&r, group, orgs, &block, people);
 
@@ -141,7 +164,7 @@ pub(super) fn resolve(
                 block: block.clone(),
                 text: r.text.clone(),
             });
-            merge(&mut out.engagements, e, r.refs.back);
+            merge(&mut out.engagements, e, back);
         }
     }
     // A signing the document denies did not happen.
@@ -457,6 +480,55 @@ fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Si
         return each(&rest);
     }
     Vec::new()
+}
+
+/// "The two leaders signed …": for each of the two parties, its one official the document
+/// names with that kind of office. Nothing unless every party has exactly one.
+fn counted_officials(text: &str, codes: &[CountryCode], people: &[Person]) -> Vec<usize> {
+    let lower = text.to_ascii_lowercase();
+    let Some(office) = ["the two ", "both "].iter().find_map(|w| {
+        let at = lower.find(w)? + w.len();
+        let noun = lower[at..].split_whitespace().next()?;
+        let kind: fn(&str) -> bool = match noun {
+            "leaders" | "presidents" | "heads" => is_leader,
+            "ministers" => |r: &str| r.contains("minister") && !is_leader(r),
+            _ => return None,
+        };
+        Some(kind)
+    }) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for &code in codes {
+        let mut of_country = people.iter().enumerate().filter(|(_, p)| {
+            p.country == Some(code)
+                && p.role
+                    .as_deref()
+                    .is_some_and(|r| office(&r.to_ascii_lowercase()))
+        });
+        match (of_country.next(), of_country.next()) {
+            (Some((i, _)), None) => found.push(i),
+            _ => return Vec::new(),
+        }
+    }
+    found
+}
+
+/// A role that heads a state or a government.
+fn is_leader(role: &str) -> bool {
+    const LEADERS: &[&str] = &[
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "amir",
+        "crown prince",
+        "sultan",
+    ];
+    LEADERS.iter().any(|w| role.contains(w)) && !role.contains("vice")
 }
 
 /// The country a signer signed for: as the clause says, else their own.

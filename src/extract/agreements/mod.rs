@@ -70,6 +70,7 @@ fn references() -> &'static aho_corasick::AhoCorasick {
                 "the treaty",
                 "we ",
                 "our ",
+                "they ",
                 "signatories",
                 "counterpart",
             ],

@@ -144,6 +144,9 @@ pub(super) struct Report {
     pub signers: Vec<(usize, Option<CountryCode>)>,
     /// People who take part (not witnesses), for a later "the two ministers signed".
     pub actors: Vec<usize>,
+    /// The instrument's own name, when capitalised words give it one ("Intergovernmental" in
+    /// "the Intergovernmental Agreement"): a reference back only if the name was seen before.
+    pub name: Option<String>,
     /// The sentence, as evidence.
     pub text: String,
 }
@@ -188,6 +191,9 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
                 .any(|n| word.contains(n));
         }
     }
+    // "Instead, they called on ministers … with a view to signing a protocol": a clause whose
+    // subject is "they" continues the pair the story is about, like "both" does.
+    pair |= subject_is_they(s.lower);
     let back = noun_start.is_some_and(|i| {
         let before = words_before_lower(s.lower, i, 3);
         before
@@ -204,6 +210,41 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
         counted_group,
         back,
     }
+}
+
+/// The capitalised words that name the instrument whose noun is at `i`: "Intergovernmental"
+/// in "the Intergovernmental Agreement"; none for "the Agreement" or "the new agreement".
+fn instrument_name(text: &str, i: usize) -> Option<String> {
+    if !text[i..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let words: Vec<&str> = text[..i]
+        .split_whitespace()
+        .rev()
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(*w, "The" | "This" | "That" | "These" | "Those" | "Such")
+        })
+        .collect();
+    let first = *words.last()?;
+    Some(words.iter().rev().fold(String::new(), |mut acc, w| {
+        if !acc.is_empty() {
+            acc.push(' ');
+        }
+        acc.push_str(w);
+        acc
+    }))
+    .filter(|_| !first.is_empty())
+}
+
+/// Whether a clause opens with "they", past one introducing word ("Instead, they").
+fn subject_is_they(lower: &str) -> bool {
+    let rest = lower.trim_start();
+    let rest = match rest.split_once(", ") {
+        Some((opener, after)) if !opener.contains(' ') => after,
+        _ => rest,
+    };
+    rest.starts_with("they ")
 }
 
 fn words_before_lower(lower: &str, at: usize, n: usize) -> Vec<&str> {
@@ -419,6 +460,9 @@ pub(super) fn report(
         // "signed … today" under a dated line: the document's date.
         date: date(s.text).or(today.filter(|_| says_today(s.lower))),
         signers,
+        name: nouns
+            .first()
+            .and_then(|n| instrument_name(s.text, n.start())),
         actors: s
             .people
             .iter()

@@ -213,15 +213,17 @@ fn appointee(ctx: &Ctx<'_, '_>, text: &str, i: usize, end: usize, name: &str) ->
         return None;
     }
     // The post is whatever follows "as" ("his chief of staff"), with its head noun if it has one.
-    let role = role_after(ctx, text, k + 1).or_else(|| plural_post(ctx, k + 1)).or_else(|| {
-        let words = (k + 1..ctx.tokens.len().min(k + 7))
-            .take_while(|&j| ctx.tokens[j].word)
-            .last()?;
-        Some((
-            normalise_role(&text[ctx.tokens[k + 1].start..ctx.tokens[words].end]),
-            None,
-        ))
-    })?;
+    let role = role_after(ctx, text, k + 1)
+        .or_else(|| plural_post(ctx, k + 1))
+        .or_else(|| {
+            let words = (k + 1..ctx.tokens.len().min(k + 7))
+                .take_while(|&j| ctx.tokens[j].word)
+                .last()?;
+            Some((
+                normalise_role(&text[ctx.tokens[k + 1].start..ctx.tokens[words].end]),
+                None,
+            ))
+        })?;
     Some(found(name.to_string(), Some(role), "appointed-as"))
 }
 

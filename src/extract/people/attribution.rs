@@ -8,7 +8,7 @@
 //! A name here is two or more capitalised words that are not a title, a place or an
 //! organisation ("Mehr News Agency said" is not a person).
 
-use super::super::lexicon::{PORTFOLIO_WORDS, ROLE_MODIFIERS};
+use super::super::lexicon::{COMPANY_NOUNS, ORGANISATION_WORDS, PORTFOLIO_WORDS, ROLE_MODIFIERS};
 use super::super::tokens::Token;
 use super::title::{Ctx, normalise_role};
 use super::{Found, make_found, make_untitled};
@@ -333,6 +333,9 @@ fn possessive_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fo
         || next.word
             && !next.is_capitalised()
             && !NOT_VERBS.contains(&next.text)
+            // "Kazakhstan's Kazinform INA news agency".
+            && !ORGANISATION_WORDS.contains(next.lower())
+            && !COMPANY_NOUNS.contains(next.lower())
             && !next.text.chars().all(|c| c.is_ascii_digit());
     acts.then(|| (end, make_untitled(name, Some(code), "country-then-name")))
 }

@@ -542,7 +542,10 @@ fn oaths_lists_of_appointees_and_predecessors() {
         .collect();
     assert_eq!(
         got,
-        [("Tomas Ruiz", "Prime Minister"), ("Ana Prieto", "Interior Minister")]
+        [
+            ("Tomas Ruiz", "Prime Minister"),
+            ("Ana Prieto", "Interior Minister")
+        ]
     );
     // Every name of a list an appointing verb opens, with the plural post as each one's.
     let found = people("She inducted Hari Thapa, Maya Rai, and Bikash Gurung as ministers.");
@@ -552,7 +555,11 @@ fn oaths_lists_of_appointees_and_predecessors() {
         .collect();
     assert_eq!(
         got,
-        [("Hari Thapa", "Minister"), ("Maya Rai", "Minister"), ("Bikash Gurung", "Minister")]
+        [
+            ("Hari Thapa", "Minister"),
+            ("Maya Rai", "Minister"),
+            ("Bikash Gurung", "Minister")
+        ]
     );
     assert_eq!(
         one("Unlike his predecessor Budi Santoso, he travels often.").0,
@@ -560,7 +567,10 @@ fn oaths_lists_of_appointees_and_predecessors() {
     );
     // A judge's title is no part of the name.
     let found = names("Former Chief Justice Karki was appointed as PM.");
-    assert!(found.iter().all(|(n, _)| !n.contains("Justice")), "{found:?}");
+    assert!(
+        found.iter().all(|(n, _)| !n.contains("Justice")),
+        "{found:?}"
+    );
     // A place or a firm after the same verbs is no person.
     none("The court swore in the jury before the Hague Conference opened.");
 }
@@ -578,8 +588,20 @@ fn a_portfolio_list_runs_to_the_name_after_its_last_comma() {
     assert_eq!(
         got,
         [
-            ("Pilar Ortega", "Minister for Education, Vocational Training and Sports"),
+            (
+                "Pilar Ortega",
+                "Minister for Education, Vocational Training and Sports"
+            ),
             ("Ernest Vidal", "Minister for Culture"),
         ]
+    );
+}
+
+#[test]
+fn a_possessive_country_before_an_organisation_names_no_person() {
+    none("The emir ratified a deal between QNA and Kazakhstan's Kazinform INA news agency.");
+    assert_eq!(
+        one("Chile's Marta Rojas spoke to reporters.").0,
+        "Marta Rojas"
     );
 }
