@@ -43,7 +43,7 @@ pub(super) enum Cue {
 const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Signed, &["signed", "inked", "concluded", "sealed", "finalised", "finalized", "forged",
         " sign ", " signs ", " ink ", " inks ", "formalised", "formalized", "formalise ", "formalize ",
-        "formalises", "formalizes", "adopted", "issued", "exchanged",
+        "formalises", "formalizes", "adopted", "issued", "exchanged", "exchange of",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
         "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
         "culminated in the signing of", "ended with the signing of", "announced an agreement",
@@ -311,6 +311,16 @@ impl Cues {
 }
 
 /// Whether an agreement noun follows the verb at `i` within a few words.
+/// The `n` words after the word at `i`.
+fn words_after(lower: &str, i: usize, n: usize) -> String {
+    lower[i..]
+        .split_whitespace()
+        .skip(1)
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn acts_on_instrument(lower: &str, i: usize) -> bool {
     // "The first MoU … was exchanged between": the noun may come first.
     let before: Vec<&str> = lower[..i].split_whitespace().rev().take(8).collect();
@@ -320,13 +330,7 @@ fn acts_on_instrument(lower: &str, i: usize) -> bool {
     {
         return true;
     }
-    let rest: String = lower[i..]
-        .split_whitespace()
-        .skip(1)
-        .take(5)
-        .collect::<Vec<_>>()
-        .join(" ");
-    super::sentence::noun_re().is_match(&rest)
+    super::sentence::noun_re().is_match(&words_after(lower, i, 5))
 }
 
 /// A negation among the few words before `i`: "no document was signed", "did not meet".
@@ -348,10 +352,14 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         }
         // "Adopted", "issued", "exchanged" conclude an instrument only when they act on one:
         // "issued a joint statement", not "adopted two decisions authorising the signature".
-        let weak = ["adopted", "issued", "exchanged"]
+        let weak = ["adopted", "issued", "exchanged", "exchange of"]
             .iter()
             .any(|w| lower[i..].starts_with(w));
-        if weak && !acts_on_instrument(lower, i) {
+        // "The exchange of a memorandum", not "… exchange of experiences".
+        let exchange = lower[i..].starts_with("exchange of");
+        if weak && !acts_on_instrument(lower, i)
+            || exchange && !super::sentence::noun_re().is_match(&words_after(lower, i, 5))
+        {
             continue;
         }
         // "concluded the fourth round of negotiations": talks ended, nothing was signed.
@@ -608,6 +616,19 @@ mod tests {
         assert_eq!(
             st("a trade agreement between the two would be a boost"),
             None
+        );
+        // An exchange of an instrument concludes it; an exchange of views does not.
+        assert_eq!(
+            st("the leaders witnessed the exchange of a memorandum of understanding on health"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_ne!(
+            st("the ministers had an exchange of views on regional security"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_ne!(
+            st("the memorandum will enhance cooperation, exchange of experiences and training"),
+            Some(AgreementStatus::Signed)
         );
         // A purpose ahead: "with a view to signing a protocol".
         assert_eq!(

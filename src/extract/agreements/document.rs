@@ -90,6 +90,17 @@ pub(super) fn resolve(
             (codes, organisations) = last.clone();
             how = "continues the engagement reported just before";
         }
+        // "Ministers A, B and C signed an updated agreement" after the three countries'
+        // ministers met: signers of no named country, one for each side of those talks.
+        if codes.len() + organisations.len() < 2
+            && let Some(last) = out.engagements.last()
+            && codes.iter().all(|c| last.parties.contains(c))
+            && organisations.is_empty()
+            && signers_match_sides(&r, last, people)
+        {
+            codes = last.parties.clone();
+            how = "one signer for each side of the engagement reported just before";
+        }
         if codes.len() + organisations.len() >= 2 {
             previous = Some((codes.clone(), organisations.clone()));
         }
@@ -480,6 +491,20 @@ fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Si
         return each(&rest);
     }
     Vec::new()
+}
+
+/// Whether a signing names as many signers as `last` has sides, none of them tied to a
+/// country of their own: the text gave none, or the frame gave them all the same one.
+fn signers_match_sides(r: &Report, last: &Engagement, people: &[Person]) -> bool {
+    let mut countries: Vec<Option<CountryCode>> =
+        r.signers.iter().map(|&(p, _)| people[p].country).collect();
+    countries.dedup();
+    r.status == AgreementStatus::Signed
+        && r.signers.len() >= 2
+        && last.organisations.is_empty()
+        && last.parties.len() == r.signers.len()
+        && countries.len() == 1
+        && r.signers.iter().all(|&(_, said)| said.is_none())
 }
 
 /// "The two leaders signed …": for each of the two parties, its one official the document
