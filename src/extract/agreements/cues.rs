@@ -58,7 +58,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "authorising the signing", "authorizing the signing", "approved for signing",
         "approved the signing", "paving the way for", "paves the way for", "ready to sign",
         "ambition to conclude", "to conclude", "to finalise", "to finalize", "to formalise",
-        "to formalize", "with a view to", "with an eye to"]),
+        "to formalize", "with a view to", "with an eye to", "early signing", "speedy signing",
+        "swift signing", "early conclusion", "aim of signing"]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -127,12 +128,14 @@ fn future_signing(lower: &str, i: usize) -> bool {
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
         .skip_while(|w| ADVERBS.contains(w))
-        .take(7)
+        // "met on the northern … archipelago of Brijuni on Friday to sign": a meeting may be
+        // a dozen words before its purpose.
+        .take(14)
         .collect();
     // "upgraded their ties by signing a partnership": the signing is as past as the main
     // verb, unless a plan governs it ("will deepen ties by signing").
     if lower[i..].starts_with("by signing") || lower[i..].starts_with("after signing") {
-        return words.iter().any(|w| {
+        return words.iter().take(7).any(|w| {
             MODALS[1..].contains(w)
                 || matches!(
                     *w,

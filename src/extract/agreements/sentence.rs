@@ -620,7 +620,45 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
                     .any(|o| w == *o || w.strip_suffix('s') == Some(o))
             })
             || states_meet(s)
+            || state_talks_with(s)
             || pair_talks(s))
+}
+
+/// "Canada launched exploratory discussions with the Philippines", "Ottawa is at the
+/// negotiating table with …": a country opens the clause, talks follow, and "with" names the
+/// other country right after them.
+fn state_talks_with(s: &Sentence<'_>) -> bool {
+    let Some(a) = s.countries.first() else {
+        return false;
+    };
+    // Two countries only: a third ("after the same scheme was unveiled by the UK") may be
+    // where the talks began, or a bystander.
+    let mut codes: Vec<CountryCode> = s.countries.iter().map(|m| m.code).collect();
+    codes.sort();
+    codes.dedup();
+    if codes.len() != 2 {
+        return false;
+    }
+    let opens = s.lower[..a.start]
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    opens
+        && s.cues
+            .starts(Cue::Meeting)
+            .filter(|&i| i >= a.end && i <= a.end + 60)
+            .any(|i| {
+                s.countries.iter().filter(|b| b.start > i).any(|b| {
+                    // "with the Philippines", not "with a consortium including France's
+                    // Total".
+                    let with = s.lower[i..b.start].trim_end();
+                    let with = with.strip_suffix(" the").unwrap_or(with);
+                    b.code != a.code
+                        && with.len() <= 80
+                        && with.ends_with(" with")
+                        && !s.lower[b.end..].starts_with(['\'', '’'])
+                })
+            })
 }
 
 /// "The two said the bilateral talks involved culture": talks between two sides the story
