@@ -299,21 +299,32 @@ fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool 
 pub(super) fn roles(s: &Sentence<'_>, with_at: Option<usize>) -> Vec<Role> {
     let named: Vec<usize> = s.named.iter().map(|n| n.0).collect();
     let mut out: Vec<Role> = Vec::with_capacity(s.countries.len());
-    for (k, m) in s.countries.iter().enumerate() {
+    let listed = |k: usize| {
+        let (prev, m) = (&s.countries[k - 1], &s.countries[k]);
+        prev.end <= m.start
+            && joins_list(&s.text[prev.end..m.start])
+            && !opens_clause(s, &s.text[prev.end..m.start], m.end)
+    };
+    let adjectives = |k: usize| {
+        s.countries[k - 1].kind == MentionKind::Demonym
+            && s.countries[k].kind == MentionKind::Demonym
+    };
+    for k in 0..s.countries.len() {
         // One list shares one role: "with Latvia and Estonia", "in Kenya, Uganda and Chad" —
         // but not a clause's subject after a comma ("Aside from the Philippines, the US
         // signed …").
-        if k > 0 {
-            let prev = &s.countries[k - 1];
-            if prev.end <= m.start
-                && joins_list(&s.text[prev.end..m.start])
-                && !opens_clause(s, &s.text[prev.end..m.start], m.end)
-            {
-                out.push(out[k - 1]);
-                continue;
-            }
+        if k > 0 && listed(k) && !adjectives(k) {
+            out.push(out[k - 1]);
+            continue;
         }
         out.push(role(s, k, with_at, &named));
+    }
+    // "the Estonian, Latvian and Lithuanian interior ministers": a list of adjectives takes
+    // the role of its last item, whose noun follows.
+    for k in (1..s.countries.len()).rev() {
+        if listed(k) && adjectives(k) {
+            out[k - 1] = out[k];
+        }
     }
     out
 }
