@@ -48,7 +48,7 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "colleague", "emperor", "empress", "leader", "undersecretary-general", "under-secretary-general",
     "assistant-secretary-general", "chief", "speaker", "negotiator", "councillor", "councilor",
     "vice-chancellor", "fm", "chargé", "charge", "diplomat", "campaigner", "activist", "lawmaker",
-    "legislator", "mp", "cs", "politician",
+    "legislator", "mp", "cs", "politician", "commandant", "commander", "founder",
 ]);
 
 /// Words that can stand in a title before its head noun, in lowercase text

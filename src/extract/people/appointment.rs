@@ -127,6 +127,11 @@ fn appointed_name(ctx: &Ctx<'_, '_>, text: &str, end: usize, name: &str) -> Opti
     while AUXILIARIES.contains(&ctx.lower(k)) {
         k += 1;
     }
+    // "Nicola Willis will be Minister of Finance": the post right after "will be".
+    if k > v + 1 && ctx.lower(k - 1) == "be" && ctx.lower(k - 2) == "will" {
+        let role = role_after(ctx, text, k).filter(|_| ctx.tokens[k].is_capitalised())?;
+        return Some(found(name.to_string(), Some(role), "appointed-name"));
+    }
     let passive = k > v && APPOINTED.contains(&ctx.lower(k));
     let to_post =
         k > v && APPOINTED_TO_POST.contains(&ctx.lower(k)) || TOOK_POST.contains(&ctx.lower(k));
@@ -376,12 +381,25 @@ fn portfolio_end(tokens: &[Token<'_>], mut j: usize) -> usize {
     while let Some(t) = tokens.get(j) {
         if t.word && t.is_capitalised() {
             end = j + 1;
-        } else if !matches!(t.text, "," | "and" | "&" | "the") {
+        } else if !matches!(t.text, "," | "and" | "&" | "the") || next_subject(tokens, j + 1) {
             break;
         }
         j += 1;
     }
     end
+}
+
+/// Whether the capitalised words from `j` are the subject of a new clause ("… and Shane Jones
+/// will be Minister for …"), not more of a portfolio.
+fn next_subject(tokens: &[Token<'_>], mut j: usize) -> bool {
+    let start = j;
+    while tokens.get(j).is_some_and(|t| t.word && t.is_capitalised()) {
+        j += 1;
+    }
+    j > start
+        && tokens
+            .get(j)
+            .is_some_and(|t| AUXILIARIES.contains(&t.lower()) || TOOK_POST.contains(&t.lower()))
 }
 
 fn found(name: String, role: Option<(String, Option<CountryCode>)>, rule: &'static str) -> Found {

@@ -605,3 +605,36 @@ fn a_possessive_country_before_an_organisation_names_no_person() {
         "Marta Rojas"
     );
 }
+
+#[test]
+fn a_post_announced_with_will_be() {
+    let found = people(
+        "Nicola Hart will be Minister of Finance and Shane Moana will be Minister for Regional \
+         Development.",
+    );
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(n, r, _)| (n.as_str(), r.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Nicola Hart", "Minister of Finance"),
+            ("Shane Moana", "Minister for Regional Development")
+        ]
+    );
+    // A place that "will be" something is no person.
+    none("Port Moresby will be the venue and Lae will be the host city.");
+}
+
+#[test]
+fn two_word_ranks_before_a_name() {
+    assert_eq!(
+        one("PCG spokesperson Rear Admiral Arturo Balde confirmed the plan.").0,
+        "Arturo Balde"
+    );
+    assert_eq!(
+        one("Its Chief of the Defence Forces, Field Marshal Bekele Tola, signed it.").0,
+        "Bekele Tola"
+    );
+}

@@ -140,7 +140,19 @@ impl Ctx<'_, '_> {
         HONORIFICS.contains(t.text)
             || matches!(
                 t.text,
-                "the" | "His" | "Her" | "his" | "her" | "Army" | "Navy" | "Air" | "Police"
+                "the"
+                    | "His"
+                    | "Her"
+                    | "his"
+                    | "her"
+                    | "Army"
+                    | "Navy"
+                    | "Air"
+                    | "Police"
+                    // "Rear Admiral", "Vice Admiral", "Field Marshal".
+                    | "Rear"
+                    | "Vice"
+                    | "Field"
             ) && next_is_honorific()
     }
 
