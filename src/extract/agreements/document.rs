@@ -43,8 +43,10 @@ pub(super) fn resolve(
     // Who acted last for each set of parties: "the two ministers signed" names them.
     let mut actors: Vec<(Vec<CountryCode>, Vec<usize>)> = Vec::new();
     let mut previous: Option<(Vec<CountryCode>, Vec<String>)> = None;
-    // The texts of the reports read so far, for the names of instruments.
+    // The texts of the reports read so far, and the instrument names found in them: a
+    // name is looked up in the texts once.
     let mut seen: Vec<String> = Vec::new();
+    let mut known_names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (r, block) in reports {
         // "The agreements aim to …" sums up several engagements; it adds none, but may say
         // who signed them.
@@ -156,9 +158,12 @@ pub(super) fn resolve(
         // "… to sign the Intergovernmental Agreement" after a communique: a name not seen
         // before names another instrument.
         let back = r.refs.back
-            && r.name
-                .as_ref()
-                .is_none_or(|n| seen.iter().any(|t| t.contains(n.as_str())));
+            && r.name.as_ref().is_none_or(|n| {
+                known_names.contains(n) || seen.iter().any(|t| t.contains(n.as_str()))
+            });
+        if let Some(n) = &r.name {
+            known_names.insert(n.clone());
+        }
         seen.push(r.text.clone());
         for (group, orgs) in groups(&r, &codes, &organisations, frame) {
             let e = engagement(&r, group, orgs, &block, people);

@@ -218,7 +218,7 @@ fn instrument_name(text: &str, i: usize) -> Option<String> {
     if !text[i..].chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let words: Vec<&str> = text[..i]
+    let mut words: Vec<&str> = text[..i]
         .split_whitespace()
         .rev()
         .take_while(|w| {
@@ -226,15 +226,8 @@ fn instrument_name(text: &str, i: usize) -> Option<String> {
                 && !matches!(*w, "The" | "This" | "That" | "These" | "Those" | "Such")
         })
         .collect();
-    let first = *words.last()?;
-    Some(words.iter().rev().fold(String::new(), |mut acc, w| {
-        if !acc.is_empty() {
-            acc.push(' ');
-        }
-        acc.push_str(w);
-        acc
-    }))
-    .filter(|_| !first.is_empty())
+    words.reverse();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Whether a clause opens with "they", past one introducing word ("Instead, they").

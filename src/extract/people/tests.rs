@@ -11,6 +11,14 @@ fn names_and_countries(found: &[(String, String, Option<String>)]) -> Vec<(&str,
         .collect()
 }
 
+/// The (name, role) pairs of what [`people`] found, for comparing with a list.
+fn names_and_roles(found: &[(String, String, Option<String>)]) -> Vec<(&str, &str)> {
+    found
+        .iter()
+        .map(|(n, r, _)| (n.as_str(), r.as_str()))
+        .collect()
+}
+
 fn people(text: &str) -> Vec<(String, String, Option<String>)> {
     let text = &unbracketed(text);
     let mentions = Gazetteer::global().find(text).mentions;
@@ -536,10 +544,7 @@ fn oaths_lists_of_appointees_and_predecessors() {
         "The new president swore in Tomas Ruiz, a retired judge, as his prime minister and \
          swore in Ana Prieto to be interior minister.",
     );
-    let got: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(n, r, _)| (n.as_str(), r.as_str()))
-        .collect();
+    let got = names_and_roles(&found);
     assert_eq!(
         got,
         [
@@ -549,10 +554,7 @@ fn oaths_lists_of_appointees_and_predecessors() {
     );
     // Every name of a list an appointing verb opens, with the plural post as each one's.
     let found = people("She inducted Hari Thapa, Maya Rai, and Bikash Gurung as ministers.");
-    let got: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(n, r, _)| (n.as_str(), r.as_str()))
-        .collect();
+    let got = names_and_roles(&found);
     assert_eq!(
         got,
         [
@@ -581,10 +583,7 @@ fn a_portfolio_list_runs_to_the_name_after_its_last_comma() {
         "the Minister for Education, Vocational Training and Sports, Pilar Ortega; and the \
          Minister for Culture, Ernest Vidal.",
     );
-    let got: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(n, r, _)| (n.as_str(), r.as_str()))
-        .collect();
+    let got = names_and_roles(&found);
     assert_eq!(
         got,
         [
@@ -612,10 +611,7 @@ fn a_post_announced_with_will_be() {
         "Nicola Hart will be Minister of Finance and Shane Moana will be Minister for Regional \
          Development.",
     );
-    let got: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(n, r, _)| (n.as_str(), r.as_str()))
-        .collect();
+    let got = names_and_roles(&found);
     assert_eq!(
         got,
         [
