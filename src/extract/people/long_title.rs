@@ -10,7 +10,7 @@
 //! comma, or the word a joiner ("of", "and", "for") brought in.
 
 use super::super::lexicon::{ORGANISATION_WORDS, PORTFOLIO_WORDS, ROLE_MODIFIERS, ROLE_NOUNS};
-use super::title::{Ctx, normalise_role};
+use super::title::{Ctx, looks_like_portfolio, normalise_role};
 use super::{Found, ORG_WORDS, make_found};
 
 /// How far past the head noun a title may run.
@@ -88,7 +88,12 @@ pub(super) fn person_after_long_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -
 /// Várhelyi").
 fn starts_name(ctx: &Ctx<'_, '_>, k: usize, last_joiner: usize) -> bool {
     let opens_name = ctx.is_name_word(k) || ctx.is_initial(k);
-    if k == last_joiner + 1 || !opens_name || PORTFOLIO_WORDS.contains(ctx.lower(k)) {
+    // "… Turks Abroad and Related Communities Abdullah Eren": a plural noun ends the title.
+    if k == last_joiner + 1
+        || !opens_name
+        || PORTFOLIO_WORDS.contains(ctx.lower(k))
+        || looks_like_portfolio(ctx.lower(k))
+    {
         return false;
     }
     let prev = &ctx.tokens[k - 1];
@@ -99,4 +104,5 @@ fn starts_name(ctx: &Ctx<'_, '_>, k: usize, last_joiner: usize) -> bool {
         || ORG_WORDS.contains(&prev.text)
         || PORTFOLIO_WORDS.contains(lower)
         || ORGANISATION_WORDS.contains(lower)
+        || looks_like_portfolio(lower)
 }

@@ -634,3 +634,13 @@ fn two_word_ranks_before_a_name() {
         "Bekele Tola"
     );
 }
+
+#[test]
+fn words_of_a_long_portfolio_are_no_names() {
+    let found = people(
+        "It was inked by Secretary Overseas Nepalis Ram Thapa and President of Presidency for \
+         Turks Abroad and Related Communities Ayse Demir.",
+    );
+    let got: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(got, ["Ram Thapa", "Ayse Demir"]);
+}

@@ -706,7 +706,7 @@ fn backoff_name(
 
 /// A word shaped like an abstract or plural noun ("Situations", "Communications"), which ends
 /// a portfolio rather than opening a name.
-fn looks_like_portfolio(lower: &str) -> bool {
+pub(super) fn looks_like_portfolio(lower: &str) -> bool {
     const SUFFIXES: &[&str] = &["tions", "tion", "sions", "ments", "ities", "ness", "ships"];
     lower.len() > 5 && SUFFIXES.iter().any(|s| lower.ends_with(s))
 }

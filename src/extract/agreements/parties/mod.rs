@@ -400,8 +400,13 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
 /// Whether an organisation named at `start..end` takes part: not "the two ASEAN member
 /// states", "in the Mercosur customs union", "membership of the EU" or "relations with the EU".
 fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
-    let before = words_before(s, start, 1);
-    let before = before.first().map_or("", String::as_str);
+    let words = words_before(s, start, 2);
+    let before = words.first().map_or("", String::as_str);
+    // "a memorandum concerning its accession to the SCO": the bloc it joins is the other side.
+    let joins = before == "to"
+        && words
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "accession" | "admission"));
     let behalf = s.lower[..start]
         .trim_end()
         .trim_end_matches(" the")
@@ -410,7 +415,7 @@ fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     let governed = matches!(before, "of" | "from" | "for") && government_before(s, start);
     let context = (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
     let loose_with = before == "with" && !engaged_before(s, start);
-    !s.lower[end..].trim_start().starts_with("member") && !context && !loose_with
+    !s.lower[end..].trim_start().starts_with("member") && (joins || !context && !loose_with)
 }
 
 /// The country that hosts an event of others in this clause: "credited Prime Minister Anwar
