@@ -530,9 +530,16 @@ fn company_signs(s: &Sentence<'_>) -> bool {
                         | "gas"
                 ))
     });
+    // "At the meeting of the Upper House, senators ratified …": a legislature acts.
+    let legislature = |w: &str| {
+        matches!(
+            w,
+            "senators" | "senate" | "lawmakers" | "legislators" | "parliament" | "deputies" | "mps"
+        )
+    };
     let government = subject
         .iter()
-        .any(|t| super::words::GOVERNMENT_NOUNS.contains(t.lower()))
+        .any(|t| super::words::GOVERNMENT_NOUNS.contains(t.lower()) || legislature(t.lower()))
         || s.countries.iter().any(|m| m.end <= verb);
     company && !government
 }
