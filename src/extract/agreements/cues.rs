@@ -355,10 +355,11 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         }
         // "Adopted", "issued", "exchanged" conclude an instrument only when they act on one:
         // "issued a joint statement", not "adopted two decisions authorising the signature".
-        let weak = ["adopted", "issued", "exchanged", "exchange of"]
+        let weak = ["adopted", "issued", "exchanged"]
             .iter()
             .any(|w| lower[i..].starts_with(w));
-        // "The exchange of a memorandum", not "… exchange of experiences".
+        // "The exchange of a memorandum", not "… exchange of experiences": the instrument
+        // must follow, a noun before is not enough.
         let exchange = lower[i..].starts_with("exchange of");
         if weak && !acts_on_instrument(lower, i)
             || exchange && !super::sentence::noun_re().is_match(&words_after(lower, i, 5))
