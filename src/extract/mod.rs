@@ -633,6 +633,50 @@ mod tests {
     }
 
     #[test]
+    fn a_country_word_in_a_persons_name_is_the_person() {
+        let e = extract(
+            "Portuguese Prime Minister Luis Montenegro and Spanish Prime Minister Pedro Sanchez signed a water agreement in Lisbon. Montenegro said it was historic.\n\nVietnamese Deputy Minister Lai Thai Binh met them, and the Royal Thai Navy sent a ship.\n",
+            Format::Text,
+        );
+        let codes: Vec<_> = e.countries.iter().map(|c| c.code.to_string()).collect();
+        assert_eq!(codes, ["ES", "PT", "TH", "VN"]);
+        let names: Vec<_> = e.people.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"Luis Montenegro"), "{names:?}");
+        assert!(names.contains(&"Lai Thai Binh"), "{names:?}");
+        let parties: Vec<_> = e.engagements[0]
+            .parties
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(parties, ["ES", "PT"]);
+    }
+
+    #[test]
+    fn a_colon_after_a_dateline_ends_it_and_a_participle_signs() {
+        let e = extract(
+            "Two neighbours sign pact\n\nHOBART, Australia: Australia and Japan agreed to share intelligence on Saturday, signing a security pact to counter threats.\n",
+            Format::Text,
+        );
+        let found: Vec<_> = e
+            .engagements
+            .iter()
+            .map(|a| {
+                (
+                    a.parties.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+                    a.status,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                vec!["AU".to_string(), "JP".to_string()],
+                AgreementStatus::Signed
+            )]
+        );
+    }
+
+    #[test]
     fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
         // "railway" is also a company noun ("railway operator"); here it is the topic.
         let e = extract(
