@@ -48,7 +48,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
         "culminated in the signing of", "ended with the signing of", "announced an agreement",
         "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
-        "after signing", "with the signing", "ratified", "ratification", "came into force", "came into effect", "come into force",
+        "after signing", ", signing ", "with the signing", "ratified", "ratification", "came into force", "came into effect", "come into force",
         "come into effect", "entered into force", "took effect"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
@@ -134,7 +134,10 @@ fn future_signing(lower: &str, i: usize) -> bool {
         .collect();
     // "upgraded their ties by signing a partnership": the signing is as past as the main
     // verb, unless a plan governs it ("will deepen ties by signing").
-    if lower[i..].starts_with("by signing") || lower[i..].starts_with("after signing") {
+    if ["by signing", "after signing", ", signing"]
+        .iter()
+        .any(|w| lower[i..].starts_with(w))
+    {
         return words.iter().take(7).any(|w| {
             MODALS[1..].contains(w)
                 || matches!(
@@ -360,7 +363,9 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
             .any(|w| lower[i..].starts_with(w));
         // "The exchange of a memorandum", not "… exchange of experiences": the instrument
         // must follow, a noun before is not enough.
-        let exchange = lower[i..].starts_with("exchange of");
+        // "…, signing a security pact": a participle signs only an instrument, not "…,
+        // signing ceremony".
+        let exchange = lower[i..].starts_with("exchange of") || lower[i..].starts_with(", signing");
         if weak && !acts_on_instrument(lower, i)
             || exchange && !super::sentence::noun_re().is_match(&words_after(lower, i, 5))
         {
@@ -611,6 +616,15 @@ mod tests {
                 "they elevated relations with the signing on wednesday of five agreements set to benefit both countries"
             ),
             Some(AgreementStatus::Signed)
+        );
+        // A participle takes the main verb's time.
+        assert_eq!(
+            st("the two agreed to deepen defence ties on saturday, signing a security pact"),
+            Some(AgreementStatus::Signed)
+        );
+        assert_eq!(
+            st("the premier will visit on friday, signing several memoranda"),
+            Some(AgreementStatus::Planned)
         );
         // An instrument described as existing, and one described as hoped for.
         assert_eq!(

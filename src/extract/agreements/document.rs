@@ -131,11 +131,23 @@ pub(super) fn resolve(
             && !how.is_empty()
             && let Some((_, named)) = actors.iter().rev().find(|(p, _)| *p == codes)
         {
-            r.signers = named
+            let signers: Vec<usize> = named
                 .iter()
-                .filter(|&&p| people[p].country.is_some_and(|c| codes.contains(&c)))
-                .map(|&p| (p, None))
+                .copied()
+                .filter(|&p| people[p].country.is_some_and(|c| codes.contains(&c)))
                 .collect();
+            // A president, a prime minister and a deputy minister all met the visitor: the
+            // text does not say which of them signed.
+            let one_each = codes.iter().all(|&c| {
+                signers
+                    .iter()
+                    .filter(|&&p| people[p].country == Some(c))
+                    .count()
+                    <= 1
+            });
+            if one_each {
+                r.signers = signers.into_iter().map(|p| (p, None)).collect();
+            }
         }
 
         // "The two leaders signed" where no clause so far had both of them act: the one

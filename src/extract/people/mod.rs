@@ -131,7 +131,11 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
             tokens[r].lower(),
             "presidents" | "ministers" | "premiers" | "leaders" | "ambassadors"
         );
-        let listed = tokens[r].is_capitalised() || tokens.get(r + 1).is_some_and(|t| t.text == ",");
+        // "Presidents A and B", "ministers, A and B", "Prime ministers A and B".
+        let listed = tokens[r].is_capitalised()
+            || tokens
+                .get(r + 1)
+                .is_some_and(|t| t.text == "," || t.is_capitalised());
         if plural && listed {
             out.extend(plural_title(&ctx, text, r));
             continue;

@@ -416,6 +416,9 @@ fn names_in_brackets_quotes_lists_and_with_ages() {
     );
     let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(got, ["Rosa Vidal", "Tomas Ruiz", "Lucia Paz"]);
+    let found = names("Prime ministers Aiko Sato and Liam Brennan inked the accord in Perth.");
+    let got: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(got, ["Aiko Sato", "Liam Brennan"]);
     assert_eq!(
         one("Talks between President Susilo “Sby” Yudhono and others began.").0,
         "Susilo “Sby” Yudhono"

@@ -69,15 +69,17 @@ fn opens_clause(s: &Sentence<'_>, between: &str, end: usize) -> bool {
 }
 
 pub(super) fn joins_list(between: &str) -> bool {
-    between
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "and" | "or" | "the" | "as" | "well" | "also" | "both"
-            )
-        })
+    // "PERTH, Australia: Australia and Japan": a colon ends the dateline, not a list item.
+    !between.contains(':')
+        && between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "and" | "or" | "the" | "as" | "well" | "also" | "both"
+                )
+            })
         && between.len() < 20
 }
 
