@@ -48,6 +48,7 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             .or_else(|| name_of_country(ctx, &ahead, text, i))
             .or_else(|| appositive_name(ctx, text, i))
             .or_else(|| name_with_bracketed_country(ctx, text, i))
+            .or_else(|| name_with_bracketed_role(ctx, text, i))
             .or_else(|| name_with_age(ctx, text, i))
             .or_else(|| honorific_name(ctx, text, i, true))
             .or_else(|| super::appointment::find_at(ctx, text, i));
@@ -456,6 +457,29 @@ fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Optio
     Some((
         k + 1,
         make_untitled(name, Some(code), "name-bracketed-country"),
+    ))
+}
+
+/// "Fadillah Yusof (Works Minister), Wee Ka Siong (Transport Minister)": a name with its
+/// office in brackets, the bracket ending on a title's head noun.
+fn name_with_bracketed_role(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    let tokens = ctx.tokens;
+    if !tokens[i].is_capitalised() || i > 0 && ctx.is_name_word(i - 1) {
+        return None;
+    }
+    let (end, name) = person_name(ctx, text, i)?;
+    if tokens.get(end)?.text != "(" {
+        return None;
+    }
+    let close = (end + 2..tokens.len().min(end + 12)).find(|&j| tokens[j].text == ")")?;
+    let head = tokens[close - 1].lower();
+    if !super::super::lexicon::ROLE_NOUNS.contains(head) || !tokens[end + 1].is_capitalised() {
+        return None;
+    }
+    let role = normalise_role(&text[tokens[end + 1].start..tokens[close - 1].end]);
+    Some((
+        close + 1,
+        make_found(name, role, None, None, "name-bracketed-role"),
     ))
 }
 

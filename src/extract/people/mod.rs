@@ -216,7 +216,10 @@ fn strip_honorific(name: &str) -> String {
         joined = name.split_whitespace().collect::<Vec<_>>().join(" ");
         n = &joined;
     }
-    for h in HONORIFICS.words() {
+    for h in ["Tan Sri", "Puan Sri", "Toh Puan"]
+        .iter()
+        .chain(HONORIFICS.words())
+    {
         if let Some(rest) = n.strip_prefix(h).and_then(|r| r.strip_prefix(' ')) {
             n = rest;
         }

@@ -647,3 +647,30 @@ fn words_of_a_long_portfolio_are_no_names() {
     let got: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
     assert_eq!(got, ["Ram Thapa", "Ayse Demir"]);
 }
+
+#[test]
+fn malaysian_titles_bracketed_offices_and_chief_justices() {
+    let found = people(
+        "Malaysian foreign minister Dato’ Seri Utama Haji Rahman bin Haji Yusof met Home \
+         Minister Tan Sri Omar Idris.",
+    );
+    assert_eq!(
+        names_and_roles(&found),
+        [
+            ("Rahman bin Haji Yusof", "Foreign Minister"),
+            ("Omar Idris", "Home Minister")
+        ]
+    );
+    let found = people(
+        "The senior ministers, namely Rosli Amin (Works Minister) and Lee Mei Ling \
+         (Transport Minister), were sworn in before Chief Justice Tan Sri Tengku Aishah Mat.",
+    );
+    assert_eq!(
+        names_and_roles(&found),
+        [
+            ("Tengku Aishah Mat", "Chief Justice"),
+            ("Rosli Amin", "Works Minister"),
+            ("Lee Mei Ling", "Transport Minister")
+        ]
+    );
+}

@@ -66,6 +66,12 @@ impl Ctx<'_, '_> {
                 t.is_capitalised()
                     && (self.lower(i + 1) == "of" || self.lower(i.wrapping_sub(1)) == "deputy")
             }
+            // "Chief Justice X"; alone, "Justice" is a judge's honorific or a portfolio.
+            "justice" => {
+                t.is_capitalised() && matches!(self.lower(i.wrapping_sub(1)), "chief" | "associate")
+            }
+            // "Chief Judge X", "Judge X"; "a retired judge" describes, it is no title.
+            "judge" => t.is_capitalised(),
             "pm" => t.text == "PM",
             "fm" => t.text == "FM",
             // "President" as a word of a title is fine; "Prince" needs a capital.
@@ -136,8 +142,19 @@ impl Ctx<'_, '_> {
                 .get(i + 1)
                 .is_some_and(|n| HONORIFICS.contains(n.text))
         };
+        // Malaysian titles of two words: "Tan Sri", "Puan Sri", "Toh Puan", "Datuk Sri".
+        let malay = match t.text {
+            "Tan" | "Puan" => self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text, "Sri" | "Seri")),
+            "Toh" => self.tokens.get(i + 1).is_some_and(|n| n.text == "Puan"),
+            "Sri" => i > 0 && self.is_honorific(i - 1),
+            _ => false,
+        };
         // "the Hon.", "His Excellency", "Army General".
-        HONORIFICS.contains(t.text)
+        malay
+            || HONORIFICS.contains(t.text)
             || matches!(
                 t.text,
                 "the"
@@ -215,7 +232,12 @@ impl Ctx<'_, '_> {
     pub(super) fn name_at(&self, text: &str, mut i: usize) -> Option<(usize, String)> {
         while self.is_honorific(i) {
             i += 1;
-            if self.tokens.get(i).is_some_and(|t| t.text == ".") {
+            // "Dr.", "Dato’ Seri".
+            if self
+                .tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.text, "." | "’" | "'"))
+            {
                 i += 1;
             }
         }
@@ -264,8 +286,18 @@ impl Ctx<'_, '_> {
                 end = j + 1;
                 j += 1;
             } else if words > 0
+                && NAME_PARTICLES.contains(self.tokens[j - 1].text)
+                && HONORIFICS.contains(self.tokens[j].text)
+                && self.is_name_word(j + 1)
+            {
+                // "Mohamad bin Haji Hasan": a title inside a patronymic is part of the name.
+                words += 1;
+                j += 1;
+            } else if words > 0
                 && NAME_PARTICLES.contains(self.tokens[j].text)
                 && (self.is_name_word(j + 1)
+                    || HONORIFICS.contains(self.tokens.get(j + 1).map_or("", |t| t.text))
+                        && self.is_name_word(j + 2)
                     // "Ursula von der Leyen": two particles in a row.
                     || self
                         .tokens
