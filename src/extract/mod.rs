@@ -677,6 +677,26 @@ mod tests {
     }
 
     #[test]
+    fn the_people_of_a_signings_occasion_did_not_sign() {
+        let e = extract(
+            "Chile and Peru sign three MoUs\n\nThe MoUs were signed after a summit between Chilean President Ana Rojas and Peruvian President Luis Vega, on the occasion of the state visit.\n",
+            Format::Text,
+        );
+        assert_eq!(e.engagements.len(), 1, "{:?}", e.engagements);
+        assert_eq!(e.engagements[0].status, AgreementStatus::Signed);
+        assert!(
+            e.engagements[0].signatories.is_empty(),
+            "{:?}",
+            e.engagements[0].signatories
+        );
+        let e = extract(
+            "Chile and Peru sign three MoUs\n\nChilean President Ana Rojas and Peruvian President Luis Vega signed three MoUs during the summit.\n",
+            Format::Text,
+        );
+        assert_eq!(e.engagements[0].signatories, ["Ana Rojas", "Luis Vega"]);
+    }
+
+    #[test]
     fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
         // "railway" is also a company noun ("railway operator"); here it is the topic.
         let e = extract(

@@ -79,9 +79,13 @@ fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryC
         })
         .map(|m| (m.start, m.code))
         .collect();
+    let occasion = occasion_after_signing(s);
     let mut out: Vec<(usize, Option<CountryCode>)> = Vec::new();
     for &(at, p) in &s.named {
-        if witnesses.contains(&p) || out.iter().any(|(q, _)| *q == p) {
+        if witnesses.contains(&p)
+            || out.iter().any(|(q, _)| *q == p)
+            || occasion.is_some_and(|o| at > o)
+        {
             continue;
         }
         // "X signed for Kenya": the nearest side after the signer with no other signer
@@ -105,6 +109,48 @@ fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryC
         out.push((p, side));
     }
     out
+}
+
+/// Where the occasion of a signing starts, when the clause names it after the signing verb:
+/// "were signed after a summit between President A and President B", "signed … on the first
+/// day of B's visit". The people named in it are why the signing happened, not its signers.
+fn occasion_after_signing(s: &Sentence<'_>) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        " after ",
+        " following ",
+        " during ",
+        " on the sidelines of ",
+        " on the occasion of ",
+        " on the first day of ",
+        " on the second day of ",
+        " on the last day of ",
+        " at the end of ",
+        " ahead of ",
+    ];
+    const EVENTS: &[&str] = &[
+        "summit",
+        "meeting",
+        "talks",
+        "visit",
+        "trip",
+        "tour",
+        "conference",
+        "forum",
+        "session",
+        "consultations",
+    ];
+    let signed = s.cues.starts(Cue::Signed).min()?;
+    OPENERS
+        .iter()
+        .filter_map(|o| s.lower[signed..].find(o).map(|i| signed + i))
+        .filter(|&at| {
+            s.lower[at..]
+                .split_whitespace()
+                .take(10)
+                .any(|w| EVENTS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+                && !s.cues.starts(Cue::Signed).any(|i| i > at)
+        })
+        .min()
 }
 
 /// What one clause reports, before the document pass completes its parties and merges it
