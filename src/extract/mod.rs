@@ -697,6 +697,23 @@ mod tests {
     }
 
     #[test]
+    fn the_heads_of_state_are_the_leaders_the_story_named_for_the_pair() {
+        let e = extract(
+            "Chile and Peru sign partnership declaration\n\nA package of Chilean-Peruvian documents was signed in Lima today after the talks between the leaders of the two countries, Ana Rojas and Luis Vega.\n\nIn particular, the heads of state signed a Declaration on Strategic Partnership.\n",
+            Format::Text,
+        );
+        let names: Vec<_> = e.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ana Rojas", "Luis Vega"]);
+        let signed: Vec<_> = e
+            .engagements
+            .iter()
+            .filter(|a| a.status == AgreementStatus::Signed)
+            .collect();
+        assert_eq!(signed.len(), 1, "{:?}", e.engagements);
+        assert_eq!(signed[0].signatories, ["Ana Rojas", "Luis Vega"]);
+    }
+
+    #[test]
     fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
         // "railway" is also a company noun ("railway operator"); here it is the topic.
         let e = extract(

@@ -159,7 +159,12 @@ pub(super) fn resolve(
             && codes.len() == 2
             && organisations.is_empty()
         {
-            r.signers = counted_officials(&r.text, &codes, people)
+            let recent = actors
+                .iter()
+                .rev()
+                .find(|(p, _)| *p == codes)
+                .map(|(_, named)| named.as_slice());
+            r.signers = counted_officials(&r.text, &codes, people, recent)
                 .into_iter()
                 .map(|p| (p, None))
                 .collect();
@@ -524,11 +529,18 @@ fn signers_match_sides(r: &Report, last: &Engagement, people: &[Person]) -> bool
         && r.signers.iter().all(|&(_, said)| said.is_none())
 }
 
-/// "The two leaders signed …": for each of the two parties, its one official the document
-/// names with that kind of office. Nothing unless every party has exactly one.
-fn counted_officials(text: &str, codes: &[CountryCode], people: &[Person]) -> Vec<usize> {
+/// "The two leaders signed …", "the heads of state signed …": for each of the two parties,
+/// its one official the document names with that kind of office; or, when the document gave
+/// them no country, the officials of that office who acted last for these parties, one per
+/// party ("the leaders of the two countries, A and B"). Nothing unless every party has one.
+fn counted_officials(
+    text: &str,
+    codes: &[CountryCode],
+    people: &[Person],
+    recent: Option<&[usize]>,
+) -> Vec<usize> {
     let lower = text.to_ascii_lowercase();
-    let Some(office) = ["the two ", "both "].iter().find_map(|w| {
+    let Some(office) = ["the two ", "both ", "the "].iter().find_map(|w| {
         let at = lower.find(w)? + w.len();
         let noun = lower[at..].split_whitespace().next()?;
         let kind: fn(&str) -> bool = match noun {
@@ -540,20 +552,36 @@ fn counted_officials(text: &str, codes: &[CountryCode], people: &[Person]) -> Ve
     }) else {
         return Vec::new();
     };
+    let holds = |p: &Person| {
+        p.role
+            .as_deref()
+            .is_some_and(|r| office(&r.to_ascii_lowercase()))
+    };
     let mut found = Vec::new();
     for &code in codes {
-        let mut of_country = people.iter().enumerate().filter(|(_, p)| {
-            p.country == Some(code)
-                && p.role
-                    .as_deref()
-                    .is_some_and(|r| office(&r.to_ascii_lowercase()))
-        });
+        let mut of_country = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.country == Some(code) && holds(p));
         match (of_country.next(), of_country.next()) {
             (Some((i, _)), None) => found.push(i),
-            _ => return Vec::new(),
+            _ => break,
         }
     }
-    found
+    if found.len() == codes.len() {
+        return found;
+    }
+    let countryless: Vec<usize> = recent
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|&p| people[p].country.is_none() && holds(&people[p]))
+        .collect();
+    if countryless.len() == codes.len() {
+        countryless
+    } else {
+        Vec::new()
+    }
 }
 
 /// A role that heads a state or a government.
@@ -569,8 +597,12 @@ fn is_leader(role: &str) -> bool {
         "amir",
         "crown prince",
         "sultan",
+        "leader",
     ];
-    LEADERS.iter().any(|w| role.contains(w)) && !role.contains("vice")
+    LEADERS.iter().any(|w| role.contains(w))
+        && !["vice", "opposition", "party"]
+            .iter()
+            .any(|w| role.contains(w))
 }
 
 /// The country a signer signed for: as the clause says, else their own.

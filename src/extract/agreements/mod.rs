@@ -73,6 +73,9 @@ fn references() -> &'static aho_corasick::AhoCorasick {
                 "they ",
                 "signatories",
                 "counterpart",
+                "heads of state",
+                "the leaders",
+                "the presidents",
             ],
             true,
         )

@@ -222,7 +222,15 @@ fn reference_words() -> &'static aho_corasick::AhoCorasick {
 }
 
 fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
-    const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
+    const WEAK: &[&str] = &[
+        "bilateral",
+        "each other",
+        "the two",
+        "both",
+        "the heads of state",
+        "the leaders",
+        "the presidents",
+    ];
     let (mut pair, mut two_named, mut group, mut counted_group) = (false, false, false, false);
     for m in reference_words().find_overlapping_iter(s.lower) {
         let k = m.pattern().as_usize();

@@ -23,7 +23,7 @@ use super::Person;
 use super::lexicon::{HONORIFICS, ROLE_NOUNS};
 use super::tokens::Token;
 use crate::gazetteer::{CountryCode, Mention};
-use plural::{plural_of_countries, plural_title};
+use plural::{plural_of_countries, plural_of_pair, plural_title};
 use title::{Ctx, person_at};
 
 /// A person found in a text, with where and by which rule.
@@ -141,7 +141,10 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
             continue;
         }
         if plural && ctx.lower(r + 1) == "of" {
-            let found = plural_of_countries(&ctx, text, r);
+            let mut found = plural_of_countries(&ctx, text, r);
+            if found.is_empty() {
+                found = plural_of_pair(&ctx, text, r);
+            }
             if !found.is_empty() {
                 out.extend(found);
                 continue;

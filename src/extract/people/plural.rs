@@ -11,6 +11,39 @@ use crate::gazetteer::CountryCode;
 /// "Tanzanian and Burundian transport ministers, Elias Mwambene and Jean-Bosco Niyonkuru"
 /// (the countries named before the title, in the order of the names).
 pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
+    let mut j = r + 1;
+    if ctx.tokens.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
+    plural_title_from(ctx, text, r, j)
+}
+
+/// "The leaders of the two countries, Ilham Aliyev and Emomali Rahmon": the names after the
+/// pair the title belongs to.
+pub(super) fn plural_of_pair(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
+    let pair = matches!(
+        (ctx.lower(r + 1), ctx.lower(r + 2), ctx.lower(r + 3)),
+        ("of", "the", "two") | ("of", "both", _)
+    );
+    let k = if ctx.lower(r + 2) == "both" {
+        r + 3
+    } else {
+        r + 4
+    };
+    if !pair
+        || !matches!(
+            ctx.lower(k),
+            "countries" | "nations" | "states" | "sides" | "governments"
+        )
+        || !comma(ctx, k + 1)
+    {
+        return Vec::new();
+    }
+    plural_title_from(ctx, text, r, k + 2)
+}
+
+/// The names of a plural title `r`, listed from token `j`.
+fn plural_title_from(ctx: &Ctx<'_, '_>, text: &str, r: usize, mut j: usize) -> Vec<Found> {
     let (role_start, _) = ctx.extend_left(r);
     let head = ctx.tokens[r].text.trim_end_matches('s');
     let words: Vec<&str> = ctx.tokens[role_start..r]
@@ -35,10 +68,6 @@ pub(super) fn plural_title(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found
         k -= 1;
     }
     let mut out = Vec::new();
-    let mut j = r + 1;
-    if ctx.tokens.get(j).is_some_and(|t| t.text == ",") {
-        j += 1;
-    }
     while let Some((end, name)) = ctx.name_at(text, j) {
         let mut country = None;
         j = end;
