@@ -484,6 +484,16 @@ fn signing_event(lower: &str) -> Option<AgreementStatus> {
         .iter()
         .filter_map(|w| lower.find(w))
         .min()?;
+    // "will be followed by the signing of", "which will include signing of": an event ahead.
+    let ahead = lower[..at].split_whitespace().rev().take(5).any(|w| {
+        matches!(
+            w,
+            "will" | "would" | "shall" | "expected" | "set" | "scheduled" | "due"
+        )
+    });
+    if ahead {
+        return Some(AgreementStatus::Planned);
+    }
     let after = &lower[at..];
     let first = |words: &[&str]| words.iter().filter_map(|w| after.find(w)).min();
     match (first(HAPPENED), first(AHEAD)) {
@@ -616,6 +626,11 @@ mod tests {
                 "they elevated relations with the signing on wednesday of five agreements set to benefit both countries"
             ),
             Some(AgreementStatus::Signed)
+        );
+        // A signing event ahead.
+        assert_eq!(
+            st("the meeting will be followed by the signing of bilateral agreements"),
+            Some(AgreementStatus::Planned)
         );
         // A participle takes the main verb's time.
         assert_eq!(

@@ -674,3 +674,11 @@ fn malaysian_titles_bracketed_offices_and_chief_justices() {
         ]
     );
 }
+
+#[test]
+fn a_month_after_a_given_name_is_a_surname() {
+    let found = people("The prime minister met his British counterpart Theresa May in London.");
+    assert_eq!(names_and_countries(&found), [("Theresa May", Some("GB"))]);
+    let found = people("Foreign Minister Ana Lima will travel on Monday May 5.");
+    assert_eq!(names_and_roles(&found), [("Ana Lima", "Foreign Minister")]);
+}

@@ -212,6 +212,21 @@ impl Ctx<'_, '_> {
             && !(next.is_some_and(|n| n.text == ".") && self.is_name_word(i + 2) && self.is_name_word(i + 3))
     }
 
+    /// A month that is a surname: capitalised, right after a name word, and not followed by a
+    /// day or a year ("Theresa May said", not "… Wednesday May 5").
+    fn is_month_surname(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        matches!(t.text, "May" | "June" | "April" | "August")
+            && i > 0
+            && self.is_name_word(i - 1)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_none_or(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
     /// A regnal number or an all-capital surname after a name word: "Abdullah II",
     /// "Erik LINDEBO".
     fn is_capital_name_word(&self, i: usize) -> bool {
@@ -276,6 +291,11 @@ impl Ctx<'_, '_> {
                 }
                 words += 1;
                 j = k;
+            } else if real > 0 && self.is_month_surname(j) {
+                // "Theresa May": a month after a given name, with no day after it.
+                words += 1;
+                end = j + 1;
+                break;
             } else if real > 0 && self.is_closing_honorific(j) {
                 // "Hun Sen", "John Major": a rank-like word that ends a name.
                 words += 1;
