@@ -714,6 +714,19 @@ mod tests {
     }
 
     #[test]
+    fn the_bloc_of_an_office_someone_also_holds_is_no_party() {
+        let e = extract(
+            "Kagame in Doha\n\nRwandan President Paul Kagame held talks with the Emir of Qatar on Thursday.\n\nPresident Kagame, who is also the chairperson of the African Union (AU), was also hosted to an official luncheon.\n",
+            Format::Text,
+        );
+        assert!(
+            e.engagements.iter().all(|a| a.organisations.is_empty()),
+            "{:?}",
+            e.engagements
+        );
+    }
+
+    #[test]
     fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
         // "railway" is also a company noun ("railway operator"); here it is the topic.
         let e = extract(

@@ -415,7 +415,26 @@ fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     let governed = matches!(before, "of" | "from" | "for") && government_before(s, start);
     let context = (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
     let loose_with = before == "with" && !engaged_before(s, start);
-    !s.lower[end..].trim_start().starts_with("member") && (joins || !context && !loose_with)
+    !s.lower[end..].trim_start().starts_with("member")
+        && !office_of_the_subject(s, start)
+        && (joins || !context && !loose_with)
+}
+
+/// "President Kagame, who is also the chairperson of the African Union (AU), was hosted …":
+/// the bloc of an office a relative clause gives someone, not a side of the engagement.
+fn office_of_the_subject(s: &Sentence<'_>, start: usize) -> bool {
+    let words: Vec<&str> = s.lower[..start].split_whitespace().rev().take(10).collect();
+    let office = words.iter().position(|w| {
+        matches!(
+            *w,
+            "chair" | "chairperson" | "chairman" | "chairwoman" | "president" | "head"
+        )
+    });
+    office.is_some_and(|i| {
+        words[i + 1..]
+            .windows(2)
+            .any(|w| matches!(w, ["is", "who"] | ["also", "who"] | ["was", "who"]))
+    })
 }
 
 /// The country that hosts an event of others in this clause: "credited Prime Minister Anwar
