@@ -727,6 +727,28 @@ mod tests {
     }
 
     #[test]
+    fn a_trilateral_treaty_adds_the_named_country_to_the_pair_and_a_forum_is_the_occasion() {
+        let e = extract(
+            "Kyrgyzstan and Tajikistan sign border treaty\n\nKyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon have signed a border treaty.\n\n\"We agreed to sign a trilateral treaty with Uzbekistan on the junction of borders,\" Rahmon said.\n\nJaparov signed agreements with leaders of Fiji and Samoa on the sidelines of the annual Pacific Islands Forum.\n",
+            Format::Text,
+        );
+        let found: Vec<_> = e
+            .engagements
+            .iter()
+            .map(|a| {
+                let mut sides: Vec<String> = a.parties.iter().map(|c| c.to_string()).collect();
+                sides.extend(a.organisations.iter().cloned());
+                (sides.join("-"), a.status)
+            })
+            .collect();
+        assert!(
+            found.contains(&("KG-TJ-UZ".to_string(), AgreementStatus::Planned)),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(s, _)| !s.contains("PIF")), "{found:?}");
+    }
+
+    #[test]
     fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
         // "railway" is also a company noun ("railway operator"); here it is the topic.
         let e = extract(

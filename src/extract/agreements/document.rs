@@ -214,6 +214,24 @@ pub(super) fn resolve(
     out
 }
 
+/// The pair already reported that shares one country with the two a trilateral instrument's
+/// clause names.
+fn trilateral_with_pair<'e>(
+    r: &Report,
+    codes: &[CountryCode],
+    known: &'e [Engagement],
+) -> Option<&'e Engagement> {
+    let lower = r.text.to_ascii_lowercase();
+    if !(lower.contains("trilateral") || lower.contains("tripartite")) {
+        return None;
+    }
+    known.iter().rev().find(|e| {
+        e.parties.len() == 2
+            && e.organisations.is_empty()
+            && e.parties.iter().filter(|c| codes.contains(c)).count() == 1
+    })
+}
+
 /// The states of the region a report names as one side ("the EU and Central Asia leaders"),
 /// when the document names at least two of them.
 fn region_states(r: &Report, frame: &Frame) -> Option<Vec<CountryCode>> {
@@ -246,6 +264,23 @@ fn complete(
         );
     }
     let count = codes.len() + orgs.len();
+    // "We agreed to sign a trilateral treaty with Uzbekistan," Rahmon said: the speaker's
+    // side, the country named, and the pair already reported with one of them.
+    if count == 2
+        && orgs.is_empty()
+        && r.refs.counted_group
+        && let Some(e) = trilateral_with_pair(r, &codes, known)
+    {
+        let mut all = codes.clone();
+        all.extend(e.parties.iter().copied());
+        all.sort();
+        all.dedup();
+        return (
+            all,
+            orgs,
+            "a trilateral instrument: the pair already reported, and the country named with them",
+        );
+    }
     if count >= 2 || r.parties.other_side {
         return (codes, orgs, "");
     }

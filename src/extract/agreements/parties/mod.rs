@@ -400,7 +400,18 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
 /// Whether an organisation named at `start..end` takes part: not "the two ASEAN member
 /// states", "in the Mercosur customs union", "membership of the EU" or "relations with the EU".
 fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
-    let words = words_before(s, start, 2);
+    // "on the sidelines of the annual Pacific Islands Forum": the preposition before the
+    // words that only say which meeting.
+    let words: Vec<String> = words_before(s, start, 5)
+        .into_iter()
+        .skip_while(|w| {
+            matches!(
+                w.as_str(),
+                "annual" | "upcoming" | "recent" | "latest" | "ongoing" | "next" | "last" | "this"
+            ) || w.ends_with("th") && w.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .take(2)
+        .collect();
     let before = words.first().map_or("", String::as_str);
     // "a memorandum concerning its accession to the SCO": the bloc it joins is the other side.
     let joins = before == "to"
