@@ -432,16 +432,20 @@ fn appositive_name(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Fo
     ))
 }
 
-/// "John Mahama (Ghana), Azali Assoumani (Comoros)": a name with its country in brackets.
-fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
-    let tokens = ctx.tokens;
-    if !tokens[i].is_capitalised() || i > 0 && ctx.is_name_word(i - 1) {
+/// A name that starts at token `i` (not inside a longer one) and is followed by an opening
+/// bracket: the bracket's token and the name.
+fn name_before_bracket(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, String)> {
+    if !ctx.tokens[i].is_capitalised() || i > 0 && ctx.is_name_word(i - 1) {
         return None;
     }
     let (end, name) = person_name(ctx, text, i)?;
-    if tokens.get(end)?.text != "(" {
-        return None;
-    }
+    (ctx.tokens.get(end)?.text == "(").then_some((end, name))
+}
+
+/// "John Mahama (Ghana), Azali Assoumani (Comoros)": a name with its country in brackets.
+fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+    let tokens = ctx.tokens;
+    let (end, name) = name_before_bracket(ctx, text, i)?;
     let code = ctx.country.get(end + 1).copied().flatten()?;
     let mut k = end + 1;
     while k < tokens.len() && ctx.country[k] == Some(code) {
@@ -464,13 +468,7 @@ fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Optio
 /// office in brackets, the bracket ending on a title's head noun.
 fn name_with_bracketed_role(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
     let tokens = ctx.tokens;
-    if !tokens[i].is_capitalised() || i > 0 && ctx.is_name_word(i - 1) {
-        return None;
-    }
-    let (end, name) = person_name(ctx, text, i)?;
-    if tokens.get(end)?.text != "(" {
-        return None;
-    }
+    let (end, name) = name_before_bracket(ctx, text, i)?;
     let close = (end + 2..tokens.len().min(end + 12)).find(|&j| tokens[j].text == ")")?;
     let head = tokens[close - 1].lower();
     if !super::super::lexicon::ROLE_NOUNS.contains(head) || !tokens[end + 1].is_capitalised() {
