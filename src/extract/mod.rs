@@ -749,6 +749,19 @@ mod tests {
     }
 
     #[test]
+    fn a_deal_the_signing_comes_after_is_not_part_of_it() {
+        let e = extract(
+            "Australia and Fiji sign security pact\n\nThe agreement was signed in Canberra on Thursday by Australian Prime Minister Ana Rojas and Fiji's Luis Vega and comes after Fiji signed a defence deal with the United States in May.\n",
+            Format::Text,
+        );
+        assert!(
+            e.engagements.iter().all(|a| a.parties.len() == 2),
+            "{:?}",
+            e.engagements
+        );
+    }
+
+    #[test]
     fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
         // "railway" is also a company noun ("railway operator"); here it is the topic.
         let e = extract(

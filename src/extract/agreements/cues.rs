@@ -77,7 +77,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "government have"]),
     (Cue::NotParty, &["similar", "such as", "unlike", "mediated by", "brokered by", "hosted by", "supported by",
         "facilitated by", "auspices of", "compared with", "compared to", "like ", "follows ",
-        "following ", "modelled on", "modeled on", "previously", " than ", "informed of",
+        "following ", "comes after", "came after", "coming after", "modelled on", "modeled on", "previously", " than ", "informed of",
         " amid ", " as both countries ", " as both nations ", " as the two countries ",
         " as both sides "]),
     (Cue::Reaction, &["welcomed", "welcomes", "praised", "praises", "hailed", "hails",
