@@ -95,7 +95,7 @@ fn in_person_name(text: &str, m: &Mention) -> bool {
 }
 
 fn is_title_word(word: &str) -> bool {
-    HONORIFICS.contains(word) || ROLE_NOUNS.contains(&word.to_lowercase())
+    HONORIFICS.contains(word) || super::people::is_role_word(&word.to_lowercase())
 }
 
 /// A capitalised word that could be a given name: not a title's, an organisation's or a

@@ -573,6 +573,18 @@ mod tests {
         document(&doc.unwrap())
     }
 
+    /// Each engagement as its sides joined by "-" ("AU-JP", "EU-NZ") and its status.
+    fn sides(e: &Extraction) -> Vec<(String, AgreementStatus)> {
+        e.engagements
+            .iter()
+            .map(|a| {
+                let mut sides: Vec<String> = a.parties.iter().map(|c| c.to_string()).collect();
+                sides.extend(a.organisations.iter().cloned());
+                (sides.join("-"), a.status)
+            })
+            .collect()
+    }
+
     #[test]
     fn front_matter_agreement_title_gives_parties_kind_topic_and_evidence() {
         let e = extract(
@@ -643,12 +655,7 @@ mod tests {
         let names: Vec<_> = e.people.iter().map(|p| p.name.as_str()).collect();
         assert!(names.contains(&"Luis Montenegro"), "{names:?}");
         assert!(names.contains(&"Lai Thai Binh"), "{names:?}");
-        let parties: Vec<_> = e.engagements[0]
-            .parties
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
-        assert_eq!(parties, ["ES", "PT"]);
+        assert_eq!(sides(&e)[0].0, "ES-PT");
     }
 
     #[test]
@@ -657,23 +664,7 @@ mod tests {
             "Two neighbours sign pact\n\nHOBART, Australia: Australia and Japan agreed to share intelligence on Saturday, signing a security pact to counter threats.\n",
             Format::Text,
         );
-        let found: Vec<_> = e
-            .engagements
-            .iter()
-            .map(|a| {
-                (
-                    a.parties.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
-                    a.status,
-                )
-            })
-            .collect();
-        assert_eq!(
-            found,
-            [(
-                vec!["AU".to_string(), "JP".to_string()],
-                AgreementStatus::Signed
-            )]
-        );
+        assert_eq!(sides(&e), [("AU-JP".to_string(), AgreementStatus::Signed)]);
     }
 
     #[test]
@@ -711,6 +702,17 @@ mod tests {
             .collect();
         assert_eq!(signed.len(), 1, "{:?}", e.engagements);
         assert_eq!(signed[0].signatories, ["Ana Rojas", "Luis Vega"]);
+        // Any "the" may open the officials, not only the clause's first.
+        let e = extract(
+            "Chile and Peru sign partnership declaration\n\nA package of Chilean-Peruvian documents was signed in Lima today after the talks between the leaders of the two countries, Ana Rojas and Luis Vega.\n\nIn the capital, the heads of state signed a Declaration on Strategic Partnership.\n",
+            Format::Text,
+        );
+        let signed: Vec<_> = e
+            .engagements
+            .iter()
+            .filter(|a| a.status == AgreementStatus::Signed)
+            .collect();
+        assert_eq!(signed[0].signatories, ["Ana Rojas", "Luis Vega"]);
     }
 
     #[test]
@@ -732,15 +734,7 @@ mod tests {
             "Kyrgyzstan and Tajikistan sign border treaty\n\nKyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon have signed a border treaty.\n\n\"We agreed to sign a trilateral treaty with Uzbekistan on the junction of borders,\" Rahmon said.\n\nJaparov signed agreements with leaders of Fiji and Samoa on the sidelines of the annual Pacific Islands Forum.\n",
             Format::Text,
         );
-        let found: Vec<_> = e
-            .engagements
-            .iter()
-            .map(|a| {
-                let mut sides: Vec<String> = a.parties.iter().map(|c| c.to_string()).collect();
-                sides.extend(a.organisations.iter().cloned());
-                (sides.join("-"), a.status)
-            })
-            .collect();
+        let found = sides(&e);
         assert!(
             found.contains(&("KG-TJ-UZ".to_string(), AgreementStatus::Planned)),
             "{found:?}"

@@ -365,9 +365,10 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         // must follow, a noun before is not enough.
         // "…, signing a security pact": a participle signs only an instrument, not "…,
         // signing ceremony".
-        let exchange = lower[i..].starts_with("exchange of") || lower[i..].starts_with(", signing");
+        let needs_instrument =
+            lower[i..].starts_with("exchange of") || lower[i..].starts_with(", signing");
         if weak && !acts_on_instrument(lower, i)
-            || exchange && !super::sentence::noun_re().is_match(&words_after(lower, i, 5))
+            || needs_instrument && !super::sentence::noun_re().is_match(&words_after(lower, i, 5))
         {
             continue;
         }

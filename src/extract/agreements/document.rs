@@ -576,14 +576,16 @@ fn counted_officials(
 ) -> Vec<usize> {
     let lower = text.to_ascii_lowercase();
     let Some(office) = ["the two ", "both ", "the "].iter().find_map(|w| {
-        let at = lower.find(w)? + w.len();
-        let noun = lower[at..].split_whitespace().next()?;
-        let kind: fn(&str) -> bool = match noun {
-            "leaders" | "presidents" | "heads" => is_leader,
-            "ministers" => |r: &str| r.contains("minister") && !is_leader(r),
-            _ => return None,
-        };
-        Some(kind)
+        // "In the capital, the heads of state signed": any "the", not only the first.
+        lower.match_indices(w).find_map(|(at, _)| {
+            let noun = lower[at + w.len()..].split_whitespace().next()?;
+            let kind: fn(&str) -> bool = match noun {
+                "leaders" | "presidents" | "heads" => is_leader,
+                "ministers" => |r: &str| r.contains("minister") && !is_leader(r),
+                _ => return None,
+            };
+            Some(kind)
+        })
     }) else {
         return Vec::new();
     };

@@ -73,10 +73,9 @@ fn references() -> &'static aho_corasick::AhoCorasick {
                 "they ",
                 "signatories",
                 "counterpart",
-                "heads of state",
-                "the leaders",
-                "the presidents",
-            ],
+            ]
+            .iter()
+            .chain(words::PLURAL_OFFICIALS),
             true,
         )
     })

@@ -10,7 +10,7 @@ use super::clause::{Sentence, pronoun_at};
 use super::cues::{self, Cue};
 use super::details::{date, named_topic, place, topic};
 use super::parties::{Parties, parties, with_company};
-use super::words::{GROUP_WORDS, OFFICIALS, PAIR_WORDS};
+use super::words::{GROUP_WORDS, OFFICIALS, PAIR_WORDS, PLURAL_OFFICIALS};
 use crate::extract::Person;
 use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
@@ -217,26 +217,24 @@ pub(super) struct Refs {
 fn reference_words() -> &'static aho_corasick::AhoCorasick {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        crate::extract::lexicon::automaton(PAIR_WORDS.iter().chain(GROUP_WORDS), false)
+        crate::extract::lexicon::automaton(
+            PAIR_WORDS.iter().chain(GROUP_WORDS).chain(PLURAL_OFFICIALS),
+            false,
+        )
     })
 }
 
 fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
-    const WEAK: &[&str] = &[
-        "bilateral",
-        "each other",
-        "the two",
-        "both",
-        "the heads of state",
-        "the leaders",
-        "the presidents",
-    ];
+    const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
     let (mut pair, mut two_named, mut group, mut counted_group) = (false, false, false, false);
     for m in reference_words().find_overlapping_iter(s.lower) {
         let k = m.pattern().as_usize();
         if k < PAIR_WORDS.len() {
             pair = true;
             two_named |= !WEAK.contains(&PAIR_WORDS[k]);
+        } else if k >= PAIR_WORDS.len() + GROUP_WORDS.len() {
+            pair = true;
+            group = true;
         } else {
             group = true;
             let word = GROUP_WORDS[k - PAIR_WORDS.len()];

@@ -87,8 +87,6 @@ pub(super) const PAIR_WORDS: &[&str] = &[
     "his counterpart", "her counterpart", "his guest", "her guest", "his host", "her host",
     "their governments", "their countries", "their two countries", "the governments",
     "the ministers",
-    // Plural officials without a number: a pair or a group, whichever the story reported.
-    "the heads of state", "the leaders", "the presidents",
 
 ];
 
@@ -101,8 +99,11 @@ pub(super) const GROUP_WORDS: &[&str] = &[
     "the five of us", "all four", "all five", "the five countries", "tripartite",
     "the three nations", "the three sides", "the three states", "the three leaders",
     "the three ministers", "the four nations", "the five nations",
-    "the heads of state", "the leaders", "the presidents",
 ];
+
+/// Plural officials without a number: a pair or a group, whichever the story reported.
+pub(super) const PLURAL_OFFICIALS: &[&str] =
+    &["the heads of state", "the leaders", "the presidents"];
 
 /// The days of the week, in lowercase: "signed on Tuesday" says when, not who or what.
 pub(super) const WEEKDAYS: &[&str] = &[

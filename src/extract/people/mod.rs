@@ -97,7 +97,7 @@ pub fn is_government_role(role: &str) -> bool {
 
 /// Whether a lowercase word is one of [`ROLE_NOUNS`], also as "president-elect" or
 /// "minister-designate".
-fn is_role_word(lower: &str) -> bool {
+pub(crate) fn is_role_word(lower: &str) -> bool {
     if ROLE_NOUNS.contains(lower) {
         return true;
     }
