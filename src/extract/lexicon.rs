@@ -48,7 +48,7 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "colleague", "emperor", "empress", "leader", "undersecretary-general", "under-secretary-general",
     "assistant-secretary-general", "chief", "speaker", "negotiator", "councillor", "councilor",
     "vice-chancellor", "fm", "chargé", "charge", "diplomat", "campaigner", "activist", "lawmaker",
-    "legislator", "mp", "cs", "politician", "commandant", "commander", "founder", "justice",
+    "legislator", "mp", "pm", "cs", "politician", "commandant", "commander", "founder", "justice",
     "judge",
 ]);
 
@@ -102,6 +102,11 @@ pub static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     "government", "ministry", "parliament", "president", "minister", "officials", "state",
     "republic", "kingdom", "union", "bank", "company", "group", "reuters", "afp", "ap",
     "extraordinary", "plenipotentiary", "d'affaires", "d’affaires",
+    // Words that open a sentence before a name: "As Shavkat Mirziyoyev noted", "Replacing
+    // Kasymaliev, the president appointed …".
+    "as", "after", "before", "while", "when", "since", "although", "though", "despite", "if",
+    "upon", "during", "meanwhile", "besides", "among", "amid", "unlike", "with", "for", "from",
+    "under", "by", "replacing", "following", "welcoming", "congratulating", "thanking",
 ]);
 
 /// Honorifics and ranks dropped from the front of names.

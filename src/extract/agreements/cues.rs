@@ -41,7 +41,7 @@ pub(super) enum Cue {
 
 #[rustfmt::skip]
 const WORDS: &[(Cue, &[&str])] = &[
-    (Cue::Signed, &["signed", "inked", "concluded", "sealed", "finalised", "finalized", "forged",
+    (Cue::Signed, &["signed", "inked", "enacted", "concluded", "sealed", "finalised", "finalized", "forged",
         " sign ", " signs ", " ink ", " inks ", "formalised", "formalized", "formalise ", "formalize ",
         "formalises", "formalizes", "adopted", "issued", "exchanged", "exchange of",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
@@ -70,7 +70,9 @@ const WORDS: &[(Cue, &[&str])] = &[
         "held discussions", "sat down with", " received ", "phone call", "telephone call",
         "phone conversation", "telephone conversation", "video call", "videoconference",
         "video conference", "virtual meeting", "dialogue", "exchanged views", "consultations",
-        "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with"]),
+        "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with",
+        "held a summit", "tripartite summit", "trilateral summit",
+        "bilateral summit"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -145,6 +147,20 @@ fn future_signing(lower: &str, i: usize) -> bool {
                     "plans" | "plan" | "expected" | "set" | "aims" | "aim" | "hopes" | "intends"
                 )
         });
+    }
+    // "his hope … as they sign the final agreement": a signing in the present, in a clause of
+    // time or condition, is one still to come.
+    if [" sign ", " ink "]
+        .iter()
+        .any(|w| lower[i..].starts_with(w))
+        && words.iter().take(3).any(|w| {
+            matches!(
+                *w,
+                "as" | "when" | "once" | "until" | "before" | "if" | "unless" | "after"
+            )
+        })
+    {
+        return true;
     }
     match words.first() {
         // "had met with the Qatari minister to sign", "joined her colleagues … to sign the

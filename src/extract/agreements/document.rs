@@ -137,13 +137,14 @@ pub(super) fn resolve(
                 .filter(|&p| people[p].country.is_some_and(|c| codes.contains(&c)))
                 .collect();
             // A president, a prime minister and a deputy minister all met the visitor: the
-            // text does not say which of them signed.
+            // text does not say which of them signed; nor does it when only one side had
+            // someone named ("as President Xi began a visit … The two nations also signed").
             let one_each = codes.iter().all(|&c| {
                 signers
                     .iter()
                     .filter(|&&p| people[p].country == Some(c))
                     .count()
-                    <= 1
+                    == 1
             });
             if one_each {
                 r.signers = signers.into_iter().map(|p| (p, None)).collect();

@@ -16,7 +16,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
@@ -66,9 +66,10 @@ fn signs(s: &Sentence<'_>) -> bool {
 /// The people who signed, with the party each signed for when the clause says so: "signed
 /// for Kenya", "on behalf of the UAE by Mariam Al Suwaidi".
 fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryCode>)> {
-    if !signs(s) && !s.lower.contains("signator") {
+    if !signs(s) && !s.lower.contains("signator") || signing_as_means(s) {
         return Vec::new();
     }
+
     let sides: Vec<(usize, CountryCode)> = s
         .countries
         .iter()
@@ -79,13 +80,9 @@ fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryC
         })
         .map(|m| (m.start, m.code))
         .collect();
-    let occasion = occasion_after_signing(s);
     let mut out: Vec<(usize, Option<CountryCode>)> = Vec::new();
     for &(at, p) in &s.named {
-        if witnesses.contains(&p)
-            || out.iter().any(|(q, _)| *q == p)
-            || occasion.is_some_and(|o| at > o)
-        {
+        if witnesses.contains(&p) || out.iter().any(|(q, _)| *q == p) || in_occasion(s, p) {
             continue;
         }
         // "X signed for Kenya": the nearest side after the signer with no other signer
@@ -111,6 +108,47 @@ fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryC
     out
 }
 
+/// Whether the clause tells its signing only as the means or the purpose of something else:
+/// "upgraded their ties by signing a partnership", "met the President … to strengthen
+/// relations and sign five memoranda". It says nothing of who signed.
+fn signing_as_means(s: &Sentence<'_>) -> bool {
+    let means = |i: usize| {
+        let w = &s.lower[i..];
+        let before = s.lower[..i].trim_end();
+        w.starts_with("by signing")
+            || w.starts_with("after signing")
+            || w.starts_with(" sign ") && (before.ends_with(" to") || before.ends_with(" and"))
+    };
+    s.cues.starts(Cue::Signed).any(means) && s.cues.starts(Cue::Signed).all(means)
+}
+
+/// Whether person `p` is named only as the occasion of the clause's signing: "signed … as
+/// President Xi began a state visit", "during Castro's visit".
+fn in_occasion(s: &Sentence<'_>, p: usize) -> bool {
+    let occasion = occasion_after_signing(s);
+    let mut mentions = s.named.iter().filter(|n| n.1 == p).map(|n| n.0).peekable();
+    mentions.peek().is_some()
+        && mentions.all(|at| occasion.is_some_and(|o| at > o) || whose_visit(s, at))
+}
+
+/// "During Castro's visit, Mexico and Cuba signed …", "activities marking President Buhari's
+/// two-day visit": the visitor named by a possessive is the occasion, not a signer.
+fn whose_visit(s: &Sentence<'_>, at: usize) -> bool {
+    let rest = &s.lower[at..];
+    let Some(own) = rest.find("'s ").or_else(|| rest.find("’s ")) else {
+        return false;
+    };
+    // The possessive closes the name: no other word boundary than spaces before it.
+    !rest[..own].contains([',', '.', ';'])
+        && own < 40
+        && rest[own..]
+            .split_whitespace()
+            .skip(1)
+            .take(4)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| matches!(w, "visit" | "trip" | "tour" | "arrival" | "stay"))
+}
+
 /// Where the occasion of a signing starts, when the clause names it after the signing verb:
 /// "were signed after a summit between President A and President B", "signed … on the first
 /// day of B's visit". The people named in it are why the signing happened, not its signers.
@@ -126,6 +164,7 @@ fn occasion_after_signing(s: &Sentence<'_>) -> Option<usize> {
         " on the last day of ",
         " at the end of ",
         " ahead of ",
+        " as ",
     ];
     const EVENTS: &[&str] = &[
         "summit",
@@ -441,6 +480,16 @@ pub(super) fn report(
     }
     // "The agreements aim to …" sums up.
     // Several instruments, or separate meetings with several counterparts.
+    // "During the tripartite summit they signed several agreements": the three together.
+    let three_way = [
+        "trilateral",
+        "tripartite",
+        "three-way",
+        "quadrilateral",
+        "multilateral",
+    ]
+    .iter()
+    .any(|w| s.lower.contains(w));
     let plural = match nouns.first() {
         Some(n) => {
             let head = n
@@ -449,20 +498,16 @@ pub(super) fn report(
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            head.ends_with('s') || head == "memoranda"
+            (head.ends_with('s') || head == "memoranda") && !three_way
         }
         // A host meets several counterparts one by one, unless the text says they met
         // together.
-        None => ![
-            "trilateral",
-            "quadrilateral",
-            "multilateral",
-            "joint meeting",
-            "together",
-            "ministerial meeting",
-        ]
-        .iter()
-        .any(|w| s.lower.contains(w)),
+        None => {
+            !three_way
+                && !["joint meeting", "together", "ministerial meeting"]
+                    .iter()
+                    .any(|w| s.lower.contains(w))
+        }
     };
     let signers = if status == AgreementStatus::Signed {
         let mut named = signers(s, &witnesses);
@@ -488,13 +533,7 @@ pub(super) fn report(
         generic,
         counted: nouns.first().is_some_and(|n| counted(s.lower, n.start())),
         witnessed: s.cues.any(Cue::Witness),
-        signing_as_means: {
-            let means = |i: usize| {
-                let w = &s.lower[i..];
-                w.starts_with("by signing") || w.starts_with("after signing")
-            };
-            s.cues.starts(Cue::Signed).any(means) && s.cues.starts(Cue::Signed).all(means)
-        },
+        signing_as_means: signing_as_means(s),
         topic: nouns
             .first()
             .and_then(|n| named_topic(s.text, n.start(), &name_spans(s)))
@@ -816,7 +855,16 @@ pub(super) fn is_idiom(lower: &str, start: usize) -> bool {
     // "in the framework of the anniversary": in the context of, not an instrument.
     let context = lower[start..].starts_with("framework of")
         && (before.ends_with("in the ") || before.ends_with("within the "));
-    before.ends_with("great ") || before.ends_with("good ") || context
+    // "the Bali International Convention Centre", "the party convention": a place or a
+    // party's congress, not a treaty.
+    let gathering = lower[start..].starts_with("convention")
+        && (["convention cent", "convention hall", "convention complex"]
+            .iter()
+            .any(|w| lower[start..].starts_with(w))
+            || before.ends_with("party ")
+            || before.ends_with("national ")
+            || before.ends_with("annual "));
+    before.ends_with("great ") || before.ends_with("good ") || context || gathering
 }
 
 /// "signed multiple agreements", "a series of deals": a count, not an agreement.

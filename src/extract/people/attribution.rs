@@ -8,7 +8,9 @@
 //! A name here is two or more capitalised words that are not a title, a place or an
 //! organisation ("Mehr News Agency said" is not a person).
 
-use super::super::lexicon::{COMPANY_NOUNS, ORGANISATION_WORDS, PORTFOLIO_WORDS, ROLE_MODIFIERS};
+use super::super::lexicon::{
+    COMPANY_NOUNS, NOT_NAME_WORDS, ORGANISATION_WORDS, PORTFOLIO_WORDS, ROLE_MODIFIERS,
+};
 use super::super::tokens::Token;
 use super::title::{Ctx, normalise_role};
 use super::{Found, make_found, make_untitled};
@@ -49,6 +51,7 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             .or_else(|| appositive_name(ctx, text, i))
             .or_else(|| name_with_bracketed_country(ctx, text, i))
             .or_else(|| name_with_bracketed_role(ctx, text, i))
+            .or_else(|| name_with_bracketed_portfolio(ctx, text, i))
             .or_else(|| name_with_age(ctx, text, i))
             .or_else(|| honorific_name(ctx, text, i, true))
             .or_else(|| super::appointment::find_at(ctx, text, i));
@@ -239,7 +242,11 @@ fn agent_name(ctx: &Ctx<'_, '_>, ahead: &Ahead, text: &str, i: usize) -> Option<
         .is_some_and(|t| SPEECH_AFTER.contains(&t.lower()));
     // A sentence that opens with the name and a verb of speech is fine; a name that follows a
     // capitalised word is part of a longer phrase.
-    let glued = i > 0 && tokens[i - 1].is_capitalised() && !is_quote_end(&tokens[i - 1]);
+    // "As Daniel Okello noted": a capitalised word that is never part of a name is no phrase.
+    let glued = i > 0
+        && tokens[i - 1].is_capitalised()
+        && !is_quote_end(&tokens[i - 1])
+        && !NOT_NAME_WORDS.contains(tokens[i - 1].lower());
     // "said Ivanhoe Mines Executive Chairman Robert Friedland": the words before a title are
     // its organisation; the title rules find the person after it.
     let titled = tokens.get(end).is_some_and(|t| t.is_capitalised())
@@ -479,6 +486,30 @@ fn name_with_bracketed_role(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(
         close + 1,
         make_found(name, role, None, None, "name-bracketed-role"),
     ))
+}
+
+/// "Senior ministers who will not be in Cabinet are Daudi Migereko (Lands), Henry Muganwa
+/// Kajura (Public Service)": in a passage about ministers, a name with its portfolio in
+/// brackets, written in capitals.
+fn name_with_bracketed_portfolio(
+    ctx: &Ctx<'_, '_>,
+    text: &str,
+    i: usize,
+) -> Option<(usize, Found)> {
+    let tokens = ctx.tokens;
+    let (end, name) = name_before_bracket(ctx, text, i)?;
+    let close = (end + 2..tokens.len().min(end + 7)).find(|&j| tokens[j].text == ")")?;
+    let portfolio = tokens[end + 1..close]
+        .iter()
+        .all(|t| t.is_capitalised() || matches!(t.lower(), "and" | "of" | "&" | ","));
+    let about_ministers = (i.saturating_sub(60)..i)
+        .any(|k| matches!(ctx.lower(k), "minister" | "ministers" | "cabinet"));
+    (portfolio && about_ministers).then(|| {
+        (
+            close + 1,
+            make_untitled(name, None, "name-bracketed-portfolio"),
+        )
+    })
 }
 
 /// "Yoshimasa Hayashi, 63, who served as …": a name with an age set off by commas is a

@@ -129,7 +129,7 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
     for r in 0..tokens.len() {
         let plural = matches!(
             tokens[r].lower(),
-            "presidents" | "ministers" | "premiers" | "leaders" | "ambassadors"
+            "presidents" | "ministers" | "premiers" | "leaders" | "ambassadors" | "secretaries"
         );
         // "Presidents A and B", "ministers, A and B", "Prime ministers A and B".
         let listed = tokens[r].is_capitalised()

@@ -45,12 +45,17 @@ pub(super) fn plural_of_pair(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Fou
 /// The names of a plural title `r`, listed from token `j`.
 fn plural_title_from(ctx: &Ctx<'_, '_>, text: &str, r: usize, mut j: usize) -> Vec<Found> {
     let (role_start, _) = ctx.extend_left(r);
-    let head = ctx.tokens[r].text.trim_end_matches('s');
+    let plural = ctx.tokens[r].text;
+    // "Secretaries" → "Secretary", "Ministers" → "Minister".
+    let head = match plural.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => plural.trim_end_matches('s').to_string(),
+    };
     let words: Vec<&str> = ctx.tokens[role_start..r]
         .iter()
         .filter(|t| t.word && t.lower() != "and")
         .map(|t| t.text)
-        .chain(std::iter::once(head))
+        .chain(std::iter::once(head.as_str()))
         .collect();
     let role = normalise_role(&words.join(" "));
     // Countries before the title, one per mention: "Tanzanian and Burundian".

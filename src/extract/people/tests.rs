@@ -316,7 +316,7 @@ fn a_title_after_the_name_set_off_by_commas() {
     let (name, role, country) = one("The premier met with Ana Lopes, PM of Portugal, on Monday.");
     assert_eq!(
         (name.as_str(), role.as_str(), country.as_deref()),
-        ("Ana Lopes", "PM of Portugal", Some("PT"))
+        ("Ana Lopes", "PM", Some("PT"))
     );
     // Not a title: a relative clause that happens to name an office.
     none("Peter Olsen, who said the minister was wrong, left early.");
@@ -681,4 +681,45 @@ fn a_month_after_a_given_name_is_a_surname() {
     assert_eq!(names_and_countries(&found), [("Theresa May", Some("GB"))]);
     let found = people("Foreign Minister Ana Lima will travel on Monday May 5.");
     assert_eq!(names_and_roles(&found), [("Ana Lima", "Foreign Minister")]);
+}
+
+#[test]
+fn a_portfolio_in_brackets_in_a_passage_about_ministers() {
+    let found = names(
+        "Ministers who leave the Cabinet are Daniel Okello (Lands), Grace Atim (Public Service) and Moses Kato (ICT).",
+    );
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Daniel Okello", "Grace Atim", "Moses Kato"]);
+    // No passage about ministers: an acronym in brackets names an organisation's short form.
+    none("The Uganda Revenue Authority (URA) collected more this year.");
+}
+
+#[test]
+fn a_word_that_opens_the_sentence_is_not_part_of_the_name() {
+    let found = names("As Daniel Okello noted earlier, the treaty serves both peoples.");
+    assert_eq!(
+        found.first().map(|(n, _)| n.as_str()),
+        Some("Daniel Okello")
+    );
+    let found =
+        names("Replacing Okello, the president appointed Grace Atim as acting prime minister.");
+    assert!(
+        found.iter().all(|(n, _)| !n.starts_with("Replacing")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn pm_and_plural_secretaries_are_titles() {
+    let found = names("The grant was signed by Romania's PM Ion Vasile and Moldova's PM Ana Rusu.");
+    assert_eq!(
+        found,
+        [
+            ("Ion Vasile".to_string(), Some("RO".to_string())),
+            ("Ana Rusu".to_string(), Some("MD".to_string()))
+        ]
+    );
+    let found = names("Foreign Secretaries Karim Uddin of Bangladesh and Ravi Menon of India met.");
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Karim Uddin", "Ravi Menon"]);
 }

@@ -174,7 +174,9 @@ pub(super) fn parties(
         .min();
     let mut between: Vec<CountryCode> = Vec::new();
     let mut relative = false;
-    let pair = subject_pair(s).filter(|&(_, b)| with_at.is_none_or(|w| w < s.countries[b].start));
+    let pair = subject_pair(s)
+        .filter(|&(_, b)| with_at.is_none_or(|w| w < s.countries[b].start))
+        .or_else(|| makers_of_statement(s));
     for (k, (m, role)) in s.countries.iter().zip(roles(s, with_at)).enumerate() {
         let role = if pair.is_some_and(|(a, b)| (a..=b).contains(&k)) {
             Role::Between
@@ -182,6 +184,8 @@ pub(super) fn parties(
             Role::Bystander("named after a context word or another engagement")
         } else if reaction.is_some_and(|r| m.start < r) {
             Role::Bystander("reacts to the engagement of others")
+        } else if mediator_title(s, m.end) {
+            Role::Bystander("brings the sides together, not one of them")
         } else {
             role
         };
@@ -218,6 +222,7 @@ pub(super) fn parties(
         if at >= cut
             || reaction.is_some_and(|r| at < r)
             || owns_a_thing(s, at + people[p].name.len())
+            || mediates(s, at + people[p].name.len())
             || signs_for_an_organisation(s, at)
         {
             continue;
@@ -397,6 +402,50 @@ fn subject_pair(s: &Sentence<'_>) -> Option<(usize, usize)> {
     })
 }
 
+/// "Prince Khalid bin Salman, who facilitated the negotiations, said …": whoever brings the
+/// sides together is not one of them.
+fn mediates(s: &Sentence<'_>, name_end: usize) -> bool {
+    let rest = s.lower.get(name_end..).unwrap_or("");
+    let Some(rest) = rest.trim_start().strip_prefix(", who ") else {
+        return false;
+    };
+    rest.split_whitespace().take(3).any(|w| {
+        matches!(
+            w,
+            "facilitated" | "mediated" | "brokered" | "facilitates" | "mediates" | "brokers"
+        )
+    })
+}
+
+/// "Saudi Defense Minister Prince Khalid bin Salman, who facilitated the negotiations": a
+/// country in the title of a mediator.
+fn mediator_title(s: &Sentence<'_>, mention_end: usize) -> bool {
+    let rest = &s.lower[mention_end..];
+    rest.find(", who ")
+        .filter(|&i| i < 60 && !rest[..i].contains([',', '.', ';', '"', '“']))
+        .is_some_and(|i| mediates(s, mention_end + i))
+}
+
+/// "The joint statement of the US and the Philippines misrepresents …": the countries whose
+/// statement it is, and only they, are its sides.
+fn makers_of_statement(s: &Sentence<'_>) -> Option<(usize, usize)> {
+    s.countries.windows(2).enumerate().find_map(|(k, w)| {
+        let (a, b) = (&w[0], &w[1]);
+        let before = s.lower[..a.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let made = [
+            "statement of",
+            "declaration of",
+            "communique of",
+            "communiqué of",
+        ]
+        .iter()
+        .any(|n| before.ends_with(n));
+        let joined = a.code != b.code && s.lower.get(a.end..b.start).is_some_and(joins_list);
+        (made && joined && s.lower[a.end..b.start].contains("and")).then_some((k, k + 1))
+    })
+}
+
 /// Whether an organisation named at `start..end` takes part: not "the two ASEAN member
 /// states", "in the Mercosur customs union", "membership of the EU" or "relations with the EU".
 fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
@@ -426,7 +475,13 @@ fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     let governed = matches!(before, "of" | "from" | "for") && government_before(s, start);
     let context = (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
     let loose_with = before == "with" && !engaged_before(s, start);
-    !s.lower[end..].trim_start().starts_with("member")
+    // "the two Southern African Development Community (SADC) members".
+    let after = s.lower[end..].trim_start();
+    let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
+        Some((_, rest)) => rest.trim_start(),
+        None => after.trim_start_matches(')').trim_start(),
+    };
+    !after.starts_with("member")
         && !office_of_the_subject(s, start)
         && (joins || !context && !loose_with)
 }

@@ -1,0 +1,384 @@
+//! Document-level extraction: frame, people and engagements together.
+
+use super::*;
+use crate::ingest::{Format, parse};
+
+fn extract(text: &str, format: Format) -> Extraction {
+    let (doc, _) = parse("t.md".into(), text, format);
+    document(&doc.unwrap())
+}
+
+/// Each engagement as its sides joined by "-" ("AU-JP", "EU-NZ") and its status.
+fn sides(e: &Extraction) -> Vec<(String, AgreementStatus)> {
+    e.engagements
+        .iter()
+        .map(|a| {
+            let mut sides: Vec<String> = a.parties.iter().map(|c| c.to_string()).collect();
+            sides.extend(a.organisations.iter().cloned());
+            (sides.join("-"), a.status)
+        })
+        .collect()
+}
+
+#[test]
+fn front_matter_agreement_title_gives_parties_kind_topic_and_evidence() {
+    let e = extract(
+        "+++\nagreements = [\"Egypt–Iraq accord on customs modernisation\"]\n+++\nThe Egypt–Iraq accord on customs modernisation was signed in Baghdad.\n",
+        Format::Markdown,
+    );
+    let a = &e.engagements[0];
+    let parties: Vec<_> = a.parties.iter().map(|c| c.to_string()).collect();
+    assert_eq!(parties, ["EG", "IQ"]);
+    assert_eq!(a.kind, AgreementKind::Accord);
+    assert_eq!(
+        a.topic.as_ref().map(|t| t.text.as_str()),
+        Some("customs modernisation")
+    );
+    assert_eq!(a.status, AgreementStatus::Signed);
+    assert_eq!(a.evidence.len(), 1);
+}
+
+#[test]
+fn extract_false_keeps_only_front_matter_countries() {
+    let e = extract(
+        "+++\nextract = false\ncountries = [\"KE\"]\n+++\nNiger and Chad.\n",
+        Format::Markdown,
+    );
+    let codes: Vec<_> = e.countries.iter().map(|c| c.code.to_string()).collect();
+    assert_eq!(codes, ["KE"]);
+}
+
+#[test]
+fn countries_are_counted_with_snippets() {
+    let e = extract(
+        "Niger met Chad. Niger’s plan.\n\nChad agreed.\n",
+        Format::Text,
+    );
+    let counts: Vec<_> = e
+        .countries
+        .iter()
+        .map(|c| (c.code.to_string(), c.mentions))
+        .collect();
+    assert_eq!(counts, [("NE".to_string(), 2), ("TD".to_string(), 2)]);
+    assert_eq!(e.snippets.len(), 4);
+    let (doc, _) = parse(
+        "t.txt".into(),
+        "Niger met Chad. Niger’s plan.\n\nChad agreed.\n",
+        Format::Text,
+    );
+    let blocks = doc.unwrap().blocks;
+    let texts: Vec<String> = e.snippets.iter().map(|s| s.text(&blocks)).collect();
+    assert_eq!(
+        texts,
+        [
+            "Niger met Chad.",
+            "Niger met Chad.",
+            "Niger’s plan.",
+            "Chad agreed."
+        ]
+    );
+}
+
+#[test]
+fn a_country_word_in_a_persons_name_is_the_person() {
+    let e = extract(
+        "Portuguese Prime Minister Luis Montenegro and Spanish Prime Minister Pedro Sanchez signed a water agreement in Lisbon. Montenegro said it was historic.\n\nVietnamese Deputy Minister Lai Thai Binh met them, and the Royal Thai Navy sent a ship.\n",
+        Format::Text,
+    );
+    let codes: Vec<_> = e.countries.iter().map(|c| c.code.to_string()).collect();
+    assert_eq!(codes, ["ES", "PT", "TH", "VN"]);
+    let names: Vec<_> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Luis Montenegro"), "{names:?}");
+    assert!(names.contains(&"Lai Thai Binh"), "{names:?}");
+    assert_eq!(sides(&e)[0].0, "ES-PT");
+}
+
+#[test]
+fn a_colon_after_a_dateline_ends_it_and_a_participle_signs() {
+    let e = extract(
+        "Two neighbours sign pact\n\nHOBART, Australia: Australia and Japan agreed to share intelligence on Saturday, signing a security pact to counter threats.\n",
+        Format::Text,
+    );
+    assert_eq!(sides(&e), [("AU-JP".to_string(), AgreementStatus::Signed)]);
+}
+
+#[test]
+fn the_people_of_a_signings_occasion_did_not_sign() {
+    let e = extract(
+        "Chile and Peru sign three MoUs\n\nThe MoUs were signed after a summit between Chilean President Ana Rojas and Peruvian President Luis Vega, on the occasion of the state visit.\n",
+        Format::Text,
+    );
+    assert_eq!(e.engagements.len(), 1, "{:?}", e.engagements);
+    assert_eq!(e.engagements[0].status, AgreementStatus::Signed);
+    assert!(
+        e.engagements[0].signatories.is_empty(),
+        "{:?}",
+        e.engagements[0].signatories
+    );
+    let e = extract(
+        "Chile and Peru sign three MoUs\n\nChilean President Ana Rojas and Peruvian President Luis Vega signed three MoUs during the summit.\n",
+        Format::Text,
+    );
+    assert_eq!(e.engagements[0].signatories, ["Ana Rojas", "Luis Vega"]);
+}
+
+#[test]
+fn the_heads_of_state_are_the_leaders_the_story_named_for_the_pair() {
+    let e = extract(
+        "Chile and Peru sign partnership declaration\n\nA package of Chilean-Peruvian documents was signed in Lima today after the talks between the leaders of the two countries, Ana Rojas and Luis Vega.\n\nIn particular, the heads of state signed a Declaration on Strategic Partnership.\n",
+        Format::Text,
+    );
+    let names: Vec<_> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana Rojas", "Luis Vega"]);
+    let signed: Vec<_> = e
+        .engagements
+        .iter()
+        .filter(|a| a.status == AgreementStatus::Signed)
+        .collect();
+    assert_eq!(signed.len(), 1, "{:?}", e.engagements);
+    assert_eq!(signed[0].signatories, ["Ana Rojas", "Luis Vega"]);
+    // Any "the" may open the officials, not only the clause's first.
+    let e = extract(
+        "Chile and Peru sign partnership declaration\n\nA package of Chilean-Peruvian documents was signed in Lima today after the talks between the leaders of the two countries, Ana Rojas and Luis Vega.\n\nIn the capital, the heads of state signed a Declaration on Strategic Partnership.\n",
+        Format::Text,
+    );
+    let signed: Vec<_> = e
+        .engagements
+        .iter()
+        .filter(|a| a.status == AgreementStatus::Signed)
+        .collect();
+    assert_eq!(signed[0].signatories, ["Ana Rojas", "Luis Vega"]);
+}
+
+#[test]
+fn the_bloc_of_an_office_someone_also_holds_is_no_party() {
+    let e = extract(
+        "Kagame in Doha\n\nRwandan President Paul Kagame held talks with the Emir of Qatar on Thursday.\n\nPresident Kagame, who is also the chairperson of the African Union (AU), was also hosted to an official luncheon.\n",
+        Format::Text,
+    );
+    assert!(
+        e.engagements.iter().all(|a| a.organisations.is_empty()),
+        "{:?}",
+        e.engagements
+    );
+}
+
+#[test]
+fn a_trilateral_treaty_adds_the_named_country_to_the_pair_and_a_forum_is_the_occasion() {
+    let e = extract(
+        "Kyrgyzstan and Tajikistan sign border treaty\n\nKyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon have signed a border treaty.\n\n\"We agreed to sign a trilateral treaty with Uzbekistan on the junction of borders,\" Rahmon said.\n\nJaparov signed agreements with leaders of Fiji and Samoa on the sidelines of the annual Pacific Islands Forum.\n",
+        Format::Text,
+    );
+    let found = sides(&e);
+    assert!(
+        found.contains(&("KG-TJ-UZ".to_string(), AgreementStatus::Planned)),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(s, _)| !s.contains("PIF")), "{found:?}");
+}
+
+#[test]
+fn a_deal_the_signing_comes_after_is_not_part_of_it() {
+    let e = extract(
+        "Australia and Fiji sign security pact\n\nThe agreement was signed in Canberra on Thursday by Australian Prime Minister Ana Rojas and Fiji's Luis Vega and comes after Fiji signed a defence deal with the United States in May.\n",
+        Format::Text,
+    );
+    assert!(
+        e.engagements.iter().all(|a| a.parties.len() == 2),
+        "{:?}",
+        e.engagements
+    );
+}
+
+#[test]
+fn a_pair_named_with_a_dash_are_both_parties_even_when_the_topic_sounds_like_a_company() {
+    // "railway" is also a company noun ("railway operator"); here it is the topic.
+    let e = extract(
+        "The Niger–Germany accord on railway construction was signed in Berlin on Monday.\n",
+        Format::Text,
+    );
+    let parties: Vec<Vec<String>> = e
+        .engagements
+        .iter()
+        .map(|a| a.parties.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(parties, [["DE", "NE"]], "{:#?}", e.engagements);
+    assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+    let company = extract(
+        "Australian miner BHP signed a supply deal with Chile.\n",
+        Format::Text,
+    );
+    assert!(
+        company.engagements.iter().all(|a| a.parties.len() < 2),
+        "a company from a country is not that country: {:#?}",
+        company.engagements
+    );
+}
+
+#[test]
+fn including_lists_the_partners_and_a_subject_after_a_comma_is_not_a_list_item() {
+    let e = extract(
+        "Canada signs mining frameworks\n\nBesides Chile, Canada signed mining frameworks with four other countries on Monday, including Ghana, Peru, Mongolia and Namibia.\n",
+        Format::Text,
+    );
+    let mut pairs: Vec<String> = e
+        .engagements
+        .iter()
+        .map(|a| {
+            let p: Vec<String> = a.parties.iter().map(|c| c.to_string()).collect();
+            format!("{} {:?}", p.join("-"), a.status)
+        })
+        .collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        [
+            "CA-GH Signed",
+            "CA-MN Signed",
+            "CA-NA Signed",
+            "CA-PE Signed"
+        ]
+    );
+}
+
+#[test]
+fn a_country_after_its_city_is_the_place_and_representing_gives_a_country() {
+    let e = extract(
+        "Air link agreed\n\nGhana signed an air services agreement with Qatar at a conference held in Geneva, Switzerland, on Monday. It was signed by Ama Mensah and Khalid Al-Thani representing Qatar.\n",
+        Format::Text,
+    );
+    let parties: Vec<Vec<String>> = e
+        .engagements
+        .iter()
+        .map(|a| a.parties.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(parties, [["GH", "QA"]]);
+    let thani = e.people.iter().find(|p| p.name == "Khalid Al-Thani");
+    assert_eq!(
+        thani.and_then(|p| p.country).map(|c| c.to_string()),
+        Some("QA".to_string())
+    );
+}
+
+fn signers_of(e: &Extraction) -> Vec<Vec<String>> {
+    e.engagements
+        .iter()
+        .map(|a| a.signatories.clone())
+        .collect()
+}
+
+#[test]
+fn list_items_of_appointments_are_no_headlines() {
+    let e = extract(
+        "Cabinet changes announced\n\nThe Prime Minister named three new ministers today.\n\n• Lowland North MP Hon. Peter Kavana (Unity Party) as Fisheries Minister;\n\n• Coastal South MP Hon. Mary Temu (Green Party) as Health Minister;\n",
+        Format::Text,
+    );
+    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Peter Kavana"), "{names:?}");
+    assert!(names.contains(&"Mary Temu"), "{names:?}");
+}
+
+#[test]
+fn a_family_name_written_first_is_the_person_already_named() {
+    let e = extract(
+        "Visit\n\nForeign Minister Park Min-woo of South Korea met Canada's Foreign Minister Anne Leclerc in Ottawa. Park said the talks were useful.\n",
+        Format::Text,
+    );
+    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Park"), "{names:?}");
+    assert!(names.contains(&"Park Min-woo"), "{names:?}");
+}
+
+#[test]
+fn a_signing_in_a_clause_of_time_is_still_to_come() {
+    let e = extract(
+        "Pipeline\n\nThe meeting at which Kenya and Uganda were to sign the pipeline agreement was called off. The president said he had hoped for a great day as they sign the final agreement.\n",
+        Format::Text,
+    );
+    assert!(
+        sides(&e).iter().all(|(_, s)| *s != AgreementStatus::Signed),
+        "{:?}",
+        sides(&e)
+    );
+}
+
+#[test]
+fn a_joint_statement_is_of_the_countries_whose_statement_it_is() {
+    let e = extract(
+        "Beijing objects\n\n\"The joint statement of Japan and Australia distorts the lawful activities of the Chinese side,\" the Chinese spokesperson said on Monday.\n",
+        Format::Text,
+    );
+    assert_eq!(sides(&e), [("AU-JP".to_string(), AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_mediator_and_the_bloc_the_sides_belong_to_are_no_sides() {
+    let e = extract(
+        "Border deal\n\nEthiopia and Kenya signed a border deal on Monday. Qatari Foreign Minister Ahmed Al-Khalifa, who mediated the negotiations, said he hoped the deal would open a new phase between the two neighbours.\n\nThe leaders discussed ties between the two Intergovernmental Authority on Development (IGAD) members.\n",
+        Format::Text,
+    );
+    let parties: Vec<String> = sides(&e).into_iter().map(|(p, _)| p).collect();
+    assert!(parties.iter().all(|p| p == "ET-KE"), "{parties:?}");
+}
+
+#[test]
+fn a_convention_is_an_instrument_and_a_convention_centre_is_a_place() {
+    let e = extract(
+        "Sea status settled\n\nThe presidents of Russia, Iran and Kazakhstan signed a convention on the legal status of the sea on Sunday.\n",
+        Format::Text,
+    );
+    assert_eq!(
+        sides(&e),
+        [("IR-KZ-RU".to_string(), AgreementStatus::Signed)]
+    );
+    let e = extract(
+        "Forum\n\nGhana and Togo held talks at the Accra International Convention Centre, which was signed over to a new operator last year.\n",
+        Format::Text,
+    );
+    assert!(
+        sides(&e).iter().all(|(_, s)| *s != AgreementStatus::Signed),
+        "{:?}",
+        sides(&e)
+    );
+}
+
+#[test]
+fn a_tripartite_summit_with_two_leaders_is_one_engagement_of_three() {
+    let e = extract(
+        "Summit\n\nGhana's President Kofi Mensah held a tripartite summit with Togolese President Paul Adjo and Beninese President Luc Houngbo on Friday, during which they enacted several agreements on transport.\n",
+        Format::Text,
+    );
+    assert_eq!(
+        sides(&e),
+        [("BJ-GH-TG".to_string(), AgreementStatus::Signed)]
+    );
+}
+
+#[test]
+fn the_occasion_of_a_signing_and_its_purpose_name_no_signers() {
+    // A visitor named by a possessive, and a visit the signing happened "as".
+    let e = extract(
+        "Deals\n\nDuring Mensah's visit, Ghana and Togo signed four agreements on trade. President Kofi Mensah of Ghana thanked his hosts.\n",
+        Format::Text,
+    );
+    assert_eq!(signers_of(&e), [Vec::<String>::new()]);
+    let e = extract(
+        "Deals\n\nGhana and Togo have agreed a port deal, one of ten deals signed on Monday as Ghanaian President Kofi Mensah began a state visit to Togo. The two nations also signed a memorandum on fisheries.\n",
+        Format::Text,
+    );
+    assert!(
+        signers_of(&e).iter().all(Vec::is_empty),
+        "{:?}",
+        signers_of(&e)
+    );
+    // "met … to strengthen relations and sign": the purpose of a meeting.
+    let e = extract(
+        "Visit\n\nPrime Minister Kofi Mensah of Ghana met with the President of Togo, Paul Adjo, in Lome on Monday to strengthen relations between both countries and sign five memoranda of understanding.\n",
+        Format::Text,
+    );
+    assert!(
+        signers_of(&e).iter().all(Vec::is_empty),
+        "{:?}",
+        signers_of(&e)
+    );
+}
