@@ -382,3 +382,12 @@ fn the_occasion_of_a_signing_and_its_purpose_name_no_signers() {
         signers_of(&e)
     );
 }
+
+#[test]
+fn a_ministry_with_its_portfolio_of_a_country_is_that_countrys_government() {
+    let e = extract(
+        "Ministries sign\n\nThe Ministry of Foreign Affairs of the Republic of Azerbaijan and the Ministry of Energy of Mongolia have signed a memorandum of understanding on cooperation.\n",
+        Format::Text,
+    );
+    assert_eq!(sides(&e), [("AZ-MN".to_string(), AgreementStatus::Signed)]);
+}

@@ -692,6 +692,7 @@ pub(super) fn noun_kind(noun: &str) -> AgreementKind {
         w if w.starts_with("accord") => AgreementKind::Accord,
         w if w.starts_with("declaration") => AgreementKind::Declaration,
         "joint" | "tripartite" | "trilateral" => AgreementKind::Declaration,
+        w if w.starts_with("communiq") => AgreementKind::Declaration,
         w if w.starts_with("framework") => AgreementKind::Framework,
         w if w.starts_with("deal") => AgreementKind::Deal,
         w if w.starts_with("partnership") => AgreementKind::Partnership,

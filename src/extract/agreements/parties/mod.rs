@@ -184,6 +184,9 @@ pub(super) fn parties(
             Role::Bystander("named after a context word or another engagement")
         } else if reaction.is_some_and(|r| m.start < r) {
             Role::Bystander("reacts to the engagement of others")
+        } else if signs_for_an_organisation(s, m.start) {
+            // "signed, on the EU side, by the Minister for Rural Affairs of Sweden".
+            Role::Bystander("in the title of someone who signs for a bloc")
         } else if mediator_title(s, m.end) {
             Role::Bystander("brings the sides together, not one of them")
         } else {

@@ -449,8 +449,9 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
                 Role::Party
             };
         }
-        // "the Export-Import Bank of India": a country in an organisation's name.
-        Some("of") if organisation_before(s, m.start) => {
+        // "the Export-Import Bank of India": a country in an organisation's name; but "the
+        // Ministry of Energy of Azerbaijan" is a government's.
+        Some("of") if organisation_before(s, m.start) && !government_before(s, m.start) => {
             return Role::Bystander("part of an organisation's name");
         }
         // "met with Albert Shingiro of Burundi": a person's country.
