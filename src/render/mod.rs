@@ -146,17 +146,6 @@ pub enum Page {
     Gone(usize),
 }
 
-impl Page {
-    /// Whether the page gathers the whole corpus, or a whole country's share of it: the packs,
-    /// the people index, the home page and the timeline are the slowest pages to draw.
-    fn gathers_corpus(self) -> bool {
-        matches!(
-            self,
-            Page::SitePack | Page::CountryPack(_) | Page::People | Page::Home | Page::Timeline(_)
-        )
-    }
-}
-
 /// Renders the whole site into `sink`.
 pub fn run(
     corpus: &Corpus,
@@ -363,26 +352,16 @@ impl<'a> Renderer<'a> {
         (!self.statics.iter().any(|(name, _)| *name == path)).then_some((path, svg))
     }
 
-    /// Draws `pages` in parallel, writing each as soon as it is drawn; returns their paths in
-    /// the order of `pages`.
+    /// Draws `pages` in parallel, writing each as soon as it is drawn; returns their paths.
     pub fn write_pages(&self, pages: &[Page], sink: &dyn Sink) -> Result<Vec<String>, RenderError> {
-        // The pages that gather the whole corpus take longest to draw. Started first, they run
-        // beside the many small pages, instead of one thread finishing them alone at the end.
-        let mut order: Vec<usize> = (0..pages.len()).collect();
-        order.sort_by_key(|&i| !pages[i].gathers_corpus());
-        let drawn: Vec<String> = order
+        pages
             .par_iter()
-            .map(|&i| {
-                let (path, html) = self.draw_page(pages[i])?;
+            .map(|&page| {
+                let (path, html) = self.draw_page(page)?;
                 sink.write(&path, html.as_bytes())?;
                 Ok(path)
             })
-            .collect::<Result<_, RenderError>>()?;
-        let mut paths = vec![String::new(); pages.len()];
-        for (i, path) in order.into_iter().zip(drawn) {
-            paths[i] = path;
-        }
-        Ok(paths)
+            .collect()
     }
 
     /// The data files and the search index.
