@@ -89,7 +89,7 @@ pub static PORTFOLIO_WORDS: WordSet = WordSet::new(&[
     "legal", "multilateral", "bilateral", "economics", "industries", "heavy", "affairs",
     "construction", "commission", "council", "committee", "union", "board", "authority",
     "cabinet", "presidency", "federation", "secretariat", "policy", "equality", "reform",
-    "change", "business", "rights", "human", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability",
+    "change", "business", "rights", "human", "livestock", "wildlife", "sanitation", "aid", "humanitarian", "stability", "diplomacy",
 ]);
 
 /// Words that are never part of a person's name.

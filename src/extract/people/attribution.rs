@@ -29,7 +29,7 @@ const SPEECH_AFTER: &[&str] = &[
 const AGENT_BEFORE: &[&[&str]] = &[
     &["said"], &["says"], &["according", "to"], &["led", "by"], &["headed", "by"],
     &["chaired", "by"], &["signed", "by"], &["represented", "by"], &["told", "by"],
-    &["by", "host"],
+    &["by", "host"], &["invitation", "of"],
 ];
 
 /// People named without a title in one block. `known` are the names the title rules found,

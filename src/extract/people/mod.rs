@@ -23,7 +23,7 @@ use super::Person;
 use super::lexicon::{HONORIFICS, ROLE_NOUNS};
 use super::tokens::Token;
 use crate::gazetteer::{CountryCode, Mention};
-use plural::{plural_of_countries, plural_of_pair, plural_title};
+use plural::{plural_of_countries, plural_of_pair, plural_of_portfolio, plural_title};
 use title::{Ctx, person_at};
 
 /// A person found in a text, with where and by which rule.
@@ -129,14 +129,20 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
     for r in 0..tokens.len() {
         let plural = matches!(
             tokens[r].lower(),
-            "presidents" | "ministers" | "premiers" | "leaders" | "ambassadors" | "secretaries"
+            "presidents"
+                | "ministers"
+                | "premiers"
+                | "leaders"
+                | "ambassadors"
+                | "secretaries"
+                | "counterparts"
         );
         // "Presidents A and B", "ministers, A and B", "Prime ministers A and B".
         let listed = tokens[r].is_capitalised()
             || tokens
                 .get(r + 1)
                 .is_some_and(|t| t.text == "," || t.is_capitalised());
-        if plural && listed {
+        if plural && listed && ctx.lower(r + 1) != "of" {
             out.extend(plural_title(&ctx, text, r));
             continue;
         }
@@ -144,6 +150,9 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
             let mut found = plural_of_countries(&ctx, text, r);
             if found.is_empty() {
                 found = plural_of_pair(&ctx, text, r);
+            }
+            if found.is_empty() {
+                found = plural_of_portfolio(&ctx, text, r);
             }
             if !found.is_empty() {
                 out.extend(found);

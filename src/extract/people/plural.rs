@@ -3,6 +3,7 @@
 //! "the presidents of Mexico, A, and Guatemala, B", "both presidents of The Gambia and
 //! Senegal, A and B respectively".
 
+use super::super::lexicon::PORTFOLIO_WORDS;
 use super::title::{Ctx, normalise_role};
 use super::{Found, make_found};
 use crate::gazetteer::CountryCode;
@@ -40,6 +41,22 @@ pub(super) fn plural_of_pair(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Fou
         return Vec::new();
     }
     plural_title_from(ctx, text, r, k + 2)
+}
+
+/// "Signed by the Ministers of Culture Bisera Kostadinovska and Elva Margariti": the names
+/// after the portfolio the plural title shares.
+pub(super) fn plural_of_portfolio(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Vec<Found> {
+    let mut j = r + 2;
+    while ctx.tokens.get(j).is_some_and(|t| {
+        t.is_capitalised() && PORTFOLIO_WORDS.contains(t.lower())
+            || matches!(t.lower(), "and" | "&")
+    }) {
+        j += 1;
+    }
+    if j == r + 2 || ctx.country.get(j).copied().flatten().is_some() {
+        return Vec::new();
+    }
+    plural_title_from(ctx, text, r, j)
 }
 
 /// The names of a plural title `r`, listed from token `j`.

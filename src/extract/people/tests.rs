@@ -723,3 +723,19 @@ fn pm_and_plural_secretaries_are_titles() {
     let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Karim Uddin", "Ravi Menon"]);
 }
+
+#[test]
+fn plural_titles_with_a_shared_portfolio_and_counterparts() {
+    let found = names(
+        "The memoranda were signed by the Ministers of Culture Ana Petrova and Elira Hoxha, who praised the exhibition.",
+    );
+    let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(found, ["Ana Petrova", "Elira Hoxha"]);
+    let found = names(
+        "Japanese Foreign Minister Aiko Sato met her counterparts Kim Min-jae and Li Wei on Sunday.",
+    );
+    let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(found, ["Aiko Sato", "Kim Min-jae", "Li Wei"]);
+    let found = names("He paid a state visit at the invitation of Serdar Orazov last week.");
+    assert_eq!(found, [("Serdar Orazov".to_string(), None)]);
+}
