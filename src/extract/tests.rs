@@ -391,3 +391,17 @@ fn a_ministry_with_its_portfolio_of_a_country_is_that_countrys_government() {
     );
     assert_eq!(sides(&e), [("AZ-MN".to_string(), AgreementStatus::Signed)]);
 }
+
+#[test]
+fn the_minutes_of_a_joint_committee_are_an_instrument() {
+    let e = extract(
+        "Council set up\n\nThe minutes of the establishment of the Omani-Qatari Coordination Council were signed on Wednesday by Omani Foreign Minister Salim Al-Harthy and Qatari Foreign Minister Khalid Al-Kuwari.\n",
+        Format::Text,
+    );
+    assert_eq!(sides(&e), [("OM-QA".to_string(), AgreementStatus::Signed)]);
+    let e = extract(
+        "Reaction\n\nWithin minutes of the announcement, Oman and Qatar welcomed the news.\n",
+        Format::Text,
+    );
+    assert!(e.engagements.is_empty(), "{:?}", sides(&e));
+}

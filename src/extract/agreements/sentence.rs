@@ -16,7 +16,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?)(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?|minutes of (?:the|establishment))(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
@@ -856,6 +856,29 @@ pub(super) fn is_idiom(lower: &str, start: usize) -> bool {
     // "in the framework of the anniversary": in the context of, not an instrument.
     let context = lower[start..].starts_with("framework of")
         && (before.ends_with("in the ") || before.ends_with("within the "));
+    // "within minutes of the announcement": a time, not the minutes of a meeting.
+    let time = lower[start..].starts_with("minutes")
+        && before.split_whitespace().next_back().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "within"
+                        | "few"
+                        | "several"
+                        | "many"
+                        | "some"
+                        | "ten"
+                        | "twenty"
+                        | "thirty"
+                        | "five"
+                        | "two"
+                        | "three"
+                        | "fifteen"
+                        | "45"
+                        | "last"
+                        | "final"
+                )
+        });
     // "the Bali International Convention Centre", "the party convention": a place or a
     // party's congress, not a treaty.
     let gathering = lower[start..].starts_with("convention")
@@ -865,7 +888,7 @@ pub(super) fn is_idiom(lower: &str, start: usize) -> bool {
             || before.ends_with("party ")
             || before.ends_with("national ")
             || before.ends_with("annual "));
-    before.ends_with("great ") || before.ends_with("good ") || context || gathering
+    before.ends_with("great ") || before.ends_with("good ") || context || gathering || time
 }
 
 /// "signed multiple agreements", "a series of deals": a count, not an agreement.
