@@ -8,6 +8,16 @@ fn extract(text: &str, format: Format) -> Extraction {
     document(&doc.unwrap())
 }
 
+/// The sides and statuses of a plain-text document's engagements.
+fn sides_of(text: &str) -> Vec<(String, AgreementStatus)> {
+    sides(&extract(text, Format::Text))
+}
+
+/// One engagement as [`sides`] writes it.
+fn side(parties: &str, status: AgreementStatus) -> (String, AgreementStatus) {
+    (parties.to_string(), status)
+}
+
 /// Each engagement as its sides joined by "-" ("AU-JP", "EU-NZ") and its status.
 fn sides(e: &Extraction) -> Vec<(String, AgreementStatus)> {
     e.engagements
@@ -95,11 +105,12 @@ fn a_country_word_in_a_persons_name_is_the_person() {
 
 #[test]
 fn a_colon_after_a_dateline_ends_it_and_a_participle_signs() {
-    let e = extract(
-        "Two neighbours sign pact\n\nHOBART, Australia: Australia and Japan agreed to share intelligence on Saturday, signing a security pact to counter threats.\n",
-        Format::Text,
+    assert_eq!(
+        sides_of(
+            "Two neighbours sign pact\n\nHOBART, Australia: Australia and Japan agreed to share intelligence on Saturday, signing a security pact to counter threats.\n"
+        ),
+        [side("AU-JP", AgreementStatus::Signed)]
     );
-    assert_eq!(sides(&e), [("AU-JP".to_string(), AgreementStatus::Signed)]);
 }
 
 #[test]
@@ -304,11 +315,12 @@ fn a_signing_in_a_clause_of_time_is_still_to_come() {
 
 #[test]
 fn a_joint_statement_is_of_the_countries_whose_statement_it_is() {
-    let e = extract(
-        "Beijing objects\n\n\"The joint statement of Japan and Australia distorts the lawful activities of the Chinese side,\" the Chinese spokesperson said on Monday.\n",
-        Format::Text,
+    assert_eq!(
+        sides_of(
+            "Beijing objects\n\n\"The joint statement of Japan and Australia distorts the lawful activities of the Chinese side,\" the Chinese spokesperson said on Monday.\n"
+        ),
+        [side("AU-JP", AgreementStatus::Signed)]
     );
-    assert_eq!(sides(&e), [("AU-JP".to_string(), AgreementStatus::Signed)]);
 }
 
 #[test]
@@ -344,13 +356,11 @@ fn a_convention_is_an_instrument_and_a_convention_centre_is_a_place() {
 
 #[test]
 fn a_tripartite_summit_with_two_leaders_is_one_engagement_of_three() {
-    let e = extract(
-        "Summit\n\nGhana's President Kofi Mensah held a tripartite summit with Togolese President Paul Adjo and Beninese President Luc Houngbo on Friday, during which they enacted several agreements on transport.\n",
-        Format::Text,
-    );
     assert_eq!(
-        sides(&e),
-        [("BJ-GH-TG".to_string(), AgreementStatus::Signed)]
+        sides_of(
+            "Summit\n\nGhana's President Kofi Mensah held a tripartite summit with Togolese President Paul Adjo and Beninese President Luc Houngbo on Friday, during which they enacted several agreements on transport.\n"
+        ),
+        [side("BJ-GH-TG", AgreementStatus::Signed)]
     );
 }
 
@@ -385,11 +395,12 @@ fn the_occasion_of_a_signing_and_its_purpose_name_no_signers() {
 
 #[test]
 fn a_ministry_with_its_portfolio_of_a_country_is_that_countrys_government() {
-    let e = extract(
-        "Ministries sign\n\nThe Ministry of Foreign Affairs of the Republic of Azerbaijan and the Ministry of Energy of Mongolia have signed a memorandum of understanding on cooperation.\n",
-        Format::Text,
+    assert_eq!(
+        sides_of(
+            "Ministries sign\n\nThe Ministry of Foreign Affairs of the Republic of Azerbaijan and the Ministry of Energy of Mongolia have signed a memorandum of understanding on cooperation.\n"
+        ),
+        [side("AZ-MN", AgreementStatus::Signed)]
     );
-    assert_eq!(sides(&e), [("AZ-MN".to_string(), AgreementStatus::Signed)]);
 }
 
 #[test]
