@@ -13,6 +13,15 @@ fn sides_of(text: &str) -> Vec<(String, AgreementStatus)> {
     sides(&extract(text, Format::Text))
 }
 
+/// Asserts that a plain-text document reports no signing.
+fn assert_nothing_signed(text: &str) {
+    let found = sides_of(text);
+    assert!(
+        found.iter().all(|(_, s)| *s != AgreementStatus::Signed),
+        "{found:?}"
+    );
+}
+
 /// One engagement as [`sides`] writes it.
 fn side(parties: &str, status: AgreementStatus) -> (String, AgreementStatus) {
     (parties.to_string(), status)
@@ -271,11 +280,15 @@ fn a_country_after_its_city_is_the_place_and_representing_gives_a_country() {
     );
 }
 
-fn signers_of(e: &Extraction) -> Vec<Vec<String>> {
-    e.engagements
-        .iter()
-        .map(|a| a.signatories.clone())
-        .collect()
+/// Asserts that no engagement of a plain-text document names a signer.
+fn assert_no_signers(text: &str) {
+    let e = extract(text, Format::Text);
+    assert!(!e.engagements.is_empty(), "no engagement in {text}");
+    assert!(
+        e.engagements.iter().all(|a| a.signatories.is_empty()),
+        "{:?}",
+        e.engagements
+    );
 }
 
 #[test]
@@ -302,14 +315,8 @@ fn a_family_name_written_first_is_the_person_already_named() {
 
 #[test]
 fn a_signing_in_a_clause_of_time_is_still_to_come() {
-    let e = extract(
+    assert_nothing_signed(
         "Pipeline\n\nThe meeting at which Kenya and Uganda were to sign the pipeline agreement was called off. The president said he had hoped for a great day as they sign the final agreement.\n",
-        Format::Text,
-    );
-    assert!(
-        sides(&e).iter().all(|(_, s)| *s != AgreementStatus::Signed),
-        "{:?}",
-        sides(&e)
     );
 }
 
@@ -335,22 +342,14 @@ fn a_mediator_and_the_bloc_the_sides_belong_to_are_no_sides() {
 
 #[test]
 fn a_convention_is_an_instrument_and_a_convention_centre_is_a_place() {
-    let e = extract(
-        "Sea status settled\n\nThe presidents of Russia, Iran and Kazakhstan signed a convention on the legal status of the sea on Sunday.\n",
-        Format::Text,
-    );
     assert_eq!(
-        sides(&e),
-        [("IR-KZ-RU".to_string(), AgreementStatus::Signed)]
+        sides_of(
+            "Sea status settled\n\nThe presidents of Russia, Iran and Kazakhstan signed a convention on the legal status of the sea on Sunday.\n"
+        ),
+        [side("IR-KZ-RU", AgreementStatus::Signed)]
     );
-    let e = extract(
+    assert_nothing_signed(
         "Forum\n\nGhana and Togo held talks at the Accra International Convention Centre, which was signed over to a new operator last year.\n",
-        Format::Text,
-    );
-    assert!(
-        sides(&e).iter().all(|(_, s)| *s != AgreementStatus::Signed),
-        "{:?}",
-        sides(&e)
     );
 }
 
@@ -367,29 +366,15 @@ fn a_tripartite_summit_with_two_leaders_is_one_engagement_of_three() {
 #[test]
 fn the_occasion_of_a_signing_and_its_purpose_name_no_signers() {
     // A visitor named by a possessive, and a visit the signing happened "as".
-    let e = extract(
+    assert_no_signers(
         "Deals\n\nDuring Mensah's visit, Ghana and Togo signed four agreements on trade. President Kofi Mensah of Ghana thanked his hosts.\n",
-        Format::Text,
     );
-    assert_eq!(signers_of(&e), [Vec::<String>::new()]);
-    let e = extract(
+    assert_no_signers(
         "Deals\n\nGhana and Togo have agreed a port deal, one of ten deals signed on Monday as Ghanaian President Kofi Mensah began a state visit to Togo. The two nations also signed a memorandum on fisheries.\n",
-        Format::Text,
-    );
-    assert!(
-        signers_of(&e).iter().all(Vec::is_empty),
-        "{:?}",
-        signers_of(&e)
     );
     // "met … to strengthen relations and sign": the purpose of a meeting.
-    let e = extract(
+    assert_no_signers(
         "Visit\n\nPrime Minister Kofi Mensah of Ghana met with the President of Togo, Paul Adjo, in Lome on Monday to strengthen relations between both countries and sign five memoranda of understanding.\n",
-        Format::Text,
-    );
-    assert!(
-        signers_of(&e).iter().all(Vec::is_empty),
-        "{:?}",
-        signers_of(&e)
     );
 }
 
@@ -405,14 +390,16 @@ fn a_ministry_with_its_portfolio_of_a_country_is_that_countrys_government() {
 
 #[test]
 fn the_minutes_of_a_joint_committee_are_an_instrument() {
-    let e = extract(
-        "Council set up\n\nThe minutes of the establishment of the Omani-Qatari Coordination Council were signed on Wednesday by Omani Foreign Minister Salim Al-Harthy and Qatari Foreign Minister Khalid Al-Kuwari.\n",
-        Format::Text,
+    assert_eq!(
+        sides_of(
+            "Council set up\n\nThe minutes of the establishment of the Omani-Qatari Coordination Council were signed on Wednesday by Omani Foreign Minister Salim Al-Harthy and Qatari Foreign Minister Khalid Al-Kuwari.\n"
+        ),
+        [side("OM-QA", AgreementStatus::Signed)]
     );
-    assert_eq!(sides(&e), [("OM-QA".to_string(), AgreementStatus::Signed)]);
-    let e = extract(
-        "Reaction\n\nWithin minutes of the announcement, Oman and Qatar welcomed the news.\n",
-        Format::Text,
+    assert_eq!(
+        sides_of(
+            "Reaction\n\nWithin minutes of the announcement, Oman and Qatar welcomed the news.\n"
+        ),
+        []
     );
-    assert!(e.engagements.is_empty(), "{:?}", sides(&e));
 }
