@@ -50,8 +50,7 @@ pub(super) fn find(ctx: &Ctx<'_, '_>, text: &str, out: &mut Vec<Found>) {
             .or_else(|| name_of_country(ctx, &ahead, text, i))
             .or_else(|| appositive_name(ctx, text, i))
             .or_else(|| name_with_bracketed_country(ctx, text, i))
-            .or_else(|| name_with_bracketed_role(ctx, text, i))
-            .or_else(|| name_with_bracketed_portfolio(ctx, text, i))
+            .or_else(|| name_with_bracketed_office(ctx, text, i))
             .or_else(|| name_with_age(ctx, text, i))
             .or_else(|| honorific_name(ctx, text, i, true))
             .or_else(|| super::appointment::find_at(ctx, text, i));
@@ -471,37 +470,26 @@ fn name_with_bracketed_country(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Optio
     ))
 }
 
-/// "Fadillah Yusof (Works Minister), Wee Ka Siong (Transport Minister)": a name with its
-/// office in brackets, the bracket ending on a title's head noun.
-fn name_with_bracketed_role(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
+/// A name with its office in brackets: "Fadillah Yusof (Works Minister), Wee Ka Siong
+/// (Transport Minister)", the bracket ending on a title's head noun; or, in a passage about
+/// ministers, only the portfolio, in capitals: "Senior ministers who will not be in Cabinet
+/// are Daudi Migereko (Lands), Henry Muganwa Kajura (Public Service)".
+fn name_with_bracketed_office(ctx: &Ctx<'_, '_>, text: &str, i: usize) -> Option<(usize, Found)> {
     let tokens = ctx.tokens;
     let (end, name) = name_before_bracket(ctx, text, i)?;
     let close = (end + 2..tokens.len().min(end + 12)).find(|&j| tokens[j].text == ")")?;
     let head = tokens[close - 1].lower();
-    if !super::super::lexicon::ROLE_NOUNS.contains(head) || !tokens[end + 1].is_capitalised() {
-        return None;
+    if super::super::lexicon::ROLE_NOUNS.contains(head) && tokens[end + 1].is_capitalised() {
+        let role = normalise_role(&text[tokens[end + 1].start..tokens[close - 1].end]);
+        return Some((
+            close + 1,
+            make_found(name, role, None, None, "name-bracketed-role"),
+        ));
     }
-    let role = normalise_role(&text[tokens[end + 1].start..tokens[close - 1].end]);
-    Some((
-        close + 1,
-        make_found(name, role, None, None, "name-bracketed-role"),
-    ))
-}
-
-/// "Senior ministers who will not be in Cabinet are Daudi Migereko (Lands), Henry Muganwa
-/// Kajura (Public Service)": in a passage about ministers, a name with its portfolio in
-/// brackets, written in capitals.
-fn name_with_bracketed_portfolio(
-    ctx: &Ctx<'_, '_>,
-    text: &str,
-    i: usize,
-) -> Option<(usize, Found)> {
-    let tokens = ctx.tokens;
-    let (end, name) = name_before_bracket(ctx, text, i)?;
-    let close = (end + 2..tokens.len().min(end + 7)).find(|&j| tokens[j].text == ")")?;
-    let portfolio = tokens[end + 1..close]
-        .iter()
-        .all(|t| t.is_capitalised() || matches!(t.lower(), "and" | "of" | "&" | ","));
+    let portfolio = close <= end + 6
+        && tokens[end + 1..close]
+            .iter()
+            .all(|t| t.is_capitalised() || matches!(t.lower(), "and" | "of" | "&" | ","));
     let about_ministers = (i.saturating_sub(60)..i)
         .any(|k| matches!(ctx.lower(k), "minister" | "ministers" | "cabinet"));
     (portfolio && about_ministers).then(|| {
