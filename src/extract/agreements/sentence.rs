@@ -65,11 +65,15 @@ fn signs(s: &Sentence<'_>) -> bool {
 
 /// The people who signed, with the party each signed for when the clause says so: "signed
 /// for Kenya", "on behalf of the UAE by Mariam Al Suwaidi".
-fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryCode>)> {
-    if !signs(s) && !s.lower.contains("signator") || signing_as_means(s) {
+/// `as_means` is [`signing_as_means`] of the clause: such a clause names no signers.
+fn signers(
+    s: &Sentence<'_>,
+    witnesses: &[usize],
+    as_means: bool,
+) -> Vec<(usize, Option<CountryCode>)> {
+    if !signs(s) && !s.lower.contains("signator") || as_means {
         return Vec::new();
     }
-
     let sides: Vec<(usize, CountryCode)> = s
         .countries
         .iter()
@@ -80,9 +84,11 @@ fn signers(s: &Sentence<'_>, witnesses: &[usize]) -> Vec<(usize, Option<CountryC
         })
         .map(|m| (m.start, m.code))
         .collect();
+    let occasion = occasion_after_signing(s);
     let mut out: Vec<(usize, Option<CountryCode>)> = Vec::new();
     for &(at, p) in &s.named {
-        if witnesses.contains(&p) || out.iter().any(|(q, _)| *q == p) || in_occasion(s, p) {
+        if witnesses.contains(&p) || out.iter().any(|(q, _)| *q == p) || in_occasion(s, p, occasion)
+        {
             continue;
         }
         // "X signed for Kenya": the nearest side after the signer with no other signer
@@ -123,9 +129,9 @@ fn signing_as_means(s: &Sentence<'_>) -> bool {
 }
 
 /// Whether person `p` is named only as the occasion of the clause's signing: "signed … as
-/// President Xi began a state visit", "during Castro's visit".
-fn in_occasion(s: &Sentence<'_>, p: usize) -> bool {
-    let occasion = occasion_after_signing(s);
+/// President Xi began a state visit" (after `occasion`, where [`occasion_after_signing`]
+/// found it), "during Castro's visit".
+fn in_occasion(s: &Sentence<'_>, p: usize, occasion: Option<usize>) -> bool {
     let mut mentions = s.named.iter().filter(|n| n.1 == p).map(|n| n.0).peekable();
     mentions.peek().is_some()
         && mentions.all(|at| occasion.is_some_and(|o| at > o) || whose_visit(s, at))
@@ -509,8 +515,9 @@ pub(super) fn report(
                     .any(|w| s.lower.contains(w))
         }
     };
+    let as_means = signing_as_means(s);
     let signers = if status == AgreementStatus::Signed {
-        let mut named = signers(s, &witnesses);
+        let mut named = signers(s, &witnesses, as_means);
         // "the Minister signed …": the official the story is about.
         if let (Some(_), Some(r)) = (pronoun_at(s), referent)
             && signs(s)
@@ -533,7 +540,7 @@ pub(super) fn report(
         generic,
         counted: nouns.first().is_some_and(|n| counted(s.lower, n.start())),
         witnessed: s.cues.any(Cue::Witness),
-        signing_as_means: signing_as_means(s),
+        signing_as_means: as_means,
         topic: nouns
             .first()
             .and_then(|n| named_topic(s.text, n.start(), &name_spans(s)))

@@ -423,8 +423,11 @@ fn mediates(s: &Sentence<'_>, name_end: usize) -> bool {
 /// "Saudi Defense Minister Prince Khalid bin Salman, who facilitated the negotiations": a
 /// country in the title of a mediator.
 fn mediator_title(s: &Sentence<'_>, mention_end: usize) -> bool {
+    // The title and the name fit in the next 60 bytes; looking further is wasted on every
+    // country of a long clause.
     let rest = &s.lower[mention_end..];
-    rest.find(", who ")
+    let near = &rest[..crate::location::floor_char_boundary(rest, 80)];
+    near.find(", who ")
         .filter(|&i| i < 60 && !rest[..i].contains([',', '.', ';', '"', '“']))
         .is_some_and(|i| mediates(s, mention_end + i))
 }
