@@ -333,7 +333,7 @@ fn a_joint_statement_is_of_the_countries_whose_statement_it_is() {
 #[test]
 fn a_mediator_and_the_bloc_the_sides_belong_to_are_no_sides() {
     let e = extract(
-        "Border deal\n\nEthiopia and Kenya signed a border deal on Monday. Qatari Foreign Minister Ahmed Al-Khalifa, who mediated the negotiations, said he hoped the deal would open a new phase between the two neighbours.\n\nThe leaders discussed ties between the two Intergovernmental Authority on Development (IGAD) members.\n",
+        "Ethiopia, Kenya sign deal after border security talks\n\nDoha (QNA): Kenya and Ethiopia signed a deal on demarcating the borders between the two countries.\n\nThe defence ministers of Ethiopia and Kenya met in Doha, Qatar on Thursday to coordinate on security.\n\nQatari Defence Minister Prince Ahmed bin Hamad, who facilitated the negotiations, said he hoped the deal marks a new phase in ties between the two neighbours.\n\nThe ministers expressed satisfaction with the meeting and agreed to hold a follow-up discussion in Qatar.\n\nThe leaders discussed ties between the two Intergovernmental Authority on Development (IGAD) members.\n",
         Format::Text,
     );
     let parties: Vec<String> = sides(&e).into_iter().map(|(p, _)| p).collect();
