@@ -403,3 +403,49 @@ fn the_minutes_of_a_joint_committee_are_an_instrument() {
         []
     );
 }
+
+#[test]
+fn a_backtick_typed_for_an_apostrophe_still_makes_a_possessive() {
+    let e = extract(
+        "Qatar's Emir visits Baku\n\nQatar's Emir held talks in Baku, where Azerbaijan`s President Ilham Aliyev received him on Monday.\n",
+        Format::Text,
+    );
+    let aliyev = e.people.iter().find(|p| p.name == "Ilham Aliyev");
+    assert_eq!(
+        aliyev.and_then(|p| p.country).map(|c| c.to_string()),
+        Some("AZ".to_string())
+    );
+}
+
+#[test]
+fn two_instruments_named_together_with_several_partners_are_one_per_partner() {
+    let found = sides_of(
+        "Ghana opens its skies\n\nGhana signed an air services agreement with Togo last week.\n\nMeanwhile, the Federal Ministry of Transport has signed a Memorandum of Understanding (MoU) and an initial Air Services Agreement (ASA) with Chad, Peru and Laos.\n",
+    );
+    for pair in ["GH-TD", "GH-PE", "GH-LA"] {
+        assert!(
+            found.contains(&side(pair, AgreementStatus::Signed)),
+            "{pair} in {found:?}"
+        );
+    }
+    assert!(!found.iter().any(|(s, _)| s == "LA-PE-TD"), "{found:?}");
+}
+
+#[test]
+fn a_charter_and_legal_instruments_are_instruments_but_a_charter_flight_is_not() {
+    assert_eq!(
+        sides_of(
+            "Alliance formed\n\nThe leaders of Chad, Mali and Niger on Saturday signed a charter establishing a defence alliance.\n"
+        ),
+        [side("ML-NE-TD", AgreementStatus::Signed)]
+    );
+    assert_eq!(
+        sides_of(
+            "Visit ahead\n\nPeru and Chile are preparing to sign three legal instruments in February in Lima.\n"
+        ),
+        [side("CL-PE", AgreementStatus::Planned)]
+    );
+    assert_nothing_signed(
+        "Evacuation\n\nPeru and Chile signed off on a charter flight that took citizens home from Lima.\n",
+    );
+}

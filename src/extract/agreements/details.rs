@@ -134,6 +134,7 @@ const INSTRUMENT_NOUNS: &[&str] = &[
     "framework",
     "treaty",
     "pact",
+    "charter",
     "partnership",
     "declaration",
     "protocol",

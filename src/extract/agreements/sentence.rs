@@ -16,7 +16,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?|minutes of (?:the|establishment))(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|charters?|(?:legal|cooperation) instruments?|instruments? of cooperation|cooperation program(?:me)?s?|program(?:me)?s? of cooperation|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?|minutes of (?:the|establishment))(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
@@ -504,7 +504,8 @@ pub(super) fn report(
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            (head.ends_with('s') || head == "memoranda") && !three_way
+            (head.ends_with('s') || head == "memoranda" || coordinated(s.lower, &nouns))
+                && !three_way
         }
         // A host meets several counterparts one by one, unless the text says they met
         // together.
@@ -895,7 +896,33 @@ pub(super) fn is_idiom(lower: &str, start: usize) -> bool {
             || before.ends_with("party ")
             || before.ends_with("national ")
             || before.ends_with("annual "));
-    before.ends_with("great ") || before.ends_with("good ") || context || gathering || time
+    // "a charter flight": a hired aircraft.
+    let hired = lower[start..].starts_with("charter ")
+        && ["flight", "plane", "jet", "aircraft", "company", "service"]
+            .iter()
+            .any(|w| lower[start + "charter ".len()..].starts_with(w));
+    before.ends_with("great ") || before.ends_with("good ") || context || gathering || time || hired
+}
+
+/// "a Memorandum of Understanding (MoU) and initial Air Services Agreement with …": two
+/// instruments named together are several, as a plural noun is.
+fn coordinated(lower: &str, nouns: &[regex::Match<'_>]) -> bool {
+    // Consecutive nouns, so that a short form in brackets between two ("(MoU)") is crossed.
+    for pair in nouns.windows(2).take(3) {
+        let gap = &lower[pair[0].end()..pair[1].start()];
+        if gap.len() > 48
+            || gap.contains([',', ';'])
+            || [" with ", " between ", " to "]
+                .iter()
+                .any(|w| gap.contains(w))
+        {
+            return false;
+        }
+        if gap.contains(" and ") {
+            return true;
+        }
+    }
+    false
 }
 
 /// "signed multiple agreements", "a series of deals": a count, not an agreement.
