@@ -49,7 +49,7 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "assistant-secretary-general", "chief", "speaker", "negotiator", "councillor", "councilor",
     "vice-chancellor", "fm", "chargé", "charge", "diplomat", "campaigner", "activist", "lawmaker",
     "legislator", "mp", "pm", "cs", "politician", "commandant", "commander", "founder", "justice",
-    "judge",
+    "judge", "consul", "consul-general",
 ]);
 
 /// Words that can stand in a title before its head noun, in lowercase text
@@ -117,7 +117,8 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
     "Datuk", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Hon", "Hon.", "Rt", "Engr", "Dato", "Dato'", "Seri", "Sheikh", "Sheikha", "Madam", "H.E.",
     "Eng", "Eng.", "Engr.", "Lic", "Lic.", "Ing", "Ing.", "HE", "HH", "HM", "HRH", "Shaikh", "Shaikha", "Sayyid", "Sayyida",
     "Mme", "Mallam", "Alhaji", "Alh.", "Hajia", "Hajiya", "Amb", "Amb.", "Sen", "Sen.", "Rep", "Rep.", "Excellency", "Highness", "Majesty", "Royal", "Prof",
-    "Justice", "Tun", "Datin", "Utama", "Haji", "Hajah", "Paduka", "Dato’",
+    "Justice", "Tun", "Datin", "Utama", "Haji", "Hajah", "Paduka", "Dato’", "Honorable",
+    "Honourable", "Hon'ble",
 ]);
 
 /// Lowercase particles inside names ("Maria da Conceição", "Ludwig van Beethoven").

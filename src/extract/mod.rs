@@ -373,6 +373,15 @@ fn is_title_case(text: &str) -> bool {
     {
         return false;
     }
+    // "Economy and Finance Minister: David Tuesta Cardenas": a line of a list of officials.
+    if let Some((title, _)) = text.split_once(": ")
+        && title
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| people::is_role_word(&w.to_lowercase()))
+    {
+        return false;
+    }
     let long: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)

@@ -449,3 +449,14 @@ fn a_charter_and_legal_instruments_are_instruments_but_a_charter_flight_is_not()
         "Evacuation\n\nPeru and Chile signed off on a charter flight that took citizens home from Lima.\n",
     );
 }
+
+#[test]
+fn a_list_of_officials_as_title_colon_name_is_no_headline() {
+    let e = extract(
+        "Cabinet sworn in\n\nPresident Ana Rojas swore in her ministers in Lima on Monday.\n\nPrime Minister: Carla Ruiz Montes\n\nDefense Minister: Jorge Vidal Soto\n",
+        Format::Text,
+    );
+    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Carla Ruiz Montes"), "{names:?}");
+    assert!(names.contains(&"Jorge Vidal Soto"), "{names:?}");
+}

@@ -159,7 +159,8 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
                 continue;
             }
         }
-        if !ctx.is_role_noun(r) {
+        // "Sultan bin Saeed Al Mansouri": a given name before a patronymic, not a title.
+        if !ctx.is_role_noun(r) || matches!(ctx.lower(r + 1), "bin" | "bint" | "ibn") {
             continue;
         }
         // The head noun of a longer title: "Prime Minister", "Minister-President".
@@ -190,7 +191,19 @@ fn make_found(
     org_word: Option<&str>,
     rule: &'static str,
 ) -> Found {
-    let name = strip_honorific(&name);
+    let mut name = strip_honorific(&name);
+    // "King Abdullah", "Prince Ali": a royal known by one name is called by title and name.
+    let royal = role.split_whitespace().next_back().filter(|w| {
+        matches!(
+            *w,
+            "King" | "Queen" | "Prince" | "Princess" | "Emir" | "Amir" | "Sultan"
+        )
+    });
+    if let Some(title) = royal
+        && !name.contains(' ')
+    {
+        name = format!("{title} {name}");
+    }
     let organisation = if country.is_none() {
         organisation_of(&role, org_word)
     } else {

@@ -56,6 +56,10 @@ pub(super) fn plural_of_portfolio(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Ve
     if j == r + 2 || ctx.country.get(j).copied().flatten().is_some() {
         return Vec::new();
     }
+    // "the Ministers of Economy, Sergio Massa and Fernando Haddad, respectively".
+    if ctx.tokens.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
     plural_title_from(ctx, text, r, j)
 }
 

@@ -739,3 +739,66 @@ fn plural_titles_with_a_shared_portfolio_and_counterparts() {
     let found = names("He paid a state visit at the invitation of Serdar Orazov last week.");
     assert_eq!(found, [("Serdar Orazov".to_string(), None)]);
 }
+
+/// The names of each person found, in order.
+fn just_names(text: &str) -> Vec<String> {
+    people(text).into_iter().map(|(n, _, _)| n).collect()
+}
+
+#[test]
+fn a_body_after_the_country_and_a_mixed_case_acronym_stay_in_the_title() {
+    assert_eq!(
+        names("It was signed by Head of Iran Export Promotion Agency (EPA) Karim Tavakoli."),
+        [("Karim Tavakoli".to_string(), Some("IR".to_string()))]
+    );
+    assert_eq!(
+        names("Minister of Transport of Bosnia and Herzegovina (BiH) Dragan Kovac signed it."),
+        [("Dragan Kovac".to_string(), Some("BA".to_string()))]
+    );
+}
+
+#[test]
+fn plural_title_then_a_comma_then_the_names() {
+    assert_eq!(
+        just_names(
+            "They came with the Ministers of Finance, Ana Duarte and Paulo Reis, respectively."
+        ),
+        ["Ana Duarte", "Paulo Reis"]
+    );
+}
+
+#[test]
+fn royal_known_by_one_name_keeps_the_title() {
+    assert_eq!(
+        just_names("The talks were attended by HRH Prince Hamza and His Majesty King Faisal."),
+        ["Prince Hamza", "King Faisal"]
+    );
+}
+
+#[test]
+fn honorable_a_consul_and_a_given_name_before_a_patronymic() {
+    assert_eq!(
+        just_names("Honourable Grace Banda, Minister of Health, opened the clinic."),
+        ["Grace Banda"]
+    );
+    assert_eq!(
+        names("The deal is close, Kenyan Consul General to Dubai Amina Odhiambo said."),
+        [("Amina Odhiambo".to_string(), Some("KE".to_string()))]
+    );
+    assert_eq!(
+        just_names("It was signed by Sultan bin Rashid Al Nuaimi, Minister of Energy."),
+        ["Sultan bin Rashid Al Nuaimi"]
+    );
+}
+
+#[test]
+fn a_list_line_of_title_colon_name() {
+    assert_eq!(
+        people("Economy and Finance Minister: Carla Ruiz Montes"),
+        [(
+            "Carla Ruiz Montes".to_string(),
+            "Economy and Finance Minister".to_string(),
+            None
+        )]
+    );
+}

@@ -89,6 +89,14 @@ impl Ctx<'_, '_> {
         if self.is_capital_surname(i) {
             return true;
         }
+        // "Sultan bin Saeed Al Mansouri": a title word before a patronymic is a given name.
+        if t.word
+            && t.is_capitalised()
+            && self.country[i].is_none()
+            && matches!(self.lower(i + 1), "bin" | "bint" | "ibn")
+        {
+            return true;
+        }
         let lower = t.lower();
         t.word
             && self.country[i].is_none()
@@ -450,8 +458,48 @@ impl Ctx<'_, '_> {
     /// the end of the title proper, the end of what was consumed (a destination such as
     /// "to Manila" is consumed but not part of the title), and a country named as
     /// "of [the Republic of] Kazakhstan".
+    /// The end of a public body's name that starts at `m`, right after a country: up to
+    /// five capitalised words, the last a body's head noun ("Trade Promotion Organization").
+    fn body_after_country(&self, m: usize) -> Option<usize> {
+        const HEADS: &[&str] = &[
+            "organization",
+            "organisation",
+            "agency",
+            "authority",
+            "council",
+            "commission",
+            "committee",
+            "bank",
+            "office",
+            "ministry",
+            "department",
+            "fund",
+            "institute",
+            "board",
+            "corporation",
+            "secretariat",
+        ];
+        let run = (m..self.tokens.len().min(m + 5))
+            .take_while(|&j| {
+                let t = &self.tokens[j];
+                t.word
+                    && t.is_capitalised()
+                    && self.country[j].is_none()
+                    && !HONORIFICS.contains(t.text)
+            })
+            .last()?;
+        (m..=run)
+            .rev()
+            .find(|&j| HEADS.contains(&self.lower(j)))
+            .map(|j| j + 1)
+    }
+
     fn extend_right(&self, r: usize) -> (usize, usize, Option<CountryCode>) {
         let mut m = r + 1;
+        // "Consul General", "Director General": one title.
+        if self.tokens.get(m).is_some_and(|t| t.text == "General") {
+            m += 1;
+        }
         let mut title_end = m;
         let mut country = None;
         loop {
@@ -471,6 +519,12 @@ impl Ctx<'_, '_> {
                 }
                 country = code;
                 m = j;
+                // "Head of Iran Trade Promotion Organization (TPO) Alireza Peyman-Pak": the
+                // country opens the name of the body the official heads.
+                if let Some(end) = self.body_after_country(m) {
+                    m = end;
+                    title_end = end;
+                }
                 continue;
             }
             // A lowercase title takes lowercase portfolios: "deputy minister of economy".
@@ -595,12 +649,22 @@ pub(super) fn person_at(ctx: &Ctx<'_, '_>, text: &str, r: usize) -> Option<Found
     if let [open, acronym, close, ..] = &tokens[after.min(tokens.len())..]
         && open.text == "("
         && close.text == ")"
-        && acronym.text.len() >= 2
-        && acronym.text.chars().all(|c| c.is_ascii_uppercase())
+        && acronym.text.starts_with(|c: char| c.is_ascii_uppercase())
+        && acronym
+            .text
+            .chars()
+            .filter(char::is_ascii_uppercase)
+            .count()
+            >= 2
+        && acronym.text.chars().all(|c| c.is_ascii_alphabetic())
     {
         after += 3;
     }
-    if tokens.get(after).is_some_and(|t| t.text == ",") {
+    // "minister, Joseph Tarpeh"; "Prime Minister: Cesar Villanueva" in a list of officials.
+    if tokens
+        .get(after)
+        .is_some_and(|t| t.text == "," || t.text == ":")
+    {
         after += 1;
     }
     let capital_title = tokens[r].is_capitalised() && after == consumed;
