@@ -8,6 +8,11 @@
 
 use crate::gazetteer::{CountryCode, Mention};
 
+/// The months' first three letters, which open a dateline's date.
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 /// Whether the mention at `start..end` of a block's text is part of its dateline: the
 /// country of an all-capital city ("TALLINN, Estonia --"), a country in brackets after the
 /// city that opens the text ("Abuja (Nigeria), Dec 5 (AP)") or a name in the agency credit
@@ -22,8 +27,19 @@ pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     // "Abuja (Nigeria), Dec 5 (AP) …": a city with its country in brackets opens the text.
+    // Not "Presidents Martin Vizcarra (Peru), Ivan Duque (Colombia) … signed": a date or a
+    // dash follows a dateline's brackets.
+    let dated = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.starts_with(['-', '–', '—', ':'])
+            || rest.strip_prefix(',').is_some_and(|r| {
+                let word = r.trim_start().to_ascii_lowercase();
+                word.starts_with(|c: char| c.is_ascii_digit())
+                    || MONTHS.iter().any(|m| word.starts_with(m))
+            })
+    };
     if let Some(city) = before.strip_suffix('(').map(str::trim_end)
-        && after.starts_with(')')
+        && after.strip_prefix(')').is_some_and(dated)
         && !city.is_empty()
         && city.split_whitespace().count() <= 3
         && city
@@ -309,6 +325,9 @@ mod tests {
         let credit = "Belgium, (Brussels Morning) The EU signed";
         assert!(in_dateline(credit, 0, 7));
         assert!(!in_dateline("Kenya, Uganda and Tanzania signed.", 0, 5));
+        assert!(in_dateline("Abuja (Nigeria), Dec 5 (AP) — talks", 7, 14));
+        let listed = "Presidents Jose Rivas (Peru), Ana Soto (Chile) signed.";
+        assert!(!in_dateline(listed, 22, 26));
     }
 
     #[test]

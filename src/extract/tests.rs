@@ -460,3 +460,28 @@ fn a_list_of_officials_as_title_colon_name_is_no_headline() {
     assert!(names.contains(&"Carla Ruiz Montes"), "{names:?}");
     assert!(names.contains(&"Jorge Vidal Soto"), "{names:?}");
 }
+
+#[test]
+fn a_statement_naming_no_one_belongs_to_the_one_meeting_of_several_states() {
+    let found = sides_of(
+        "Ministers meet\n\nThe foreign ministers of Kazakhstan, Kyrgyzstan, Tajikistan and the United States met in Astana on Monday.\n\nThe discussion on security resulted in a joint statement.\n",
+    );
+    assert!(
+        found.contains(&side("KG-KZ-TJ-US", AgreementStatus::Signed)),
+        "{found:?}"
+    );
+    // Talks that result in progress conclude nothing.
+    assert_nothing_signed(
+        "Talks\n\nThe trade ministers of Chile and Peru met in Lima. Talks on the agreement resulted in progress.\n",
+    );
+}
+
+#[test]
+fn the_country_joined_in_doing_the_same_is_no_party() {
+    assert_eq!(
+        sides_of(
+            "Normalisation\n\nOman joined Morocco in striking an agreement to normalise relations with Israel on Friday.\n"
+        ),
+        [side("IL-OM", AgreementStatus::Signed)]
+    );
+}

@@ -43,7 +43,8 @@ pub(super) enum Cue {
 const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Signed, &["signed", "inked", "enacted", "concluded", "sealed", "finalised", "finalized", "forged",
         " sign ", " signs ", " ink ", " inks ", "formalised", "formalized", "formalise ", "formalize ",
-        "formalises", "formalizes", "adopted", "issued", "exchanged", "exchange of",
+        "formalises", "formalizes", "adopted", "adopting", "issued", "exchanged", "exchange of",
+        "resulted in", "resulting in", "striking",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
         "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
         "culminated in the signing of", "ended with the signing of", "announced an agreement",
@@ -374,15 +375,32 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         }
         // "Adopted", "issued", "exchanged" conclude an instrument only when they act on one:
         // "issued a joint statement", not "adopted two decisions authorising the signature".
-        let weak = ["adopted", "issued", "exchanged"]
-            .iter()
-            .any(|w| lower[i..].starts_with(w));
+        let weak = [
+            "adopted",
+            "adopting",
+            "issued",
+            "exchanged",
+            "resulted in",
+            "resulting in",
+            "striking",
+        ]
+        .iter()
+        .any(|w| lower[i..].starts_with(w));
         // "The exchange of a memorandum", not "… exchange of experiences": the instrument
         // must follow, a noun before is not enough.
         // "…, signing a security pact": a participle signs only an instrument, not "…,
         // signing ceremony".
-        let needs_instrument =
-            lower[i..].starts_with("exchange of") || lower[i..].starts_with(", signing");
+        // "resulted in a joint statement", "striking an agreement", not "talks on the
+        // agreement resulted in progress".
+        let needs_instrument = [
+            "exchange of",
+            ", signing",
+            "resulted in",
+            "resulting in",
+            "striking",
+        ]
+        .iter()
+        .any(|w| lower[i..].starts_with(w));
         if weak && !acts_on_instrument(lower, i)
             || needs_instrument && !super::sentence::noun_re().is_match(&words_after(lower, i, 5))
         {

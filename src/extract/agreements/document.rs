@@ -400,6 +400,20 @@ fn complete(
             return (codes, orgs, "the document's subject country acts");
         }
     }
+    // "The C5+1 discussion resulted in a joint statement": a statement that names no one, in
+    // a story that has reported one meeting of several states, is that meeting's.
+    if count == 0
+        && r.kind == AgreementKind::Declaration
+        && r.status == AgreementStatus::Signed
+        && let [e] = known
+        && e.parties.len() + e.organisations.len() >= 3
+    {
+        return (
+            e.parties.clone(),
+            e.organisations.clone(),
+            "the statement of the one meeting of several states reported",
+        );
+    }
     // "The presidents of the three countries met" in a story whose headline and lead name
     // those three: the document's central countries, when nothing reported so far is meant.
     let central = frame.central();

@@ -176,11 +176,13 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
                 let start = start + offset;
                 let end = start + text.len();
                 // No country, person or organisation named: nothing can have two parties
-                // (a pronoun adds at most one), so skip the full rules.
+                // (a pronoun adds at most one), so skip the full rules. A statement may still
+                // be the one of a meeting already reported.
                 let nobody = mention_count(start..end) == 0
                     && within(&named, |n| n.0, start..end).is_empty()
                     && !org_re().is_match(text)
-                    && !references().is_match(text);
+                    && !references().is_match(text)
+                    && !names_a_statement(&folded[start..end]);
                 if nobody || !has_trigger(start..end) {
                     for &(_, p) in within(&named, |n| n.0, start..end) {
                         clock += 1;
@@ -238,6 +240,13 @@ impl Salience {
             .max_by_key(|(_, k)| **k)
             .map(|(i, _)| i)
     }
+}
+
+/// Whether folded clause text names a joint statement, declaration or communiqué.
+fn names_a_statement(folded: &str) -> bool {
+    ["joint statement", "declaration", "communiqu"]
+        .iter()
+        .any(|w| folded.contains(w))
 }
 
 #[cfg(test)]

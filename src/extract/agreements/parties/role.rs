@@ -385,6 +385,17 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
     {
         return Role::Bystander("a former post, not a party");
     }
+    // "Bahrain joined the United Arab Emirates in striking an agreement with Israel": the
+    // one joined made a deal of its own, earlier.
+    if before.first().is_some_and(|w| w == "joined")
+        && rest
+            .trim_start()
+            .strip_prefix("in ")
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| w.ends_with("ing"))
+    {
+        return Role::Bystander("joined in doing the same, in an engagement of its own");
+    }
     let possessive = rest.starts_with("'s") || rest.starts_with("’s");
     // "on behalf of Fiji", "signed the memorandum for the United States".
     if before.get(..2) == Some(&["of".to_string(), "behalf".to_string()])
