@@ -485,3 +485,19 @@ fn the_country_joined_in_doing_the_same_is_no_party() {
         [side("IL-OM", AgreementStatus::Signed)]
     );
 }
+
+#[test]
+fn a_summit_between_two_leaders_is_a_meeting_but_a_business_summit_is_not() {
+    assert_eq!(
+        sides_of(
+            "Leaders meet\n\nThe summit in Cairo on Tuesday between Egyptian President Abdel Fattah Al-Sisi and Saudi Crown Prince Mohammed bin Salman focused on trade.\n"
+        ),
+        [side("EG-SA", AgreementStatus::Discussed)]
+    );
+    assert_eq!(
+        sides_of(
+            "Forum\n\nSome 40 government officials from South Korea and Indonesia gathered at a business summit in Bali.\n"
+        ),
+        []
+    );
+}

@@ -154,6 +154,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "treat",
             "pact",
             "charter",
+            "summit",
             "instrument",
             "program",
             "met ",

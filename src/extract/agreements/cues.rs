@@ -72,8 +72,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "phone conversation", "telephone conversation", "video call", "videoconference",
         "video conference", "virtual meeting", "dialogue", "exchanged views", "consultations",
         "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with",
-        "held a summit", "tripartite summit", "trilateral summit",
-        "bilateral summit"]),
+        " summit "]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -282,6 +281,15 @@ impl Cues {
                 && !plural
                 && !STEMS.iter().any(|s| word.starts_with(s));
             if inside_before || inside_after {
+                continue;
+            }
+            // "a business summit in Bali": a gathering of companies, not of states.
+            let before = &lower[..m.start()];
+            if word == " summit "
+                && ["business", "investment", "investors", "industry"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            {
                 continue;
             }
             // "finalised the draft", "concluded negotiations": the text is agreed and awaits
