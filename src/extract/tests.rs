@@ -501,3 +501,30 @@ fn a_summit_between_two_leaders_is_a_meeting_but_a_business_summit_is_not() {
         []
     );
 }
+
+#[test]
+fn a_signature_scheduled_for_this_agreement_is_planned() {
+    let found = sides_of(
+        "Towards a free trade zone between Chad and Niger\n\nThe Chadian authorities and their counterparts from Niger met in N'Djamena to set up a free trade zone. A signature sealing this agreement is scheduled for the end of November.\n",
+    );
+    assert!(
+        found.contains(&side("NE-TD", AgreementStatus::Planned)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn leaders_who_agreed_and_discussions_about_two_countries_are_talks() {
+    assert_eq!(
+        sides_of(
+            "Visit\n\nVisiting Chinese Premier Li Qiang and Kenyan President William Ruto agreed in Nairobi on Saturday to advance bilateral ties.\n"
+        ),
+        [side("CN-KE", AgreementStatus::Discussed)]
+    );
+    assert_eq!(
+        sides_of(
+            "Minister visits\n\nThe discussions focussed on strengthening bilateral relations between Ghana and Togo.\n"
+        ),
+        [side("GH-TG", AgreementStatus::Discussed)]
+    );
+}

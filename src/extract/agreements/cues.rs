@@ -72,7 +72,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "phone conversation", "telephone conversation", "video call", "videoconference",
         "video conference", "virtual meeting", "dialogue", "exchanged views", "consultations",
         "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with",
-        " summit "]),
+        " summit ", " agreed ", " discussions"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -508,7 +508,8 @@ fn describes_instrument(lower: &str) -> bool {
 }
 
 /// A signing reported as an event: "the signing of the memoranda took place in Gaborone"
-/// (signed), "the signing ceremony is expected to take place in July" (planned).
+/// (signed), "the signing ceremony is expected to take place in July", "a signature sealing
+/// this agreement is scheduled for November" (planned).
 fn signing_event(lower: &str) -> Option<AgreementStatus> {
     const HAPPENED: &[&str] = &["took place", "was held", "were held", "was conducted"];
     const AHEAD: &[&str] = &[
@@ -523,10 +524,15 @@ fn signing_event(lower: &str) -> Option<AgreementStatus> {
         "is planned",
         "is slated",
     ];
-    let at = ["signing of", "signing ceremony"]
-        .iter()
-        .filter_map(|w| lower.find(w))
-        .min()?;
+    let at = [
+        "signing of",
+        "signing ceremony",
+        "a signature",
+        "the signature",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()?;
     // "will be followed by the signing of", "which will include signing of": an event ahead.
     let ahead = lower[..at].split_whitespace().rev().take(5).any(|w| {
         matches!(

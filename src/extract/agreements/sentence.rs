@@ -721,7 +721,23 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
             })
             || states_meet(s)
             || state_talks_with(s)
-            || pair_talks(s))
+            || pair_talks(s)
+            || talks_open_the_clause(s))
+}
+
+/// "The discussions focussed on strengthening relations between South Africa and Equatorial
+/// Guinea": a clause about the talks themselves, between the countries it names.
+fn talks_open_the_clause(s: &Sentence<'_>) -> bool {
+    let lower = s.lower.trim_start();
+    s.countries.len() >= 2
+        && [
+            "the talks ",
+            "the discussions ",
+            "the meeting ",
+            "the consultations ",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
 }
 
 /// "Canada launched exploratory discussions with the Philippines", "Ottawa is at the
