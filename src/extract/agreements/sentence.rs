@@ -726,10 +726,14 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
 }
 
 /// "The discussions focussed on strengthening relations between South Africa and Equatorial
-/// Guinea": a clause about the talks themselves, between the countries it names.
+/// Guinea": a clause about the talks themselves, between the two countries it names. (A list
+/// of several is more often who took part in a wider event than the sides of these talks.)
 fn talks_open_the_clause(s: &Sentence<'_>) -> bool {
     let lower = s.lower.trim_start();
-    s.countries.len() >= 2
+    let mut codes: Vec<CountryCode> = s.countries.iter().map(|m| m.code).collect();
+    codes.sort();
+    codes.dedup();
+    codes.len() == 2
         && [
             "the talks ",
             "the discussions ",
