@@ -121,6 +121,13 @@ pub(super) fn parties(
                 "during a",
                 "at their",
                 "during their",
+                // "The MoUs were signed after a summit between A and B": its occasion. Not
+                // "signed … after the meeting with Chinese Foreign Minister Qin Gang
+                // witnessing the signing", where the meeting is with someone else.
+                "after a",
+                "after their",
+                "following a",
+                "following their",
             ]
             .iter()
             .any(|w| before.ends_with(w))
