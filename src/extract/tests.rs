@@ -22,6 +22,15 @@ fn assert_nothing_signed(text: &str) {
     );
 }
 
+/// Asserts that a plain-text document names each of `people`.
+fn assert_names_people(text: &str, people: &[&str]) {
+    let e = extract(text, Format::Text);
+    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+    for p in people {
+        assert!(names.contains(p), "{p} not in {names:?}");
+    }
+}
+
 /// One engagement as [`sides`] writes it.
 fn side(parties: &str, status: AgreementStatus) -> (String, AgreementStatus) {
     (parties.to_string(), status)
@@ -293,13 +302,10 @@ fn assert_no_signers(text: &str) {
 
 #[test]
 fn list_items_of_appointments_are_no_headlines() {
-    let e = extract(
+    assert_names_people(
         "Cabinet changes announced\n\nThe Prime Minister named three new ministers today.\n\n• Lowland North MP Hon. Peter Kavana (Unity Party) as Fisheries Minister;\n\n• Coastal South MP Hon. Mary Temu (Green Party) as Health Minister;\n",
-        Format::Text,
+        &["Peter Kavana", "Mary Temu"],
     );
-    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
-    assert!(names.contains(&"Peter Kavana"), "{names:?}");
-    assert!(names.contains(&"Mary Temu"), "{names:?}");
 }
 
 #[test]
@@ -452,13 +458,10 @@ fn a_charter_and_legal_instruments_are_instruments_but_a_charter_flight_is_not()
 
 #[test]
 fn a_list_of_officials_as_title_colon_name_is_no_headline() {
-    let e = extract(
+    assert_names_people(
         "Cabinet sworn in\n\nPresident Ana Rojas swore in her ministers in Lima on Monday.\n\nPrime Minister: Carla Ruiz Montes\n\nDefense Minister: Jorge Vidal Soto\n",
-        Format::Text,
+        &["Carla Ruiz Montes", "Jorge Vidal Soto"],
     );
-    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
-    assert!(names.contains(&"Carla Ruiz Montes"), "{names:?}");
-    assert!(names.contains(&"Jorge Vidal Soto"), "{names:?}");
 }
 
 #[test]
