@@ -383,17 +383,9 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         }
         // "Adopted", "issued", "exchanged" conclude an instrument only when they act on one:
         // "issued a joint statement", not "adopted two decisions authorising the signature".
-        let weak = [
-            "adopted",
-            "adopting",
-            "issued",
-            "exchanged",
-            "resulted in",
-            "resulting in",
-            "striking",
-        ]
-        .iter()
-        .any(|w| lower[i..].starts_with(w));
+        let weak = ["adopted", "adopting", "issued", "exchanged"]
+            .iter()
+            .any(|w| lower[i..].starts_with(w));
         // "The exchange of a memorandum", not "… exchange of experiences": the instrument
         // must follow, a noun before is not enough.
         // "…, signing a security pact": a participle signs only an instrument, not "…,

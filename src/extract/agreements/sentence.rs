@@ -725,15 +725,20 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
             || talks_open_the_clause(s))
 }
 
+/// Whether a clause names exactly two distinct countries.
+fn names_two_countries(s: &Sentence<'_>) -> bool {
+    let mut codes: Vec<CountryCode> = s.countries.iter().map(|m| m.code).collect();
+    codes.sort();
+    codes.dedup();
+    codes.len() == 2
+}
+
 /// "The discussions focussed on strengthening relations between South Africa and Equatorial
 /// Guinea": a clause about the talks themselves, between the two countries it names. (A list
 /// of several is more often who took part in a wider event than the sides of these talks.)
 fn talks_open_the_clause(s: &Sentence<'_>) -> bool {
     let lower = s.lower.trim_start();
-    let mut codes: Vec<CountryCode> = s.countries.iter().map(|m| m.code).collect();
-    codes.sort();
-    codes.dedup();
-    codes.len() == 2
+    names_two_countries(s)
         && [
             "the talks ",
             "the discussions ",
@@ -753,10 +758,7 @@ fn state_talks_with(s: &Sentence<'_>) -> bool {
     };
     // Two countries only: a third ("after the same scheme was unveiled by the UK") may be
     // where the talks began, or a bystander.
-    let mut codes: Vec<CountryCode> = s.countries.iter().map(|m| m.code).collect();
-    codes.sort();
-    codes.dedup();
-    if codes.len() != 2 {
+    if !names_two_countries(s) {
         return false;
     }
     let opens = s.lower[..a.start]
