@@ -8,10 +8,12 @@
 
 use crate::gazetteer::{CountryCode, Mention};
 
-/// The months' first three letters, which open a dateline's date.
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+/// Whether `text` opens with a month's name or its first three letters ("Dec 5", "March").
+fn opens_with_month(text: &str) -> bool {
+    crate::terms::MONTHS
+        .iter()
+        .any(|m| text.starts_with(&m[..3]))
+}
 
 /// Whether the mention at `start..end` of a block's text is part of its dateline: the
 /// country of an all-capital city ("TALLINN, Estonia --"), a country in brackets after the
@@ -33,9 +35,8 @@ pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
         let rest = rest.trim_start();
         rest.starts_with(['-', '–', '—', ':'])
             || rest.strip_prefix(',').is_some_and(|r| {
-                let word = r.trim_start().to_ascii_lowercase();
-                word.starts_with(|c: char| c.is_ascii_digit())
-                    || MONTHS.iter().any(|m| word.starts_with(m))
+                let word = r.trim_start();
+                word.starts_with(|c: char| c.is_ascii_digit()) || opens_with_month(word)
             })
     };
     if let Some(city) = before.strip_suffix('(').map(str::trim_end)
@@ -64,9 +65,6 @@ pub fn in_dateline(text: &str, start: usize, end: usize) -> bool {
 /// to three capitalised words, perhaps a country in brackets, then a comma and a month. A name
 /// that opens a paragraph ("John Mahama (Ghana) said") is no dateline: no month follows it.
 pub fn dateline_place(text: &str) -> Option<&str> {
-    const MONTHS: &[&str] = &[
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let end = text.find([',', '('])?;
     let place = text[..end].trim_end();
     let words = place.split_whitespace().count();
@@ -81,7 +79,7 @@ pub fn dateline_place(text: &str) -> Option<&str> {
         rest = &rest[rest.find(')')? + 1..];
     }
     let after = rest.strip_prefix(',')?.trim_start();
-    MONTHS.iter().any(|m| after.starts_with(m)).then_some(place)
+    opens_with_month(after).then_some(place)
 }
 
 /// Whether byte `start` lies in the parentheses of an agency credit after an all-capital

@@ -160,7 +160,7 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
             }
         }
         // "Sultan bin Saeed Al Mansouri": a given name before a patronymic, not a title.
-        if !ctx.is_role_noun(r) || matches!(ctx.lower(r + 1), "bin" | "bint" | "ibn") {
+        if !ctx.is_role_noun(r) || ctx.before_patronymic(r) {
             continue;
         }
         // The head noun of a longer title: "Prime Minister", "Minister-President".

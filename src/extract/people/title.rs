@@ -33,6 +33,12 @@ impl Ctx<'_, '_> {
         self.tokens.get(i).map_or("", |t| t.lower())
     }
 
+    /// Whether the word at `i` comes right before "bin", "bint" or "ibn": a given name, even
+    /// when it is also a title ("Sultan bin Saeed").
+    pub(super) fn before_patronymic(&self, i: usize) -> bool {
+        matches!(self.lower(i + 1), "bin" | "bint" | "ibn")
+    }
+
     pub(super) fn is_role_noun(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         // "X, who heads Tanzania's Ministry of Trade".
@@ -90,11 +96,7 @@ impl Ctx<'_, '_> {
             return true;
         }
         // "Sultan bin Saeed Al Mansouri": a title word before a patronymic is a given name.
-        if t.word
-            && t.is_capitalised()
-            && self.country[i].is_none()
-            && matches!(self.lower(i + 1), "bin" | "bint" | "ibn")
-        {
+        if t.word && t.is_capitalised() && self.country[i].is_none() && self.before_patronymic(i) {
             return true;
         }
         let lower = t.lower();
@@ -454,10 +456,6 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// Extends a title right over "of/for [the] Portfolio, Portfolio and Portfolio"; returns
-    /// the end of the title proper, the end of what was consumed (a destination such as
-    /// "to Manila" is consumed but not part of the title), and a country named as
-    /// "of [the Republic of] Kazakhstan".
     /// The end of a public body's name that starts at `m`, right after a country: up to
     /// five capitalised words, the last a body's head noun ("Trade Promotion Organization").
     fn body_after_country(&self, m: usize) -> Option<usize> {
@@ -494,6 +492,10 @@ impl Ctx<'_, '_> {
             .map(|j| j + 1)
     }
 
+    /// Extends a title right over "of/for [the] Portfolio, Portfolio and Portfolio"; returns
+    /// the end of the title proper, the end of what was consumed (a destination such as
+    /// "to Manila" is consumed but not part of the title), and a country named as
+    /// "of [the Republic of] Kazakhstan".
     fn extend_right(&self, r: usize) -> (usize, usize, Option<CountryCode>) {
         let mut m = r + 1;
         // "Consul General", "Director General": one title.
