@@ -1046,6 +1046,49 @@ fn front_matter_agreement_is_on_both_parties_country_pages_and_has_its_own_page(
     assert_no_broken_links(&site);
 }
 
+/// Two stories on Angola and Ethiopia dated `first` and `second`: a memorandum planned, then
+/// one signed by named ministers. Returns each agreement's (documents, signatories).
+fn angola_ethiopia_memoranda(first: &str, second: &str) -> Vec<(usize, Vec<String>)> {
+    let tmp = tempdir();
+    let planned = format!(
+        "+++\ntitle = \"Angola and Ethiopia plan a memorandum\"\ndate = {first}\n+++\n\n\
+         Angola and Ethiopia will sign a memorandum of understanding, officials said in Luanda.\n"
+    );
+    let signed = format!(
+        "+++\ntitle = \"Angola and Ethiopia sign a memorandum\"\ndate = {second}\n+++\n\n\
+         Angolan Foreign Minister Tete Antonio and Ethiopian Foreign Minister Taye Atske Selassie \
+         signed a memorandum of understanding in Addis Ababa.\n"
+    );
+    write_seed(tmp.path(), "in/a.md", &planned);
+    write_seed(tmp.path(), "in/b.md", &signed);
+    let output = run(tmp.path(), &["extract", "--json", "in/a.md", "in/b.md"]);
+    assert!(output.status.success(), "{}", describe(&output));
+    let data: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    list_field(&data, "agreements")
+        .iter()
+        .filter(|a| str_list(a, "parties") == ["AO", "ET"])
+        .map(|a| (list_field(a, "documents").len(), str_list(a, "signatories")))
+        .collect()
+}
+
+#[test]
+fn reports_years_apart_of_the_same_parties_are_two_agreements_unless_the_topic_is_shared() {
+    let months = angola_ethiopia_memoranda("2024-01-10", "2024-06-02");
+    assert_eq!(months.len(), 1, "months apart, one memorandum: {months:?}");
+    assert_eq!(months[0].0, 2);
+
+    // Five years on, the signed memorandum is not the one planned in 2019: its signers stay
+    // off the older story's record.
+    let years = angola_ethiopia_memoranda("2019-01-10", "2024-06-02");
+    assert_eq!(years.len(), 2, "years apart, two records: {years:?}");
+    assert!(
+        years
+            .iter()
+            .any(|(docs, signers)| *docs == 1 && signers.is_empty()),
+        "{years:?}"
+    );
+}
+
 #[test]
 fn failed_build_exits_non_zero_names_file_and_line_and_keeps_the_previous_site() {
     let tmp = tempdir();

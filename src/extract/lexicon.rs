@@ -49,7 +49,7 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "assistant-secretary-general", "chief", "speaker", "negotiator", "councillor", "councilor",
     "vice-chancellor", "fm", "chargé", "charge", "diplomat", "campaigner", "activist", "lawmaker",
     "legislator", "mp", "pm", "cs", "politician", "commandant", "commander", "founder", "justice",
-    "judge", "consul", "consul-general",
+    "judge", "consul", "consul-general", "delegate",
 ]);
 
 /// Words that can stand in a title before its head noun, in lowercase text
@@ -118,7 +118,7 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
     "Eng", "Eng.", "Engr.", "Lic", "Lic.", "Ing", "Ing.", "HE", "HH", "HM", "HRH", "Shaikh", "Shaikha", "Sayyid", "Sayyida",
     "Mme", "Mallam", "Alhaji", "Alh.", "Hajia", "Hajiya", "Amb", "Amb.", "Sen", "Sen.", "Rep", "Rep.", "Excellency", "Highness", "Majesty", "Royal", "Prof",
     "Justice", "Tun", "Datin", "Utama", "Haji", "Hajah", "Paduka", "Dato’", "Honorable",
-    "Honourable", "Hon'ble",
+    "Honourable", "Hon'ble", "Engineer",
 ]);
 
 /// Lowercase particles inside names ("Maria da Conceição", "Ludwig van Beethoven").
@@ -164,6 +164,7 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "chair", "chairs", "prize", "award", "scholarship", "lecture", "road", "bridge", "airport",
     "stadium", "hospital", "school", "college", "hall", "building", "tower", "square", "park",
     "port", "museum", "library", "partnership", "membership", "status", "board", "exchange",
+    "utility", "utilities", "standard", "wisma", "ministers",
 ]);
 
 /// An automaton for a word list searched in every clause or block: a full DFA, the fastest

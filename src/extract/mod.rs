@@ -175,17 +175,40 @@ pub fn document_for(doc: &SourceDoc, explain: Explain) -> Extraction {
 
 /// Extracts one document: prose (unless `extract = false`), then front matter on top.
 pub fn document(doc: &SourceDoc) -> Extraction {
-    // Some outlets type a backtick for an apostrophe ("Azerbaijan`s President"), which
-    // would hide every possessive; it is read as one. Both are one byte, so offsets hold.
-    if doc.title.contains('`') || doc.blocks.iter().any(|b| b.text.contains('`')) {
-        let mut read = doc.clone();
-        read.title = backtick_apostrophes(&read.title);
-        for b in &mut read.blocks {
-            b.text = backtick_apostrophes(&b.text);
-        }
-        return document_as_read(&read);
+    let title = as_meant(&doc.title);
+    let blocks: Vec<Option<String>> = doc.blocks.iter().map(|b| as_meant(&b.text)).collect();
+    if title.is_none() && blocks.iter().all(Option::is_none) {
+        return document_as_read(doc);
     }
-    document_as_read(doc)
+    let mut read = doc.clone();
+    if let Some(t) = title {
+        read.title = t;
+    }
+    for (b, text) in read.blocks.iter_mut().zip(blocks) {
+        if let Some(t) = text {
+            b.text = t;
+        }
+    }
+    document_as_read(&read)
+}
+
+/// `text` with the typing slips of wire copy that would hide a word from the rules put
+/// right, if it has any: a backtick typed for an apostrophe ("Azerbaijan`s President"), which
+/// would hide every possessive, and "singed" for "signed". Each fix keeps the byte length,
+/// so offsets into the text hold.
+fn as_meant(text: &str) -> Option<String> {
+    static SINGED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let singed = SINGED.get_or_init(|| regex::Regex::new(r"\bsinged\b").expect("regex"));
+    let backtick = text.contains('`');
+    if !backtick && !text.contains("singed") {
+        return None;
+    }
+    let text = if backtick {
+        backtick_apostrophes(text)
+    } else {
+        text.to_string()
+    };
+    Some(singed.replace_all(&text, "signed").into_owned())
 }
 
 /// `text` with each backtick between a letter or digit and a letter made an apostrophe.

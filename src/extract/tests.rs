@@ -531,3 +531,126 @@ fn leaders_who_agreed_and_discussions_about_two_countries_are_talks() {
         [side("GH-TG", AgreementStatus::Discussed)]
     );
 }
+
+#[test]
+fn a_country_named_only_as_the_source_of_the_report_is_no_party() {
+    // "The ministers" are several and Thailand only reports what they agreed: no
+    // Thailand–Vietnam pair from the attribution and the frame.
+    let found = sides_of(
+        "Vietnam, Thailand and Cambodia agree to restart cooperation\n\nHANOI (Reuters) - The foreign ministers of Vietnam, Thailand and Cambodia agreed on Sunday to restart cooperation.\n\nThe ministers agreed in their talks to advance cooperation in four areas, Thailand's foreign ministry said in a statement.\n",
+    );
+    assert!(!found.iter().any(|(p, _)| p == "TH-VN"), "{found:?}");
+}
+
+#[test]
+fn a_signing_that_follows_a_meeting_or_is_announced_is_signed() {
+    let found = sides_of(
+        "Ministers meet\n\nGhana's Foreign Minister Ama Owusu met Togo's Foreign Minister Kodjo Adjo in Accra on Monday. The meeting was followed by the signing of an agreement between the two sides on border posts.\n",
+    );
+    assert!(
+        found.contains(&side("GH-TG", AgreementStatus::Signed)),
+        "{found:?}"
+    );
+    let found = sides_of(
+        "Visit to Lima\n\nThe Chilean President also announced the signing of a memorandum on water between Chile's Ministry of Public Works and Peru's Ministry of Agriculture.\n",
+    );
+    assert!(
+        found.contains(&side("CL-PE", AgreementStatus::Signed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_exchange_of_diplomatic_notes_concludes_an_instrument() {
+    let found = sides_of(
+        "Ministers meet\n\nThe foreign ministers of Nepal and Bhutan exchanged diplomatic notes on visa exemption in Thimphu.\n",
+    );
+    assert!(
+        found.contains(&side("BT-NP", AgreementStatus::Signed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_signing_the_meeting_is_expected_to_end_with_and_instruments_being_finalised_are_planned() {
+    let found = sides_of(
+        "Trilateral meeting\n\nThe foreign ministers of Georgia, Armenia and Moldova will meet in Tbilisi next week. The meeting is expected to conclude with the signing of the Tbilisi Declaration.\n",
+    );
+    assert!(
+        !found.iter().any(|(_, s)| *s == AgreementStatus::Signed),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&side("AM-GE-MD", AgreementStatus::Planned)),
+        "{found:?}"
+    );
+    let found = sides_of(
+        "Ties\n\nGhana and Benin are finalising agreements on customs and fisheries, the minister said.\n",
+    );
+    assert_eq!(found, [side("BJ-GH", AgreementStatus::Planned)]);
+}
+
+#[test]
+fn blocs_alone_make_no_agreement_between_states() {
+    let found = sides_of(
+        "Defence council\n\nThe defence ministers of Latvia and Estonia signed a joint communique in Riga on Monday.\n\nIt is the first meeting of the council since President A and then President B signed a joint declaration in Tallinn in 2019.\n\nThe two presidents at that time agreed to combine efforts both, bilaterally and in the format of North Atlantic Treaty Organization (NATO) and European Union.\n",
+    );
+    assert_eq!(found, [side("EE-LV", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn the_summit_of_a_named_forum_is_no_meeting_between_its_guests_but_a_joint_press_conference_is() {
+    assert_eq!(
+        sides_of(
+            "Forum\n\nPresidents Ruto and Museveni of Kenya and Uganda are in Tokyo for the Summit of the Tokyo International Conference on African Development.\n"
+        ),
+        []
+    );
+    let found = sides_of(
+        "Visit\n\nChile's Foreign Minister Ana Rojas spoke during a joint news conference with her Bolivian counterpart, Luis Arce, in La Paz.\n",
+    );
+    assert_eq!(found, [side("BO-CL", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn a_draft_of_an_instrument_already_planned_is_that_instrument() {
+    let found = sides_of(
+        "Brigade\n\nEstonia, Latvia and Finland will sign an agreement on a joint coast guard unit on Friday.\n\nThe Estonian Cabinet had approved a draft agreement on the creation of an Estonian-Latvian-Finnish coast guard unit in May.\n",
+    );
+    assert_eq!(found, [side("EE-FI-LV", AgreementStatus::Planned)]);
+}
+
+#[test]
+fn typing_slips_engineer_and_delegates_and_representatives_at_a_signing() {
+    // "singed" for "signed", and "Engineer" as an honorific.
+    let e = extract(
+        "Air services\n\nKuwait's Minister of Public Works Engineer Fahad Al-Sabah singed an air services agreement with Spain in Madrid.\n",
+        Format::Text,
+    );
+    assert_eq!(sides(&e), [side("ES-KW", AgreementStatus::Signed)]);
+    assert_eq!(e.engagements[0].signatories, ["Fahad Al-Sabah"]);
+    assert_names_people(
+        "Minerals\n\nThe memorandum was signed by Ghana's Minister of Lands, Kofi Boateng, and France's Inter-Ministerial Delegate for Critical Metals, Pierre Martin.\n",
+        &["Kofi Boateng", "Pierre Martin"],
+    );
+    let e = extract(
+        "Grant signed\n\nJapan and Vietnam signed an exchange of notes on a grant for coastal radar.\n\nAt the signing of the grant, Vietnam was represented by Foreign Minister Bui Thanh Son.\n",
+        Format::Text,
+    );
+    let signed: Vec<&Engagement> = e
+        .engagements
+        .iter()
+        .filter(|a| a.status == AgreementStatus::Signed)
+        .collect();
+    assert_eq!(signed.len(), 1, "{:?}", sides(&e));
+    assert_eq!(signed[0].signatories, ["Bui Thanh Son"]);
+}
+
+#[test]
+fn a_wire_service_and_a_ministry_building_are_no_people() {
+    let e = extract(
+        "Ties\n\nWisma Putra said the talks went well, Business Standard reported. The Transport Ministers of the two countries will meet in May.\n",
+        Format::Text,
+    );
+    assert!(e.people.is_empty(), "{:?}", e.people);
+}

@@ -28,6 +28,10 @@ const STOPWORDS: &[&str] = &[
     "sector",
 ];
 
+/// Reports of one agreement that does not name its topic are at most this far apart: the
+/// same two states sign many instruments of one kind over the years.
+const MERGE_SPAN_DAYS: i64 = 730;
+
 /// What must be equal for two mentions to be one agreement: parties, organisations, kind.
 type MergeKey = (Vec<CountryCode>, Vec<String>, AgreementKind);
 
@@ -47,6 +51,7 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
             // different people, are two agreements too.
             let found = candidates.iter().find(|(i, known)| {
                 let a = &merged[*i];
+                let close = close_in_time(documents, a.documents.last(), d);
                 let other_date = a.date.zip(e.date).is_some_and(|(x, y)| x != y);
                 let other_signers = !a.signatories.is_empty()
                     && !e.signatories.is_empty()
@@ -56,7 +61,7 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
                     && !other_signers
                     && match &words {
                         Some(w) if !known.is_empty() => w.is_subset(known) || known.is_subset(w),
-                        _ => true,
+                        _ => close,
                     }
             });
 
@@ -108,6 +113,17 @@ pub(super) fn merge(documents: &[Document], newest_first: &[usize]) -> Vec<Agree
     dedupe_slugs(&mut merged, documents);
     merged.sort_by(|a, b| a.slug.cmp(&b.slug));
     merged
+}
+
+/// Whether document `d` was published within [`MERGE_SPAN_DAYS`] of `latest` (the newest
+/// report an agreement has so far). Undated reports are not: without a topic to compare, two
+/// undated stories of a Japan–Philippines MoU may well be of two memoranda years apart.
+fn close_in_time(documents: &[Document], latest: Option<&usize>, d: usize) -> bool {
+    let days = |i: usize| documents[i].date().map(|x| x.days_since_epoch());
+    latest
+        .and_then(|&l| days(l))
+        .zip(days(d))
+        .is_some_and(|(x, y)| (x - y).abs() <= MERGE_SPAN_DAYS)
 }
 
 fn topic_words(topic: &str) -> HashSet<String> {

@@ -176,6 +176,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "exchange of notes",
             "exchanges of notes",
             "exchanged notes",
+            "diplomatic notes",
             "trilateral statement",
             "document",
             "communiqu",
@@ -184,6 +185,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "negotiat",
             "signator",
             "signed",
+            "signing of",
             "inked",
             "phone",
             "call",
@@ -218,8 +220,10 @@ pub(super) fn pronoun_at(s: &Sentence<'_>) -> Option<usize> {
             titles
                 .find_overlapping_iter(s.lower)
                 .filter(|m| {
+                    // "The ministers agreed" are several, not the minister named last.
+                    let whole_word = !s.lower[m.end()..].starts_with(char::is_alphanumeric);
                     let rest = s.lower[m.end()..].trim_start();
-                    !rest.starts_with("of ") && !rest.starts_with("for ")
+                    whole_word && !rest.starts_with("of ") && !rest.starts_with("for ")
                 })
                 .map(|m| m.start())
                 .min()

@@ -45,9 +45,10 @@ const WORDS: &[(Cue, &[&str])] = &[
         " sign ", " signs ", " ink ", " inks ", "formalised", "formalized", "formalise ", "formalize ",
         "formalises", "formalizes", "adopted", "adopting", "issued", "exchanged", "exchange of",
         "resulted in", "resulting in", "striking",
-        "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a",
+        "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a", "reached agreement", "recently reached",
         "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
-        "culminated in the signing of", "ended with the signing of", "announced an agreement",
+        "culminated in the signing of", "ended with the signing of", "was followed by the signing of",
+        "were followed by the signing of", "announced the signing of", "announced an agreement",
         "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
         "after signing", ", signing ", "with the signing", "ratified", "ratification", "came into force", "came into effect", "come into force",
         "come into effect", "entered into force", "took effect"]),
@@ -60,7 +61,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "approved the signing", "paving the way for", "paves the way for", "ready to sign",
         "ambition to conclude", "to conclude", "to finalise", "to finalize", "to formalise",
         "to formalize", "with a view to", "with an eye to", "early signing", "speedy signing",
-        "swift signing", "early conclusion", "aim of signing"]),
+        "swift signing", "early conclusion", "aim of signing", "finalizing", "finalising",
+        "plans a ", "plans an "]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -72,7 +74,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "phone conversation", "telephone conversation", "video call", "videoconference",
         "video conference", "virtual meeting", "dialogue", "exchanged views", "consultations",
         "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with",
-        " summit ", " agreed ", " discussions"]),
+        " summit ", " agreed ", " discussions", "press conference with",
+        "news conference with"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -136,9 +139,14 @@ fn future_signing(lower: &str, i: usize) -> bool {
         .collect();
     // "upgraded their ties by signing a partnership": the signing is as past as the main
     // verb, unless a plan governs it ("will deepen ties by signing").
-    if ["by signing", "after signing", ", signing"]
-        .iter()
-        .any(|w| lower[i..].starts_with(w))
+    if [
+        "by signing",
+        "after signing",
+        ", signing",
+        "with the signing",
+    ]
+    .iter()
+    .any(|w| lower[i..].starts_with(w))
     {
         return words.iter().take(7).any(|w| {
             MODALS[1..].contains(w)
@@ -285,10 +293,18 @@ impl Cues {
             }
             // "a business summit in Bali": a gathering of companies, not of states.
             let before = &lower[..m.start()];
-            if word == " summit "
-                && ["business", "investment", "investors", "industry"]
+            // "in Beijing for the Summit of the Forum on China-Africa Cooperation": a named
+            // gathering its attendees came to, not a meeting between them ("a summit of the
+            // two leaders" is one).
+            let named_gathering = rest.starts_with("of the ")
+                && !["two ", "three ", "four ", "leaders"]
                     .iter()
-                    .any(|w| before.ends_with(w))
+                    .any(|w| rest["of the ".len()..].starts_with(w));
+            if word == " summit "
+                && (named_gathering
+                    || ["business", "investment", "investors", "industry"]
+                        .iter()
+                        .any(|w| before.ends_with(w)))
             {
                 continue;
             }

@@ -106,7 +106,8 @@ pub(super) fn resolve(
         if codes.len() + organisations.len() >= 2 {
             previous = Some((codes.clone(), organisations.clone()));
         }
-        if codes.len() + organisations.len() < 2 {
+        // Blocs alone ("in the format of NATO and the EU") are no agreement between states.
+        if codes.len() + organisations.len() < 2 || codes.is_empty() {
             if r.instrument && !r.plural && !r.generic && codes.len() + organisations.len() == 1 {
                 let names = names(&codes, &organisations);
                 out.unresolved.push((block, names, r.text.clone()));
@@ -178,7 +179,12 @@ pub(super) fn resolve(
         let back = r.refs.back
             && r.name.as_ref().is_none_or(|n| {
                 known_names.contains(n) || seen.iter().any(|t| t.contains(n.as_str()))
-            });
+            })
+            // "The Cabinet had approved a draft agreement on the brigade" after "will sign
+            // an agreement on the brigade": the draft of the instrument already reported.
+            || r.status == AgreementStatus::Discussed
+                && r.kind != AgreementKind::Other
+                && r.text.to_ascii_lowercase().contains("draft");
         if let Some(n) = &r.name {
             known_names.insert(n.clone());
         }

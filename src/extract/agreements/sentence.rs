@@ -16,7 +16,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|charters?|(?:legal|cooperation) instruments?|instruments? of cooperation|cooperation program(?:me)?s?|program(?:me)?s? of cooperation|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of notes|exchanged notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?|minutes of (?:the|establishment))(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|charters?|(?:legal|cooperation) instruments?|instruments? of cooperation|cooperation program(?:me)?s?|program(?:me)?s? of cooperation|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of (?:diplomatic )?notes|exchanged (?:diplomatic )?notes|diplomatic notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?|minutes of (?:the|establishment))(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {
@@ -60,7 +60,15 @@ fn signs(s: &Sentence<'_>) -> bool {
     s.cues.starts(Cue::Signed).any(|i| {
         let w = &s.lower[i..];
         w.trim_start().starts_with("sign") || w.starts_with("inked")
-    })
+    }) || represented_at_signing(s.lower)
+}
+
+/// "At the signing of the grant aid, Malaysia was represented by its Foreign Minister X,
+/// while Japan by Y": who represents a side at a signing signs for it.
+fn represented_at_signing(lower: &str) -> bool {
+    lower
+        .find("the signing of")
+        .is_some_and(|at| lower[at..].contains(" represented by "))
 }
 
 /// The people who signed, with the party each signed for when the clause says so: "signed

@@ -86,7 +86,6 @@ pub(super) const PAIR_WORDS: &[&str] = &[
     "the two prime ministers", "the two foreign ministers", "the countries'", "the two", "both",
     "his counterpart", "her counterpart", "his guest", "her guest", "his host", "her host",
     "their governments", "their countries", "their two countries", "the governments",
-    "the ministers",
 
 ];
 
@@ -102,8 +101,12 @@ pub(super) const GROUP_WORDS: &[&str] = &[
 ];
 
 /// Plural officials without a number: a pair or a group, whichever the story reported.
-pub(super) const PLURAL_OFFICIALS: &[&str] =
-    &["the heads of state", "the leaders", "the presidents"];
+pub(super) const PLURAL_OFFICIALS: &[&str] = &[
+    "the heads of state",
+    "the leaders",
+    "the presidents",
+    "the ministers",
+];
 
 /// The days of the week, in lowercase: "signed on Tuesday" says when, not who or what.
 pub(super) const WEEKDAYS: &[&str] = &[

@@ -79,6 +79,7 @@ pub fn is_government_role(role: &str) -> bool {
         "crown prince",
         "sultan",
         "commissioner",
+        "delegate",
     ]
     .iter()
     .any(|w| r.contains(w))

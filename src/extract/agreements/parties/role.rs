@@ -376,6 +376,9 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
     if after_a_place(s, m.start) {
         return Role::Bystander("the country of a place named before it");
     }
+    if closes_as_source(s, m) {
+        return Role::Bystander("the source that reports it, not a party");
+    }
     let before = words_before(s, m.start, 4);
     // "formerly New Zealand's Chief Negotiator": a post held before.
     if before
@@ -515,6 +518,27 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
         return Role::Bystander("describes a thing, not a government");
     }
     Role::Party
+}
+
+/// Whether a country is named only in the attribution that closes a report: "The ministers
+/// agreed to advance cooperation, Japan's foreign ministry said in a statement."
+fn closes_as_source(s: &Sentence<'_>, m: &Mention) -> bool {
+    let head = s.text[..m.start].trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    if !head.ends_with(',') {
+        return false;
+    }
+    let tail: Vec<&str> = s.lower[m.end..]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    tail.len() <= 10
+        && tail.iter().take(6).any(|w| {
+            matches!(
+                *w,
+                "said" | "says" | "reported" | "stated" | "announced" | "added" | "noted"
+            )
+        })
 }
 
 /// Whether "including" at a country elaborates a "with" that engages several countries:
