@@ -420,7 +420,9 @@ fn is_title_case(text: &str) -> bool {
 /// An official whose country the text leaves implicit ("Prime Minister X" in a story about
 /// one country) represents the country the document is about; in a story about two, the one
 /// that the officials named beside them do not already represent ("Federal Minister Habeck
-/// and Namibia's Energy Minister Alweendo signed").
+/// and Namibia's Energy Minister Alweendo signed"). A sentence that pairs the other official's
+/// country with one more ("X held talks with Algerian President Y on … ties between Ethiopia
+/// and Algeria") names X's country outright, and outweighs the frame.
 fn implicit_countries(
     people: &mut [Person],
     names: &people::NameIndex,
@@ -441,30 +443,77 @@ fn implicit_countries(
     if implicit.is_empty() {
         return;
     }
+    let mut paired: Vec<Option<CountryCode>> = vec![None; people.len()];
     let mut beside: Vec<Option<CountryCode>> = vec![None; people.len()];
-    {
-        for (i, block) in sentences.blocks().iter().enumerate() {
-            let named = names.find(&block.text);
-            if named.len() < 2 {
-                continue;
-            }
-            for &(start, text) in sentences.of(i) {
-                let here: Vec<usize> = named
-                    .iter()
-                    .filter(|(at, _)| (start..start + text.len()).contains(at))
-                    .map(|(_, p)| *p)
-                    .collect();
-                for &p in here.iter().filter(|p| implicit.contains(p)) {
-                    let other = here.iter().find_map(|&q| people[q].country);
-                    if beside[p].is_none() {
-                        beside[p] = other.and_then(|c| frame.other_than(c));
-                    }
+    for (i, block) in sentences.blocks().iter().enumerate() {
+        let named = names.find(&block.text);
+        if named.len() < 2 {
+            continue;
+        }
+        for &(start, text) in sentences.of(i) {
+            let here: Vec<usize> = named
+                .iter()
+                .filter(|(at, _)| (start..start + text.len()).contains(at))
+                .map(|(_, p)| *p)
+                .collect();
+            for &p in here.iter().filter(|p| implicit.contains(p)) {
+                let other = here.iter().find_map(|&q| people[q].country);
+                if paired[p].is_none() {
+                    paired[p] = other.and_then(|c| paired_with(text, c));
+                }
+                if beside[p].is_none() {
+                    beside[p] = other.and_then(|c| frame.other_than(c));
                 }
             }
         }
     }
-    for p in implicit {
-        people[p].country = Some(beside[p].unwrap_or(home));
+    for &p in &implicit {
+        people[p].country = Some(paired[p].or(beside[p]).unwrap_or(home));
+    }
+    same_name_same_country(people, &implicit);
+}
+
+/// The one country a sentence joins to `code` as a pair: "between Ethiopia and Algeria",
+/// "Kenya-Egypt ties".
+fn paired_with(text: &str, code: CountryCode) -> Option<CountryCode> {
+    let mentions = crate::gazetteer::Gazetteer::global().find(text).mentions;
+    let mut found = None;
+    for pair in mentions.windows(2) {
+        let between = text.get(pair[0].end..pair[1].start).unwrap_or("").trim();
+        if !matches!(between, "and" | "-" | "–" | "/") || pair[0].code == pair[1].code {
+            continue;
+        }
+        let other = if pair[0].code == code {
+            pair[1].code
+        } else if pair[1].code == code {
+            pair[0].code
+        } else {
+            continue;
+        };
+        if found.is_some_and(|f| f != other) {
+            return None;
+        }
+        found = Some(other);
+    }
+    found
+}
+
+/// "Prime Minister Abiy Ahmed" and, two paragraphs on, "the Prime Minister ABiy": one person
+/// typed twice is one country, the one the fuller name was given.
+fn same_name_same_country(people: &mut [Person], implicit: &[usize]) {
+    for &p in implicit {
+        let short = people[p].name.to_lowercase();
+        if short.contains(' ') {
+            continue;
+        }
+        let fuller = implicit.iter().find(|&&q| {
+            q != p
+                && people[q].role == people[p].role
+                && people[q].name.to_lowercase().split(' ').any(|w| w == short)
+        });
+        if let Some(&q) = fuller {
+            people[p].country = people[q].country;
+        }
     }
 }
 

@@ -654,3 +654,44 @@ fn a_wire_service_and_a_ministry_building_are_no_people() {
     );
     assert!(e.people.is_empty(), "{:?}", e.people);
 }
+
+#[test]
+fn an_official_of_a_pair_named_with_the_other_is_of_that_pairs_country() {
+    // The story is Egypt's, and Abiy Ahmed is named with no country: the sentence's pair
+    // "Ethiopia and Algeria" gives him Ethiopia, not the frame's Egypt; "ABiy" two paragraphs
+    // on is the same man.
+    let e = extract(
+        "Egypt hosts Nile talks\n\nCAIRO - Egyptian Foreign Minister Sameh Shoukry said on Monday that Cairo is ready for more talks on the dam.\n\nSeparately, Prime Minister Abiy Ahmed held talks with Algerian President Abdelmadjid Tebboune in Addis Ababa on deepening ties between Ethiopia and Algeria.\n\nPrime Minister ABiy said the two countries will sign a trade agreement next month.\n",
+        Format::Text,
+    );
+    let country = |name: &str| {
+        e.people
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.country)
+            .map(|c| c.to_string())
+    };
+    assert_eq!(
+        country("Abiy Ahmed").as_deref(),
+        Some("ET"),
+        "{:?}",
+        e.people
+    );
+    assert_eq!(country("ABiy").as_deref(), Some("ET"), "{:?}", e.people);
+}
+
+#[test]
+fn a_signing_welcomed_was_signed_and_one_delayed_is_still_planned() {
+    let welcomed = sides_of(
+        "Leaders hail trade pact\n\nKenyan President William Ruto welcomed the signing of a trade agreement between Kenya and Uganda in Nairobi on Friday.\n",
+    );
+    assert_eq!(welcomed, [side("KE-UG", AgreementStatus::Signed)]);
+    let delayed = sides_of(
+        "Trade pact on hold\n\nThe trade agreement between Kenya and Uganda that was set to be signed today will be delayed, officials said.\n",
+    );
+    assert_eq!(delayed, [side("KE-UG", AgreementStatus::Planned)]);
+    let suspended = sides_of(
+        "Trade pact on hold\n\nThe trade agreement between Kenya and Uganda that was set to be signed today has been suspended, officials said.\n",
+    );
+    assert_eq!(suspended, [side("KE-UG", AgreementStatus::Discussed)]);
+}

@@ -50,7 +50,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "culminated in the signing of", "ended with the signing of", "was followed by the signing of",
         "were followed by the signing of", "announced the signing of", "announced an agreement",
         "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
-        "after signing", ", signing ", "with the signing", "ratified", "ratification", "came into force", "came into effect", "come into force",
+        "after signing", ", signing ", "with the signing", "welcomed the signing of",
+        "welcomes the signing of", "welcoming the signing of", "ratified", "ratification", "came into force", "came into effect", "come into force",
         "come into effect", "entered into force", "took effect"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
@@ -436,19 +437,28 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     if cues.any(Cue::Witness) && lower.contains("sign") {
         past_signing = true;
     }
-    // "The signing … has been suspended", "will sign only if …": not signed, not planned.
     let window = |i: usize| {
         let from = crate::location::floor_char_boundary(lower, i.saturating_sub(60));
         let to = crate::location::floor_char_boundary(lower, (i + 60).min(lower.len()));
         &lower[from..to]
     };
-    // "The signing … has been suspended", "will sign only if …": not signed, not planned.
-    let called_off = cues
+    // "The signing … has been suspended", "will sign only if …": not signed, not planned. A
+    // signing "delayed" or "postponed" is still to come: "the treaty set to be signed today
+    // will be delayed".
+    let deferral = |i: usize| lower[i..].starts_with("delay") || lower[i..].starts_with("postpon");
+    let (deferred, called_off) = cues
         .starts(Cue::Suspended)
         .chain(cues.starts(Cue::Conditional))
-        .any(|i| window(i).contains("sign"));
+        .filter(|&i| window(i).contains("sign"))
+        .fold((false, false), |(d, c), i| {
+            let later = deferral(i) && !cues.any(Cue::Conditional);
+            (d || later, c || !later)
+        });
     if (past_signing || future) && called_off {
         return Some(AgreementStatus::Discussed);
+    }
+    if (past_signing || future) && deferred {
+        return Some(AgreementStatus::Planned);
     }
     // "… will ask the President to suspend an agreement with Trinidad": an agreement that
     // can be suspended exists.
