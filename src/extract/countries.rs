@@ -77,6 +77,13 @@ fn in_person_name(text: &str, m: &Mention) -> bool {
         return false;
     }
     let given: Vec<&str> = before.by_ref().take(3).collect();
+    // "President Joe Biden's Viet Nam visit": a possessive closes the name before it.
+    if given
+        .first()
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+    {
+        return false;
+    }
     let Some(title_at) = given.iter().position(|w| is_title_word(w)) else {
         return false;
     };

@@ -447,15 +447,24 @@ fn implicit_countries(
     let mut beside: Vec<Option<CountryCode>> = vec![None; people.len()];
     for (i, block) in sentences.blocks().iter().enumerate() {
         let named = names.find(&block.text);
-        if named.len() < 2 {
+        if named.is_empty() {
             continue;
         }
         for &(start, text) in sentences.of(i) {
-            let here: Vec<usize> = named
+            let here: Vec<(usize, usize)> = named
                 .iter()
                 .filter(|(at, _)| (start..start + text.len()).contains(at))
-                .map(|(_, p)| *p)
+                .copied()
                 .collect();
+            // "He is scheduled to meet with Minister X": the protagonist's counterpart.
+            if let [(at, p)] = here[..]
+                && implicit.contains(&p)
+                && beside[p].is_none()
+                && met_by_pronoun(&text[..at - start])
+            {
+                beside[p] = frame.other_than(home);
+            }
+            let here: Vec<usize> = here.iter().map(|&(_, p)| p).collect();
             for &p in here.iter().filter(|p| implicit.contains(p)) {
                 let other = here.iter().find_map(|&q| people[q].country);
                 if paired[p].is_none() {
@@ -471,6 +480,22 @@ fn implicit_countries(
         people[p].country = Some(paired[p].or(beside[p]).unwrap_or(home));
     }
     same_name_same_country(people, &implicit);
+}
+
+/// Whether a sentence opens with "He" or "She" and then meets whoever follows: "He is
+/// scheduled to meet with", "She held talks with".
+fn met_by_pronoun(before: &str) -> bool {
+    let before = before.trim_start();
+    (before.starts_with("He ") || before.starts_with("She "))
+        && [
+            " meet with",
+            " met with",
+            " talks with",
+            " meeting with",
+            " call with",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// The one country a sentence joins to `code` as a pair: "between Ethiopia and Algeria",

@@ -122,6 +122,19 @@ fn a_country_word_in_a_persons_name_is_the_person() {
 }
 
 #[test]
+fn a_country_after_a_possessive_name_is_no_surname() {
+    // "Joe Biden's Viet Nam visit" is no person named "Biden's Viet Nam": Viet Nam stays a
+    // country, and the title naming it is read in full.
+    let e = extract(
+        "Ties upgraded\n\nThe decision was reached by General Secretary of the Communist Party of Viet Nam Nguyen Phu Trong and U.S. President Joe Biden at their summit meeting in Ha Noi.\n\nTrong spoke highly of President Joe Biden's Viet Nam visit.\n",
+        Format::Text,
+    );
+    let names: Vec<_> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Nguyen Phu Trong", "Joe Biden"]);
+    assert_eq!(sides(&e), [side("US-VN", AgreementStatus::Discussed)]);
+}
+
+#[test]
 fn a_colon_after_a_dateline_ends_it_and_a_participle_signs() {
     assert_eq!(
         sides_of(
@@ -694,4 +707,40 @@ fn a_signing_welcomed_was_signed_and_one_delayed_is_still_planned() {
         "Trade pact on hold\n\nThe trade agreement between Kenya and Uganda that was set to be signed today has been suspended, officials said.\n",
     );
     assert_eq!(suspended, [side("KE-UG", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn the_host_of_a_visit_and_the_visitor_sign_and_a_commission_session_is_a_meeting() {
+    // The visitor's country, named by an adjective after "the visit of", and the host after
+    // "to" are the two sides.
+    let e = sides_of(
+        "Delegations sign memorandums\n\nDuring the visit of German Chancellor Olaf Scholz to Kazakhstan, the two sides signed three memorandums.\n",
+    );
+    assert_eq!(e, [side("DE-KZ", AgreementStatus::Signed)]);
+    // No instrument named, but signed between two named sides.
+    let e = sides_of("Document\n\nWhat has been signed between Iran and China is important.\n");
+    assert_eq!(e, [side("CN-IR", AgreementStatus::Signed)]);
+    // A binational commission's session is a meeting of its two states.
+    let e = sides_of(
+        "Visit\n\nThe ministers held the 10th session of the Nigeria-South Africa Bi-National Commission in Abuja.\n",
+    );
+    assert_eq!(e, [side("NG-ZA", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn whom_the_protagonist_meets_is_the_other_sides_official() {
+    let e = extract(
+        "Japanese Foreign Minister to visit Viet Nam\n\nMinister for Foreign Affairs of Japan Toshimitsu Motegi will begin his visit to Viet Nam on January 5.\n\nHe will meet with Minister of Foreign Affairs Pham Binh Minh.\n",
+        Format::Text,
+    );
+    let minh = e.people.iter().find(|p| p.name == "Pham Binh Minh");
+    assert_eq!(
+        minh.and_then(|p| p.country)
+            .map(|c| c.to_string())
+            .as_deref(),
+        Some("VN"),
+        "{:?}",
+        e.people
+    );
+    assert_eq!(sides(&e), [side("JP-VN", AgreementStatus::Discussed)]);
 }

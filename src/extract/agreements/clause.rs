@@ -196,6 +196,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "conferred",
             "courtesy call",
             "consultations",
+            "commission",
         ];
         automaton(words, false)
     })

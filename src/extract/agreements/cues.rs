@@ -63,7 +63,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "ambition to conclude", "to conclude", "to finalise", "to finalize", "to formalise",
         "to formalize", "with a view to", "with an eye to", "early signing", "speedy signing",
         "swift signing", "early conclusion", "aim of signing", "finalizing", "finalising",
-        "plans a ", "plans an "]),
+        "plans a ", "plans an ", "would conclude", "will conclude"]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -76,7 +76,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "video conference", "virtual meeting", "dialogue", "exchanged views", "consultations",
         "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with",
         " summit ", " agreed ", " discussions", "press conference with",
-        "news conference with"]),
+        "news conference with", "bi-national commission", "binational commission",
+        "joint commission", "joint permanent commission", "intergovernmental commission"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -168,6 +169,19 @@ fn future_signing(lower: &str, i: usize) -> bool {
                 "as" | "when" | "once" | "until" | "before" | "if" | "unless" | "after"
             )
         })
+    {
+        return true;
+    }
+    // "should hold a presidential meeting and sign the deal": the base form coordinated with
+    // a verb a modal governs.
+    if [" sign ", " ink "]
+        .iter()
+        .any(|w| lower[i..].starts_with(w))
+        && words.first() == Some(&"and")
+        && words
+            .iter()
+            .take(8)
+            .any(|w| MODALS[..MODALS.len() - 1].contains(w))
     {
         return true;
     }
@@ -383,11 +397,27 @@ fn acts_on_instrument(lower: &str, i: usize) -> bool {
 
 /// A negation among the few words before `i`: "no document was signed", "did not meet".
 pub(super) fn negated_before(lower: &str, i: usize, words: usize) -> bool {
-    lower[..i]
+    let before: Vec<&str> = lower[..i]
         .split_whitespace()
         .rev()
+        .take(words + 2)
+        .collect();
+    // "have not held consultations or negotiations": the negation spans the coordination.
+    let span = if before
+        .iter()
         .take(words)
-        .any(|w| matches!(w, "no" | "not" | "never" | "nothing" | "without") || w.ends_with("n't"))
+        .any(|w| matches!(*w, "or" | "nor"))
+    {
+        words + 2
+    } else {
+        words
+    };
+    before.iter().take(span).enumerate().any(|(k, w)| {
+        matches!(*w, "no" | "not" | "never" | "nothing" | "without")
+            || w.ends_with("n't")
+            // "…, let alone reached any agreement": only ever after a negation.
+            || *w == "alone" && before.get(k + 1) == Some(&"let")
+    })
 }
 
 /// The status a clause's verbs give: a past signing beats a plan, a plan beats talk.
@@ -418,8 +448,13 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         ]
         .iter()
         .any(|w| lower[i..].starts_with(w));
+        // "resulted in the signing of a cooperation agreement": the signing is the instrument's.
+        let instrument_follows = |w: &str| {
+            lower[i..].starts_with("result") && w.split_whitespace().any(|w| w == "signing")
+                || super::sentence::noun_re().is_match(w)
+        };
         if weak && !acts_on_instrument(lower, i)
-            || needs_instrument && !super::sentence::noun_re().is_match(&words_after(lower, i, 5))
+            || needs_instrument && !instrument_follows(&words_after(lower, i, 5))
         {
             continue;
         }
@@ -560,6 +595,36 @@ fn signing_event(lower: &str) -> Option<AgreementStatus> {
     });
     if ahead {
         return Some(AgreementStatus::Planned);
+    }
+    // "relations are at their highest following talks and the signing of four MoUs": what
+    // the present follows has happened.
+    let since = lower[..at]
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .any(|w| matches!(w, "following" | "after"));
+    // "The signing of the agreement seals an improvement in relations": a signing that is the
+    // subject of the clause, with nothing ahead of it, is done.
+    let subject = lower.trim_start().starts_with("the signing of")
+        && !lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "will"
+                    | "would"
+                    | "shall"
+                    | "expected"
+                    | "set"
+                    | "scheduled"
+                    | "due"
+                    | "planned"
+                    | "postponed"
+                    | "delayed"
+                    | "awaits"
+                    | "awaited"
+            )
+        });
+    if since || subject {
+        return Some(AgreementStatus::Signed);
     }
     let after = &lower[at..];
     let first = |words: &[&str]| words.iter().filter_map(|w| after.find(w)).min();
@@ -811,6 +876,40 @@ mod tests {
             st("they concluded the fourth round of talks"),
             Some(AgreementStatus::Discussed)
         );
+    }
+
+    #[test]
+    fn statuses_of_real_wire_phrasing() {
+        let cases = [
+            (
+                "the two countries would conclude early an information security agreement",
+                AgreementStatus::Planned,
+            ),
+            (
+                "the meeting resulted in the signing of a cooperation agreement between them",
+                AgreementStatus::Signed,
+            ),
+            (
+                "china proposed that washington should hold a presidential meeting and sign the deal in macau",
+                AgreementStatus::Planned,
+            ),
+            (
+                "relations are at their highest following talks of trade and the signing of four memoranda",
+                AgreementStatus::Signed,
+            ),
+            (
+                "the signing of the agreement seals an improvement in relations",
+                AgreementStatus::Signed,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(st(text), Some(want), "{text}");
+        }
+        // The negation spans a coordination, and "let alone" follows one.
+        let l = "china and the us have not held consultations or negotiations on the tariff issue";
+        assert!(meeting_negated(l, &Cues::of(l)));
+        let l = "they have not met, let alone reached any agreement";
+        assert_eq!(st(l), None);
     }
 
     #[test]

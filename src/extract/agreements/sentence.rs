@@ -464,6 +464,14 @@ pub(super) fn report(
             NEGATED,
             n.end(),
         ),
+        // "What has been signed between Iran and China is not a treaty": the sides of a
+        // signing, with no instrument named.
+        (None, Some(AgreementStatus::Signed)) if signed_between(s) => (
+            AgreementKind::Agreement,
+            AgreementStatus::Signed,
+            "a signing between two named sides",
+            0,
+        ),
         // "Kavi Ramdoyal signed for Mauritius": who signed what the document reports.
         _ if !s.people.is_empty() && signs(s) => (
             AgreementKind::Agreement,
@@ -570,6 +578,16 @@ pub(super) fn report(
             .filter(|p| !witnesses.contains(p))
             .collect(),
         text: crate::extract::excerpt(s.text, crate::extract::MAX_QUOTE),
+    })
+}
+
+/// "signed between Iran and China", "inked between the two countries": a signing whose
+/// sides follow, at least two of them named after it.
+fn signed_between(s: &Sentence<'_>) -> bool {
+    ["signed between ", "inked between "].iter().any(|w| {
+        s.lower
+            .find(w)
+            .is_some_and(|at| s.countries.iter().filter(|m| m.start > at).count() >= 2)
     })
 }
 

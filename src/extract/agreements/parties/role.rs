@@ -477,7 +477,9 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
             return Role::Party;
         }
         Some("of" | "from") => {
-            return if government_before(s, m.start) {
+            // "the visit of German Chancellor Olaf Scholz": an official, not a subject.
+            let official = m.kind == MentionKind::Demonym && qualifies_government(s, m, named);
+            return if official || government_before(s, m.start) {
                 Role::Party
             } else if before[0] == "of" {
                 Role::Bystander("a subject or place, not a party")
@@ -485,16 +487,9 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
                 Role::Bystander("an origin, not a party")
             };
         }
-        Some("to")
-            if before.get(1).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "visit" | "trip" | "travel" | "travels" | "travelled" | "traveled" | "mission"
-                )
-            }) =>
-        {
-            return Role::Party;
-        }
+        // "a visit to Kazakhstan", "the visit of German Chancellor Olaf Scholz to Kazakhstan":
+        // the host of a visit is the visitor's counterpart.
+        Some("to") if visit_to(s, m.start) => return Role::Party,
         Some(w) if CONTEXT_PREPOSITIONS.contains(w) => {
             return Role::Bystander("a place, origin or subject, not a party");
         }
@@ -565,4 +560,18 @@ fn after_a_place(s: &Sentence<'_>, at: usize) -> bool {
         j -= 1;
     }
     j < i - 2 && matches!(s.tokens[j].lower(), "in" | "at" | "from" | "near" | "to")
+}
+
+/// Whether the "to" before `at` ends a visit: "a visit to", "the trip of the Foreign Minister
+/// Ana Rojas to". Only the visitor's name and title may stand between, not a clause break.
+fn visit_to(s: &Sentence<'_>, at: usize) -> bool {
+    let from = crate::location::floor_char_boundary(s.lower, at.saturating_sub(80));
+    let head = &s.lower[from..at];
+    let head = &head[head.rfind([',', ';', '.']).map_or(0, |i| i + 1)..];
+    head.split_whitespace().rev().skip(1).take(8).any(|w| {
+        matches!(
+            w,
+            "visit" | "trip" | "travel" | "travels" | "travelled" | "traveled" | "mission"
+        )
+    })
 }
