@@ -164,7 +164,8 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "chair", "chairs", "prize", "award", "scholarship", "lecture", "road", "bridge", "airport",
     "stadium", "hospital", "school", "college", "hall", "building", "tower", "square", "park",
     "port", "museum", "library", "partnership", "membership", "status", "board", "exchange",
-    "utility", "utilities", "standard", "wisma", "ministers",
+    "utility", "utilities", "standard", "wisma", "ministers", "mausoleum", "memorial", "monument",
+    "cemetery", "palace",
 ]);
 
 /// An automaton for a word list searched in every clause or block: a full DFA, the fastest

@@ -744,3 +744,32 @@ fn whom_the_protagonist_meets_is_the_other_sides_official() {
     );
     assert_eq!(sides(&e), [side("JP-VN", AgreementStatus::Discussed)]);
 }
+
+#[test]
+fn countries_as_subjects_of_talks_and_describing_or_patron_leaders_are_no_parties_or_signers() {
+    // "the Libya issue", "the Palestinian-Israeli cause": subjects, not sides.
+    let e = sides_of(
+        "Talks in Cairo\n\nGreek Foreign Minister Nikos Dendias met Egyptian Foreign Minister Sameh Shoukry in Cairo.\n\n\"We discussed the Libya issue and the Palestinian-Israeli cause,\" the Greek minister said.\n",
+    );
+    assert_eq!(e, [side("EG-GR", AgreementStatus::Discussed)]);
+    // Leaders who speak of "the newly signed agreements" did not sign them.
+    let e = extract(
+        "Serbia and Turkey sign\n\nTurkish President Recep Tayyip Erdogan said he and Serbian President Aleksandar Vucic stressed that the newly signed agreements between Serbia and Turkey would strengthen ties.\n",
+        Format::Text,
+    );
+    assert!(
+        e.engagements.iter().all(|a| a.signatories.is_empty()),
+        "{:?}",
+        e.engagements
+    );
+    // A mausoleum is no person, whatever title its name carries.
+    assert_names_people(
+        "Visit\n\nForeign Minister Toshimitsu Motegi will pay floral tributes at the President Ho Chi Minh Mausoleum in Hanoi.\n",
+        &["Toshimitsu Motegi"],
+    );
+    let e = extract(
+        "Visit\n\nForeign Minister Toshimitsu Motegi will pay floral tributes at the President Ho Chi Minh Mausoleum in Hanoi.\n",
+        Format::Text,
+    );
+    assert_eq!(e.people.len(), 1, "{:?}", e.people);
+}

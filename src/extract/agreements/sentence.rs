@@ -79,7 +79,7 @@ fn signers(
     witnesses: &[usize],
     as_means: bool,
 ) -> Vec<(usize, Option<CountryCode>)> {
-    if !signs(s) && !s.lower.contains("signator") || as_means {
+    if !signs(s) && !s.lower.contains("signator") || as_means || signing_only_describes(s) {
         return Vec::new();
     }
     let sides: Vec<(usize, CountryCode)> = s
@@ -120,6 +120,22 @@ fn signers(
         out.push((p, side));
     }
     out
+}
+
+/// "Erdogan said he and Vucic stressed that the newly signed agreements would …": every
+/// signing verb is a participle describing an instrument, so the clause names no signer.
+fn signing_only_describes(s: &Sentence<'_>) -> bool {
+    let mut starts = s.cues.starts(Cue::Signed).peekable();
+    starts.peek().is_some()
+        && starts.all(|i| {
+            let before = words_before_lower(s.lower, i, 1);
+            let after = &s.lower[i..];
+            matches!(
+                before.first().copied(),
+                Some("newly" | "recently" | "already" | "previously" | "the")
+            ) && (after.starts_with("signed ") || after.starts_with("inked "))
+                && noun_re().is_match(&after[..after.len().min(40)])
+        })
 }
 
 /// Whether the clause tells its signing only as the means or the purpose of something else:

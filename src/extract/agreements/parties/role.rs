@@ -364,6 +364,10 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
     let compound = s.countries[k.saturating_sub(2)..(k + 3).min(s.countries.len())]
         .iter()
         .any(|o| o.start != m.start && (joined(m.end, o.start) || joined(o.end, m.start)));
+    // "the Libya issue", "the Palestinian-Israeli cause": a country as the subject of talks.
+    if topic_follows(s, m.end) {
+        return Role::Bystander("a subject of the talks, not a party");
+    }
     if compound {
         return Role::Party;
     }
@@ -574,4 +578,35 @@ fn visit_to(s: &Sentence<'_>, at: usize) -> bool {
             "visit" | "trip" | "travel" | "travels" | "travelled" | "traveled" | "mission"
         )
     })
+}
+
+/// Whether the word after a mention (and after any "-Country" joined to it) makes the country
+/// a subject: "the Libya issue", "the Syrian file", "the Palestinian-Israeli cause".
+fn topic_follows(s: &Sentence<'_>, end: usize) -> bool {
+    let mut rest = s.lower[end..].trim_start_matches(['\'', '’', 's']);
+    // Skip the rest of a compound: "-israeli cause".
+    while let Some(r) = rest.strip_prefix(['-', '–', '/']) {
+        rest = r.trim_start_matches(|c: char| c.is_alphanumeric());
+    }
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        next,
+        "issue"
+            | "issues"
+            | "file"
+            | "files"
+            | "cause"
+            | "question"
+            | "crisis"
+            | "aggression"
+            | "situation"
+            | "conflict"
+            | "elections"
+            | "problem"
+            | "dossier"
+    )
 }
