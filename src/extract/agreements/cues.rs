@@ -587,12 +587,20 @@ fn signing_event(lower: &str) -> Option<AgreementStatus> {
     .filter_map(|w| lower.find(w))
     .min()?;
     // "will be followed by the signing of", "which will include signing of": an event ahead.
-    let ahead = lower[..at].split_whitespace().rev().take(5).any(|w| {
-        matches!(
-            w,
-            "will" | "would" | "shall" | "expected" | "set" | "scheduled" | "due"
-        )
-    });
+    const AHEAD_WORDS: &[&str] = &[
+        "will",
+        "would",
+        "shall",
+        "expected",
+        "set",
+        "scheduled",
+        "due",
+    ];
+    let ahead = lower[..at]
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .any(|w| AHEAD_WORDS.contains(&w));
     if ahead {
         return Some(AgreementStatus::Planned);
     }
@@ -607,21 +615,8 @@ fn signing_event(lower: &str) -> Option<AgreementStatus> {
     // subject of the clause, with nothing ahead of it, is done.
     let subject = lower.trim_start().starts_with("the signing of")
         && !lower.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "will"
-                    | "would"
-                    | "shall"
-                    | "expected"
-                    | "set"
-                    | "scheduled"
-                    | "due"
-                    | "planned"
-                    | "postponed"
-                    | "delayed"
-                    | "awaits"
-                    | "awaited"
-            )
+            AHEAD_WORDS.contains(&w)
+                || matches!(w, "planned" | "postponed" | "delayed" | "awaits" | "awaited")
         });
     if since || subject {
         return Some(AgreementStatus::Signed);
