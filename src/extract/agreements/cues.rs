@@ -616,7 +616,10 @@ fn signing_event(lower: &str) -> Option<AgreementStatus> {
     let subject = lower.trim_start().starts_with("the signing of")
         && !lower.split_whitespace().any(|w| {
             AHEAD_WORDS.contains(&w)
-                || matches!(w, "planned" | "postponed" | "delayed" | "awaits" | "awaited")
+                || matches!(
+                    w,
+                    "planned" | "postponed" | "delayed" | "awaits" | "awaited"
+                )
         });
     if since || subject {
         return Some(AgreementStatus::Signed);
