@@ -762,6 +762,11 @@ fn countries_as_subjects_of_talks_and_describing_or_patron_leaders_are_no_partie
         "{:?}",
         e.engagements
     );
+    // A multi-byte letter where the look-ahead ends cuts no character in two.
+    let e = sides_of(
+        "Ties\n\nThe newly signed agreements xéééééééééééééééééééé between Serbia and Turkey matter.\n",
+    );
+    assert!(e.iter().all(|(p, _)| p == "RS-TR"), "{e:?}");
     // A mausoleum is no person, whatever title its name carries.
     assert_names_people(
         "Visit\n\nForeign Minister Toshimitsu Motegi will pay floral tributes at the President Ho Chi Minh Mausoleum in Hanoi.\n",

@@ -134,7 +134,7 @@ fn signing_only_describes(s: &Sentence<'_>) -> bool {
                 before.first().copied(),
                 Some("newly" | "recently" | "already" | "previously" | "the")
             ) && (after.starts_with("signed ") || after.starts_with("inked "))
-                && noun_re().is_match(&after[..after.len().min(40)])
+                && noun_re().is_match(&after[..crate::location::floor_char_boundary(after, 40)])
         })
 }
 
@@ -597,8 +597,8 @@ pub(super) fn report(
     })
 }
 
-/// "signed between Iran and China", "inked between the two countries": a signing whose
-/// sides follow, at least two of them named after it.
+/// "signed between Iran and China": a signing whose sides follow, at least two of them
+/// named after it.
 fn signed_between(s: &Sentence<'_>) -> bool {
     ["signed between ", "inked between "].iter().any(|w| {
         s.lower

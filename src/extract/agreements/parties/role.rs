@@ -583,7 +583,11 @@ fn visit_to(s: &Sentence<'_>, at: usize) -> bool {
 /// Whether the word after a mention (and after any "-Country" joined to it) makes the country
 /// a subject: "the Libya issue", "the Syrian file", "the Palestinian-Israeli cause".
 fn topic_follows(s: &Sentence<'_>, end: usize) -> bool {
-    let mut rest = s.lower[end..].trim_start_matches(['\'', '’', 's']);
+    let rest = &s.lower[end..];
+    let mut rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
     // Skip the rest of a compound: "-israeli cause".
     while let Some(r) = rest.strip_prefix(['-', '–', '/']) {
         rest = r.trim_start_matches(|c: char| c.is_alphanumeric());
