@@ -429,9 +429,7 @@ fn implicit_countries(
     sentences: &Sentences<'_>,
     frame: &frame::Frame,
 ) {
-    let Some(home) = frame.primary() else {
-        return;
-    };
+    let home = frame.primary();
     let implicit: Vec<usize> = (0..people.len())
         .filter(|&i| {
             let p = &people[i];
@@ -462,11 +460,32 @@ fn implicit_countries(
                 && beside[p].is_none()
                 && met_by_pronoun(&text[..at - start])
             {
-                beside[p] = frame.other_than(home);
+                beside[p] = home.and_then(|h| frame.other_than(h));
             }
+            // The first named receives an ambassador named after them: "Minister X met with
+            // Ambassador of the Sudan to Romania Y", not "Japan's Ambassador to Nigeria paid
+            // a call on the President of the Commission, Z".
+            let envoy_after = |p: usize| {
+                let first = here.iter().position(|&(_, q)| q == p);
+                here.iter().enumerate().any(|(k, &(_, q))| {
+                    first.is_some_and(|f| k > f)
+                        && people[q]
+                            .role
+                            .as_deref()
+                            .is_some_and(|r| r.starts_with("Ambassador"))
+                })
+            };
+            let envoys: Vec<bool> = here.iter().map(|&(_, p)| envoy_after(p)).collect();
             let here: Vec<usize> = here.iter().map(|&(_, p)| p).collect();
-            for &p in here.iter().filter(|p| implicit.contains(p)) {
+            for (k, &p) in here
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| implicit.contains(p))
+            {
                 let other = here.iter().find_map(|&q| people[q].country);
+                if paired[p].is_none() && envoys[k] {
+                    paired[p] = accredited_to(text).filter(|c| Some(*c) != other);
+                }
                 if paired[p].is_none() {
                     paired[p] = other.and_then(|c| paired_with(text, c));
                 }
@@ -477,7 +496,7 @@ fn implicit_countries(
         }
     }
     for &p in &implicit {
-        people[p].country = Some(paired[p].or(beside[p]).unwrap_or(home));
+        people[p].country = paired[p].or(beside[p]).or(home);
     }
     same_name_same_country(people, &implicit);
 }
@@ -496,6 +515,19 @@ fn met_by_pronoun(before: &str) -> bool {
         ]
         .iter()
         .any(|w| before.contains(w))
+}
+
+/// "met with Ambassador of the Republic of the Sudan to Romania X": the country an
+/// ambassador the sentence names is posted to, whose officials receive them.
+fn accredited_to(text: &str) -> Option<CountryCode> {
+    let at = text.find("Ambassador")?;
+    let window = &text[at..crate::location::floor_char_boundary(text, at + 120)];
+    crate::gazetteer::Gazetteer::global()
+        .find(window)
+        .mentions
+        .into_iter()
+        .find(|m| window[..m.start].trim_end().ends_with(" to"))
+        .map(|m| m.code)
 }
 
 /// The one country a sentence joins to `code` as a pair: "between Ethiopia and Algeria",

@@ -8,7 +8,7 @@
 //! and a signing between the same countries stay apart, while a later sentence about "the
 //! deal" adds evidence to the deal it refers to instead of making a weaker second record.
 
-use super::parties::Side;
+use super::per_partner::{groups, spread, take_whole};
 use super::sentence::{DENIED, NEGATED, Report, SIGNERS};
 use crate::extract::frame::Frame;
 use crate::extract::{Engagement, Evidence, Explanation, Person};
@@ -55,7 +55,9 @@ pub(super) fn resolve(
         // expected in July" after talks on them.
         let new_signing = r.text.to_ascii_lowercase().contains("sign")
             && !out.engagements.iter().any(|e| e.status >= r.status);
-        if r.rule == SIGNERS || r.refs.back && r.plural && few && !new_signing {
+        if r.rule == SIGNERS
+            || r.refs.back && r.plural && (few || spread(&r, &out.engagements)) && !new_signing
+        {
             attach_signers(&mut out.engagements, &r, people);
             continue;
         }
@@ -189,8 +191,15 @@ pub(super) fn resolve(
             known_names.insert(n.clone());
         }
         seen.push(r.text.clone());
-        for (group, orgs) in groups(&r, &codes, &organisations, frame) {
-            let e = engagement(&r, group, orgs, &block, people);
+        let groups = groups(&r, &codes, &organisations, frame);
+        let whole = if groups.len() >= 2 {
+            take_whole(&mut out.engagements, &groups, r.status)
+        } else {
+            Vec::new()
+        };
+        for (group, orgs) in groups {
+            let mut e = engagement(&r, group, orgs, &block, people);
+            e.evidence.extend(whole.iter().cloned());
 
             let rule = explain_rule(&r, how);
             out.explanations.push(Explanation {
@@ -246,7 +255,10 @@ fn region_states(r: &Report, frame: &Frame) -> Option<Vec<CountryCode>> {
     let g = crate::gazetteer::Gazetteer::global();
     let states: Vec<CountryCode> = frame
         .countries()
-        .filter(|&c| g.get(c).is_some_and(|x| x.subregion == region))
+        .filter(|&c| {
+            g.get(c)
+                .is_some_and(|x| super::parties::in_region(region, c.as_str(), &x.subregion))
+        })
         .collect();
     (states.len() >= 2).then_some(states)
 }
@@ -406,6 +418,27 @@ fn complete(
             return (codes, orgs, "the document's subject country acts");
         }
     }
+    // "A memorandum of understanding will be signed on Thursday" in a story about Pakistan and
+    // Iran's talks: an instrument that names no one, where the headline and lead name two.
+    let central = frame.central();
+    if count == 0
+        && r.instrument
+        && r.status != AgreementStatus::Discussed
+        && !r.generic
+        && !r.parties.company
+        && r.parties.bystanders.is_empty()
+        // "SENERGIE's chief executive and Nordkyst's signed the charter": people who sign
+        // may be a company's.
+        && r.signers.is_empty()
+        && r.actors.is_empty()
+        && central.len() == 2
+    {
+        return (
+            central,
+            orgs,
+            "an instrument naming no one, in a story about two countries",
+        );
+    }
     // "The C5+1 discussion resulted in a joint statement": a statement that names no one, in
     // a story that has reported one meeting of several states, is that meeting's.
     if count == 0
@@ -422,7 +455,6 @@ fn complete(
     }
     // "The presidents of the three countries met" in a story whose headline and lead name
     // those three: the document's central countries, when nothing reported so far is meant.
-    let central = frame.central();
     if r.refs.counted_group
         && central.len() >= 3
         && codes.iter().all(|c| central.contains(c))
@@ -465,110 +497,6 @@ fn complete(
 /// government") is not the document's subject.
 fn partners_only(r: &Report) -> bool {
     !r.parties.partners.is_empty() && r.parties.hosts.is_empty() && r.parties.passive
-}
-
-/// The party sets a report gives: one per partner for plural instruments signed "with A, B
-/// and C" or "between A and B, C and D"; one per "with" when a clause names several
-/// instruments ("an MoU with Laos and a plan with Cambodia"); else one.
-fn groups(
-    r: &Report,
-    codes: &[CountryCode],
-    orgs: &[String],
-    frame: &Frame,
-) -> Vec<(Vec<CountryCode>, Vec<String>)> {
-    let all: Vec<Side> = codes
-        .iter()
-        .map(|c| Side::Country(*c))
-        .chain(orgs.iter().map(|o| Side::Organisation(o.clone())))
-        .collect();
-    let units = partner_units(r, codes, frame);
-    if units.len() < 2 {
-        return vec![(codes.to_vec(), orgs.to_vec())];
-    }
-    let mut host: Vec<Side> = all
-        .iter()
-        .filter(|s| !units.iter().flatten().any(|u| u == *s))
-        .cloned()
-        .collect();
-    if host.is_empty()
-        && let Some(p) = frame.primary()
-    {
-        host.push(Side::Country(p));
-    }
-    if host.is_empty() {
-        return vec![(codes.to_vec(), orgs.to_vec())];
-    }
-    units
-        .into_iter()
-        .filter(|unit| unit.iter().any(|u| !host.contains(u)))
-        .map(|unit| {
-            let (mut c, mut o) = (Vec::new(), Vec::new());
-            for side in host.iter().chain(&unit) {
-                match side {
-                    Side::Country(x) => c.push(*x),
-                    Side::Organisation(x) => o.push(x.clone()),
-                }
-            }
-            c.sort();
-            c.dedup();
-            o.sort();
-            o.dedup();
-            (c, o)
-        })
-        .collect()
-}
-
-/// The partners that each get an instrument of their own, if the clause names several.
-fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Side>> {
-    let each = |list: &[CountryCode]| list.iter().map(|c| vec![Side::Country(*c)]).collect();
-    let with_groups = &r.parties.with_groups;
-    if with_groups.len() >= 2 {
-        return if r.plural {
-            with_groups
-                .iter()
-                .flatten()
-                .map(|s| vec![s.clone()])
-                .collect()
-        } else {
-            with_groups.clone()
-        };
-    }
-    if !r.plural {
-        return Vec::new();
-    }
-    // "Negotiating trade deals with the European Union and the UK": a bloc among the
-    // partners of one "with" gets its own instrument too.
-    if let [group] = with_groups.as_slice()
-        && group.len() >= 2
-        && group.iter().any(|s| matches!(s, Side::Organisation(_)))
-    {
-        return group.iter().map(|s| vec![s.clone()]).collect();
-    }
-    if r.parties.partners.len() >= 2 {
-        return each(&r.parties.partners);
-    }
-    let primary_absent = frame.primary().is_some_and(|p| !codes.contains(&p));
-    // "The counterpart signatories included the ministers of A, B and C".
-    if codes.len() >= 2 && primary_absent && r.text.to_lowercase().contains("counterpart") {
-        return each(codes);
-    }
-    // "Three memoranda between the UAE and Kenya, Kyrgyzstan and Paraguay": the first named
-    // (or the story's subject) signs with each of the others.
-    if codes.len() >= 3 && r.text.contains(" between ") {
-        let host = frame
-            .primary()
-            .filter(|p| codes.contains(p))
-            .or_else(|| r.parties.named.first().copied());
-        let rest: Vec<CountryCode> = r
-            .parties
-            .named
-            .iter()
-            .copied()
-            .filter(|c| Some(*c) != host)
-            .collect();
-        return each(&rest);
-    }
-    Vec::new()
 }
 
 /// Whether a signing names as many signers as `last` has sides, none of them tied to a

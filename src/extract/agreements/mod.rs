@@ -17,8 +17,11 @@ mod clause;
 mod cues;
 mod details;
 mod document;
+mod meetings;
 mod parties;
+mod per_partner;
 mod sentence;
+mod signers;
 mod words;
 
 use clause::{clauses, pronoun_at, sentence_at, triggers, within};
@@ -68,6 +71,10 @@ fn references() -> &'static aho_corasick::AhoCorasick {
                 "the accord",
                 "the pact",
                 "the treaty",
+                // "A memorandum of understanding will be signed on Thursday": the story's
+                // two countries, when it is about two.
+                "a memorand",
+                "an agreement",
                 "this agreement",
                 "this deal",
                 "this accord",

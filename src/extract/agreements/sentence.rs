@@ -9,8 +9,10 @@ use regex::Regex;
 use super::clause::{Sentence, pronoun_at};
 use super::cues::{self, Cue};
 use super::details::{date, named_topic, place, topic};
+use super::meetings::has_meeting;
 use super::parties::{Parties, parties, with_company};
-use super::words::{GROUP_WORDS, OFFICIALS, PAIR_WORDS, PLURAL_OFFICIALS};
+use super::signers::{attends, company_signs, signers, signing_as_means, signs, witnesses};
+use super::words::{GROUP_WORDS, PAIR_WORDS, PLURAL_OFFICIALS};
 use crate::extract::Person;
 use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
@@ -55,172 +57,6 @@ fn denied_signing(s: &Sentence<'_>) -> bool {
 /// The rule of a clause that only says who signed ("X signed for Mauritius"): its signers
 /// join the signed engagements of the party they signed for.
 pub(super) const SIGNERS: &str = "people who signed";
-
-fn signs(s: &Sentence<'_>) -> bool {
-    s.cues.starts(Cue::Signed).any(|i| {
-        let w = &s.lower[i..];
-        w.trim_start().starts_with("sign") || w.starts_with("inked")
-    }) || represented_at_signing(s.lower)
-}
-
-/// "At the signing of the grant aid, Malaysia was represented by its Foreign Minister X,
-/// while Japan by Y": who represents a side at a signing signs for it.
-fn represented_at_signing(lower: &str) -> bool {
-    lower
-        .find("the signing of")
-        .is_some_and(|at| lower[at..].contains(" represented by "))
-}
-
-/// The people who signed, with the party each signed for when the clause says so: "signed
-/// for Kenya", "on behalf of the UAE by Mariam Al Suwaidi".
-/// `as_means` is [`signing_as_means`] of the clause: such a clause names no signers.
-fn signers(
-    s: &Sentence<'_>,
-    witnesses: &[usize],
-    as_means: bool,
-) -> Vec<(usize, Option<CountryCode>)> {
-    if !signs(s) && !s.lower.contains("signator") || as_means || signing_only_describes(s) {
-        return Vec::new();
-    }
-    let sides: Vec<(usize, CountryCode)> = s
-        .countries
-        .iter()
-        .filter(|m| {
-            let before = s.lower[..m.start].trim_end();
-            let before = before.strip_suffix(" the").unwrap_or(before);
-            before.ends_with("behalf of") || before.ends_with(" for") && signs(s)
-        })
-        .map(|m| (m.start, m.code))
-        .collect();
-    let occasion = occasion_after_signing(s);
-    let mut out: Vec<(usize, Option<CountryCode>)> = Vec::new();
-    for &(at, p) in &s.named {
-        if witnesses.contains(&p) || out.iter().any(|(q, _)| *q == p) || in_occasion(s, p, occasion)
-        {
-            continue;
-        }
-        // "X signed for Kenya": the nearest side after the signer with no other signer
-        // between; else, "on behalf of the UAE by X", the nearest before.
-        let others: Vec<usize> = s.named.iter().filter(|n| n.1 != p).map(|n| n.0).collect();
-        let clear = |m: usize| {
-            let (a, b) = if m < at { (m, at) } else { (at, m) };
-            !others.iter().any(|o| *o > a && *o < b)
-        };
-        let side = sides
-            .iter()
-            .filter(|(m, _)| *m > at && clear(*m))
-            .min_by_key(|(m, _)| *m)
-            .or_else(|| {
-                sides
-                    .iter()
-                    .filter(|(m, _)| *m < at && clear(*m))
-                    .max_by_key(|(m, _)| *m)
-            })
-            .map(|(_, c)| *c);
-        out.push((p, side));
-    }
-    out
-}
-
-/// "Erdogan said he and Vucic stressed that the newly signed agreements would …": every
-/// signing verb is a participle describing an instrument, so the clause names no signer.
-fn signing_only_describes(s: &Sentence<'_>) -> bool {
-    let mut starts = s.cues.starts(Cue::Signed).peekable();
-    starts.peek().is_some()
-        && starts.all(|i| {
-            let before = words_before_lower(s.lower, i, 1);
-            let after = &s.lower[i..];
-            matches!(
-                before.first().copied(),
-                Some("newly" | "recently" | "already" | "previously" | "the")
-            ) && (after.starts_with("signed ") || after.starts_with("inked "))
-                && noun_re().is_match(&after[..crate::location::floor_char_boundary(after, 40)])
-        })
-}
-
-/// Whether the clause tells its signing only as the means or the purpose of something else:
-/// "upgraded their ties by signing a partnership", "met the President … to strengthen
-/// relations and sign five memoranda". It says nothing of who signed.
-fn signing_as_means(s: &Sentence<'_>) -> bool {
-    let means = |i: usize| {
-        let w = &s.lower[i..];
-        let before = s.lower[..i].trim_end();
-        w.starts_with("by signing")
-            || w.starts_with("after signing")
-            || w.starts_with(" sign ") && (before.ends_with(" to") || before.ends_with(" and"))
-    };
-    s.cues.starts(Cue::Signed).any(means) && s.cues.starts(Cue::Signed).all(means)
-}
-
-/// Whether person `p` is named only as the occasion of the clause's signing: "signed … as
-/// President Xi began a state visit" (after `occasion`, where [`occasion_after_signing`]
-/// found it), "during Castro's visit".
-fn in_occasion(s: &Sentence<'_>, p: usize, occasion: Option<usize>) -> bool {
-    let mut mentions = s.named.iter().filter(|n| n.1 == p).map(|n| n.0).peekable();
-    mentions.peek().is_some()
-        && mentions.all(|at| occasion.is_some_and(|o| at > o) || whose_visit(s, at))
-}
-
-/// "During Castro's visit, Mexico and Cuba signed …", "activities marking President Buhari's
-/// two-day visit": the visitor named by a possessive is the occasion, not a signer.
-fn whose_visit(s: &Sentence<'_>, at: usize) -> bool {
-    let rest = &s.lower[at..];
-    let Some(own) = rest.find("'s ").or_else(|| rest.find("’s ")) else {
-        return false;
-    };
-    // The possessive closes the name: no other word boundary than spaces before it.
-    !rest[..own].contains([',', '.', ';'])
-        && own < 40
-        && rest[own..]
-            .split_whitespace()
-            .skip(1)
-            .take(4)
-            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-            .any(|w| matches!(w, "visit" | "trip" | "tour" | "arrival" | "stay"))
-}
-
-/// Where the occasion of a signing starts, when the clause names it after the signing verb:
-/// "were signed after a summit between President A and President B", "signed … on the first
-/// day of B's visit". The people named in it are why the signing happened, not its signers.
-fn occasion_after_signing(s: &Sentence<'_>) -> Option<usize> {
-    const OPENERS: &[&str] = &[
-        " after ",
-        " following ",
-        " during ",
-        " on the sidelines of ",
-        " on the occasion of ",
-        " on the first day of ",
-        " on the second day of ",
-        " on the last day of ",
-        " at the end of ",
-        " ahead of ",
-        " as ",
-    ];
-    const EVENTS: &[&str] = &[
-        "summit",
-        "meeting",
-        "talks",
-        "visit",
-        "trip",
-        "tour",
-        "conference",
-        "forum",
-        "session",
-        "consultations",
-    ];
-    let signed = s.cues.starts(Cue::Signed).min()?;
-    OPENERS
-        .iter()
-        .filter_map(|o| s.lower[signed..].find(o).map(|i| signed + i))
-        .filter(|&at| {
-            s.lower[at..]
-                .split_whitespace()
-                .take(10)
-                .any(|w| EVENTS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
-                && !s.cues.starts(Cue::Signed).any(|i| i > at)
-        })
-        .min()
-}
 
 /// What one clause reports, before the document pass completes its parties and merges it
 /// with the rest of the document.
@@ -361,7 +197,7 @@ fn subject_is_they(lower: &str) -> bool {
     rest.starts_with("they ")
 }
 
-fn words_before_lower(lower: &str, at: usize, n: usize) -> Vec<&str> {
+pub(super) fn words_before_lower(lower: &str, at: usize, n: usize) -> Vec<&str> {
     lower[..at].split_whitespace().rev().take(n).collect()
 }
 
@@ -536,7 +372,10 @@ pub(super) fn report(
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            (head.ends_with('s') || head == "memoranda" || coordinated(s.lower, &nouns))
+            (head.ends_with('s')
+                || head == "memoranda"
+                || coordinated(s.lower, &nouns)
+                || counted_instruments(s.lower, n.start()))
                 && !three_way
         }
         // A host meets several counterparts one by one, unless the text says they met
@@ -620,109 +459,6 @@ fn name_spans(s: &Sentence<'_>) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Whether person `p` is named after "witnessed by", "in the presence of", "a visit by" … (a
-/// guest), rather than before "watched" (a leader watching their ministers sign).
-fn attends(s: &Sentence<'_>, p: usize) -> bool {
-    s.named
-        .iter()
-        .filter(|n| n.1 == p)
-        .any(|&(at, _)| WITNESS_AFTER.iter().any(|w| s.lower[..at].contains(w)))
-}
-
-/// Words after which the people named only watched or visited.
-const WITNESS_AFTER: &[&str] = &[
-    "witnessed by",
-    "in the presence of",
-    "attended by",
-    "presided over by",
-    "in attendance",
-    "visit by",
-    "visit of",
-    "overseen by",
-    "watched by",
-];
-
-/// "Al Bidda Investment Holding signed an agreement to acquire a stake": the signing verb's
-/// subject is a company (a capitalised name with a company word), not a government.
-fn company_signs(s: &Sentence<'_>) -> bool {
-    let Some(verb) = s.cues.starts(Cue::Signed).min() else {
-        return false;
-    };
-    let subject: Vec<&crate::extract::tokens::Token<'_>> = s
-        .tokens
-        .iter()
-        .filter(|t| t.word && t.end <= verb)
-        .collect();
-    let company = subject.iter().rev().take(4).any(|t| {
-        t.is_capitalised()
-            && (crate::extract::lexicon::COMPANY_NOUNS.contains(t.lower())
-                || matches!(
-                    t.lower(),
-                    "holding"
-                        | "holdings"
-                        | "capital"
-                        | "investment"
-                        | "investments"
-                        | "energy"
-                        | "mining"
-                        | "resources"
-                        | "petroleum"
-                        | "oil"
-                        | "gas"
-                ))
-    });
-    // "At the meeting of the Upper House, senators ratified …": a legislature acts.
-    let legislature = |w: &str| {
-        matches!(
-            w,
-            "senators" | "senate" | "lawmakers" | "legislators" | "parliament" | "deputies" | "mps"
-        )
-    };
-    let government = subject
-        .iter()
-        .any(|t| super::words::GOVERNMENT_NOUNS.contains(t.lower()) || legislature(t.lower()))
-        || s.countries.iter().any(|m| m.end <= verb);
-    company && !government
-}
-
-/// People who only watched: "witnessed by X", "in the presence of X", "X attended the
-/// signing".
-fn witnesses(s: &Sentence<'_>) -> Vec<usize> {
-    const AFTER: &[&str] = WITNESS_AFTER;
-    const BEFORE: &[&str] = &[
-        " witnessed",
-        " watched",
-        " attended",
-        " looked on",
-        " oversaw",
-        " presided over",
-        " were present",
-        " was present",
-    ];
-    let signing = |from: usize, to: usize| {
-        let part = &s.lower[from.min(to)..to.max(from)];
-        part.contains("signed") || part.contains("inked") || noun_re().is_match(part)
-    };
-    let mut out = Vec::new();
-    for &(at, p) in &s.named {
-        let after = AFTER.iter().any(|w| {
-            s.lower[..at]
-                .rfind(w)
-                .is_some_and(|i| !signing(i + w.len(), at))
-        });
-        let before = BEFORE.iter().any(|w| {
-            s.lower[at..].find(w).is_some_and(|i| {
-                let verb = at + i;
-                !s.lower[verb..].starts_with(&format!("{w} by")) && !signing(at, verb)
-            })
-        });
-        if (after || before) && !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    out
-}
-
 /// The most specific kind the clause's agreement nouns name.
 pub(super) fn kind_of(nouns: &[regex::Match<'_>]) -> AgreementKind {
     nouns
@@ -750,115 +486,6 @@ pub(super) fn noun_kind(noun: &str) -> AgreementKind {
         _ => AgreementKind::Agreement,
     }
 }
-
-pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
-    let meets = s.cues.any(Cue::Meeting);
-    meets
-        && (!s.people.is_empty()
-            || s.tokens.iter().any(|t| {
-                let w = t.lower();
-                OFFICIALS
-                    .iter()
-                    .any(|o| w == *o || w.strip_suffix('s') == Some(o))
-            })
-            || states_meet(s)
-            || state_talks_with(s)
-            || pair_talks(s)
-            || talks_open_the_clause(s))
-}
-
-/// Whether a clause names exactly two distinct countries.
-fn names_two_countries(s: &Sentence<'_>) -> bool {
-    let mut codes: Vec<CountryCode> = s.countries.iter().map(|m| m.code).collect();
-    codes.sort();
-    codes.dedup();
-    codes.len() == 2
-}
-
-/// "The discussions focussed on strengthening relations between South Africa and Equatorial
-/// Guinea": a clause about the talks themselves, between the two countries it names. (A list
-/// of several is more often who took part in a wider event than the sides of these talks.)
-fn talks_open_the_clause(s: &Sentence<'_>) -> bool {
-    let lower = s.lower.trim_start();
-    names_two_countries(s)
-        && [
-            "the talks ",
-            "the discussions ",
-            "the meeting ",
-            "the consultations ",
-        ]
-        .iter()
-        .any(|w| lower.starts_with(w))
-}
-
-/// "Canada launched exploratory discussions with the Philippines", "Ottawa is at the
-/// negotiating table with …": a country opens the clause, talks follow, and "with" names the
-/// other country right after them.
-fn state_talks_with(s: &Sentence<'_>) -> bool {
-    let Some(a) = s.countries.first() else {
-        return false;
-    };
-    // Two countries only: a third ("after the same scheme was unveiled by the UK") may be
-    // where the talks began, or a bystander.
-    if !names_two_countries(s) {
-        return false;
-    }
-    let opens = s.lower[..a.start]
-        .trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .is_empty();
-    opens
-        && s.cues
-            .starts(Cue::Meeting)
-            .filter(|&i| i >= a.end && i <= a.end + 60)
-            .any(|i| {
-                s.countries.iter().filter(|b| b.start > i).any(|b| {
-                    // "with the Philippines", not "with a consortium including France's
-                    // Total".
-                    let with = s.lower[i..b.start].trim_end();
-                    let with = with.strip_suffix(" the").unwrap_or(with);
-                    b.code != a.code
-                        && with.len() <= 80
-                        && with.ends_with(" with")
-                        && !s.lower[b.end..].starts_with(['\'', '’'])
-                })
-            })
-}
-
-/// "The two said the bilateral talks involved culture": talks between two sides the story
-/// has named, with no official or country in the clause.
-fn pair_talks(s: &Sentence<'_>) -> bool {
-    [
-        "bilateral talks",
-        "bilateral meeting",
-        "bilateral consultations",
-        "bilateral discussions",
-    ]
-    .iter()
-    .any(|w| s.lower.contains(w))
-}
-
-/// "Russia and Uzbekistan discussed trade …", "Kenya and Rwanda held talks", "Kerry announced
-/// that Israel and the Palestinians would begin negotiating": two countries open the clause
-/// (or what is reported) as the ones who meet, with the meeting word right after them.
-fn states_meet(s: &Sentence<'_>) -> bool {
-    let [a, b, ..] = s.countries.as_slice() else {
-        return false;
-    };
-    let before = s.lower[..a.start].trim();
-    let before = before.strip_suffix(" the").unwrap_or(before);
-    let opens = before.ends_with(" that")
-        || before
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .is_empty();
-    opens
-        && a.code != b.code
-        && s.lower[a.end..b.start].trim() == "and"
-        && s.cues
-            .starts(Cue::Meeting)
-            .any(|i| i >= b.end && i <= b.end + 40)
-}
-
 /// "has had a free trade agreement with Peru since 2011", "the accord, in force since 2019".
 fn in_force(lower: &str, noun_start: usize, noun_end: usize) -> bool {
     let before: Vec<&str> = lower[..noun_start]
@@ -896,6 +523,27 @@ fn counted(lower: &str, noun_start: usize) -> bool {
         .rev()
         .take(3)
         .any(|w| NUMBERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2)
+}
+
+/// "signed two communique establishing relations": a number counts the instruments even
+/// when the noun is singular; "the three nations' agreement" counts the sides instead.
+fn counted_instruments(lower: &str, noun_start: usize) -> bool {
+    let before: Vec<&str> = lower[..noun_start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect();
+    let sides = |w: &str| {
+        let w = w.trim_end_matches(['\'', '’']);
+        matches!(
+            w,
+            "countries" | "nations" | "sides" | "states" | "parties" | "leaders"
+        )
+    };
+    counted(lower, noun_start) && !before.iter().any(|w| sides(w)) && {
+        let first = before.first().copied().unwrap_or("");
+        first != "of" && first != "the"
+    }
 }
 
 /// "its 2023 critical minerals agreement": an instrument dated in the past exists.

@@ -2,6 +2,8 @@
 //! it reports, and which are only context (a company's origin, a comparison, a mediator).
 
 mod region;
+
+pub(super) use region::contains as in_region;
 mod role;
 
 use std::sync::OnceLock;
@@ -174,10 +176,22 @@ pub(super) fn parties(
     };
     // "The European Commission welcomed the agreement", "Türkiye on Friday welcomed an
     // agreement signed between …": who reacts is not a party.
+    // With no instrument named, only a reaction to talks or a signing: "have welcomed South
+    // Africa's appointment as Chair during a meeting" is said at the meeting, by its sides.
+    let reacts_to_talks = |i: usize| {
+        let window = &s.lower[i..crate::location::floor_char_boundary(s.lower, i + 40)];
+        window.contains("sign") || s.cues.starts(Cue::Meeting).any(|m| m > i && m < i + 40)
+    };
     let reaction = s
         .cues
         .starts(Cue::Reaction)
-        .filter(|&i| noun_end == 0 || i < noun_end)
+        .filter(|&i| {
+            if noun_end == 0 {
+                reacts_to_talks(i)
+            } else {
+                i < noun_end
+            }
+        })
         .min();
     let mut between: Vec<CountryCode> = Vec::new();
     let mut relative = false;

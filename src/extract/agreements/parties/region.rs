@@ -18,7 +18,21 @@ const REGIONS: &[(&str, &str)] = &[
     ("South American", "South America"), ("South America", "South America"),
     ("Central American", "Central America"), ("Central America", "Central America"),
     ("Caribbean", "Caribbean"),
+    ("Baltic", BALTIC), ("Nordic", NORDIC),
 ];
+
+/// Groups that copy names by a word of their own, not by a sub-region of the gazetteer.
+const BALTIC: &str = "Baltic";
+const NORDIC: &str = "Nordic";
+
+/// Whether the country `code` is in `region`: the gazetteer's sub-region, or a named group.
+pub(crate) fn contains(region: &str, code: &str, subregion: &str) -> bool {
+    match region {
+        BALTIC => matches!(code, "EE" | "LV" | "LT"),
+        NORDIC => matches!(code, "DK" | "FI" | "IS" | "NO" | "SE"),
+        _ => subregion == region,
+    }
+}
 
 /// Nouns after a region that make it a group of states: "Central Asia leaders".
 const STATE_NOUNS: &[&str] = &[

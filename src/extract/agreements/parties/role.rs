@@ -218,17 +218,26 @@ fn plural_government_before(s: &Sentence<'_>, at: usize) -> bool {
 /// Whether some word within a few words before byte `at` engages ("signed … with").
 pub(super) fn engaged_before(s: &Sentence<'_>, at: usize) -> bool {
     let i = s.tokens.partition_point(|t| t.start < at);
-    s.tokens[..i]
+    let mut and = false;
+    for t in s.tokens[..i]
         .iter()
         .rev()
         .filter(|t| t.word)
         .skip_while(|t| t.lower() == "with" || matches!(t.lower(), "the" | "a" | "an"))
         .take(10)
-        .take_while(|t| t.lower() != "with")
-        .any(|t| {
-            let w = t.lower();
-            ENGAGE_WORDS.contains(w) || w.starts_with("negotiat") || w.starts_with("agreement")
-        })
+    {
+        let w = t.lower();
+        // "signed two agreements; with Cape Verde (Thursday) and with Armenia (today)": a
+        // second "with" joined by "and" continues the first.
+        if w == "with" {
+            return and && engaged_before(s, t.start);
+        }
+        and |= w == "and";
+        if ENGAGE_WORDS.contains(w) || w.starts_with("negotiat") || w.starts_with("agreement") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Nouns of a conflict: "hostilities between A and B" does not make A and B parties.

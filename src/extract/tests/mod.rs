@@ -778,3 +778,5 @@ fn countries_as_subjects_of_talks_and_describing_or_patron_leaders_are_no_partie
     );
     assert_eq!(e.people.len(), 1, "{:?}", e.people);
 }
+
+mod hosts;

@@ -1,0 +1,116 @@
+//! Whether a clause reports a meeting or talks between governments, rather than a meeting
+//! word on its own.
+
+use super::clause::Sentence;
+use super::cues::Cue;
+use super::words::OFFICIALS;
+use crate::gazetteer::CountryCode;
+
+/// Whether the clause reports officials or states meeting, not only a meeting word.
+pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
+    let meets = s.cues.any(Cue::Meeting);
+    meets
+        && (!s.people.is_empty()
+            || s.tokens.iter().any(|t| {
+                let w = t.lower();
+                OFFICIALS
+                    .iter()
+                    .any(|o| w == *o || w.strip_suffix('s') == Some(o))
+            })
+            || states_meet(s)
+            || state_talks_with(s)
+            || pair_talks(s)
+            || talks_open_the_clause(s))
+}
+
+/// Whether a clause names exactly two distinct countries.
+fn names_two_countries(s: &Sentence<'_>) -> bool {
+    let mut codes: Vec<CountryCode> = s.countries.iter().map(|m| m.code).collect();
+    codes.sort();
+    codes.dedup();
+    codes.len() == 2
+}
+
+/// "The discussions focussed on strengthening relations between South Africa and Equatorial
+/// Guinea": a clause about the talks themselves, between the two countries it names. (A list
+/// of several is more often who took part in a wider event than the sides of these talks.)
+fn talks_open_the_clause(s: &Sentence<'_>) -> bool {
+    let lower = s.lower.trim_start();
+    names_two_countries(s)
+        && [
+            "the talks ",
+            "the discussions ",
+            "the meeting ",
+            "the consultations ",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+/// "Canada launched exploratory discussions with the Philippines", "Ottawa is at the
+/// negotiating table with …": a country opens the clause, talks follow, and "with" names the
+/// other country right after them.
+fn state_talks_with(s: &Sentence<'_>) -> bool {
+    let Some(a) = s.countries.first() else {
+        return false;
+    };
+    // Two countries only: a third ("after the same scheme was unveiled by the UK") may be
+    // where the talks began, or a bystander.
+    if !names_two_countries(s) {
+        return false;
+    }
+    let opens = s.lower[..a.start]
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    opens
+        && s.cues
+            .starts(Cue::Meeting)
+            .filter(|&i| i >= a.end && i <= a.end + 60)
+            .any(|i| {
+                s.countries.iter().filter(|b| b.start > i).any(|b| {
+                    // "with the Philippines", not "with a consortium including France's
+                    // Total".
+                    let with = s.lower[i..b.start].trim_end();
+                    let with = with.strip_suffix(" the").unwrap_or(with);
+                    b.code != a.code
+                        && with.len() <= 80
+                        && with.ends_with(" with")
+                        && !s.lower[b.end..].starts_with(['\'', '’'])
+                })
+            })
+}
+
+/// "The two said the bilateral talks involved culture": talks between two sides the story
+/// has named, with no official or country in the clause.
+fn pair_talks(s: &Sentence<'_>) -> bool {
+    [
+        "bilateral talks",
+        "bilateral meeting",
+        "bilateral consultations",
+        "bilateral discussions",
+    ]
+    .iter()
+    .any(|w| s.lower.contains(w))
+}
+
+/// "Russia and Uzbekistan discussed trade …", "Kenya and Rwanda held talks", "Kerry announced
+/// that Israel and the Palestinians would begin negotiating": two countries open the clause
+/// (or what is reported) as the ones who meet, with the meeting word right after them.
+fn states_meet(s: &Sentence<'_>) -> bool {
+    let [a, b, ..] = s.countries.as_slice() else {
+        return false;
+    };
+    let before = s.lower[..a.start].trim();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let opens = before.ends_with(" that")
+        || before
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+    opens
+        && a.code != b.code
+        && s.lower[a.end..b.start].trim() == "and"
+        && s.cues
+            .starts(Cue::Meeting)
+            .any(|i| i >= b.end && i <= b.end + 40)
+}
