@@ -476,6 +476,11 @@ fn implicit_countries(
                 })
             };
             let envoys: Vec<bool> = here.iter().map(|&(_, p)| envoy_after(p)).collect();
+            // The sentence's own country mentions, found once and only when needed.
+            let mentions = std::cell::OnceCell::new();
+            let found = || {
+                mentions.get_or_init(|| crate::gazetteer::Gazetteer::global().find(text).mentions)
+            };
             let here: Vec<usize> = here.iter().map(|&(_, p)| p).collect();
             for (k, &p) in here
                 .iter()
@@ -484,10 +489,10 @@ fn implicit_countries(
             {
                 let other = here.iter().find_map(|&q| people[q].country);
                 if paired[p].is_none() && envoys[k] {
-                    paired[p] = accredited_to(text).filter(|c| Some(*c) != other);
+                    paired[p] = accredited_to(text, found()).filter(|c| Some(*c) != other);
                 }
                 if paired[p].is_none() {
-                    paired[p] = other.and_then(|c| paired_with(text, c));
+                    paired[p] = other.and_then(|c| paired_with(text, found(), c));
                 }
                 if beside[p].is_none() {
                     beside[p] = other.and_then(|c| frame.other_than(c));
@@ -519,21 +524,22 @@ fn met_by_pronoun(before: &str) -> bool {
 
 /// "met with Ambassador of the Republic of the Sudan to Romania X": the country an
 /// ambassador the sentence names is posted to, whose officials receive them.
-fn accredited_to(text: &str) -> Option<CountryCode> {
+fn accredited_to(text: &str, mentions: &[crate::gazetteer::Mention]) -> Option<CountryCode> {
     let at = text.find("Ambassador")?;
-    let window = &text[at..crate::location::floor_char_boundary(text, at + 120)];
-    crate::gazetteer::Gazetteer::global()
-        .find(window)
-        .mentions
-        .into_iter()
-        .find(|m| window[..m.start].trim_end().ends_with(" to"))
+    mentions
+        .iter()
+        .filter(|m| m.start > at && m.start <= at + 120)
+        .find(|m| text[..m.start].trim_end().ends_with(" to"))
         .map(|m| m.code)
 }
 
 /// The one country a sentence joins to `code` as a pair: "between Ethiopia and Algeria",
 /// "Kenya-Egypt ties".
-fn paired_with(text: &str, code: CountryCode) -> Option<CountryCode> {
-    let mentions = crate::gazetteer::Gazetteer::global().find(text).mentions;
+fn paired_with(
+    text: &str,
+    mentions: &[crate::gazetteer::Mention],
+    code: CountryCode,
+) -> Option<CountryCode> {
     let mut found = None;
     for pair in mentions.windows(2) {
         let between = text.get(pair[0].end..pair[1].start).unwrap_or("").trim();

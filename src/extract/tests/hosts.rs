@@ -63,12 +63,8 @@ fn a_minister_who_receives_an_ambassador_is_of_the_country_the_ambassador_is_pos
         "Culture minister meets envoy\n\nCulture Minister Ilse Vanderlinden met on Tuesday with Ambassador of the Republic of Ghana to Belgium Kwame Osei Darko to discuss exchanges of museum staff.\n",
         Format::Text,
     );
-    let minister = e.people.iter().find(|p| p.name == "Ilse Vanderlinden");
     assert_eq!(
-        minister
-            .and_then(|p| p.country)
-            .map(|c| c.to_string())
-            .as_deref(),
+        country_of(&e, "Ilse Vanderlinden").as_deref(),
         Some("BE"),
         "{:?}",
         e.people
@@ -83,12 +79,8 @@ fn a_minister_who_receives_an_ambassador_is_of_the_country_the_ambassador_is_pos
         "Envoy calls on commission\n\nNorway's Ambassador to Ghana, Ola Haugen, paid a courtesy call on the President of the Commission, Amadou Traore, in Accra.\n",
         Format::Text,
     );
-    let president = e.people.iter().find(|p| p.name == "Amadou Traore");
     assert_ne!(
-        president
-            .and_then(|p| p.country)
-            .map(|c| c.to_string())
-            .as_deref(),
+        country_of(&e, "Amadou Traore").as_deref(),
         Some("GH"),
         "{:?}",
         e.people

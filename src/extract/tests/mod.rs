@@ -31,6 +31,15 @@ fn assert_names_people(text: &str, people: &[&str]) {
     }
 }
 
+/// The country the document gives the person named `name`.
+fn country_of(e: &Extraction, name: &str) -> Option<String> {
+    e.people
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.country)
+        .map(|c| c.to_string())
+}
+
 /// One engagement as [`sides`] writes it.
 fn side(parties: &str, status: AgreementStatus) -> (String, AgreementStatus) {
     (parties.to_string(), status)
@@ -677,20 +686,18 @@ fn an_official_of_a_pair_named_with_the_other_is_of_that_pairs_country() {
         "Egypt hosts Nile talks\n\nCAIRO - Egyptian Foreign Minister Sameh Shoukry said on Monday that Cairo is ready for more talks on the dam.\n\nSeparately, Prime Minister Abiy Ahmed held talks with Algerian President Abdelmadjid Tebboune in Addis Ababa on deepening ties between Ethiopia and Algeria.\n\nPrime Minister ABiy said the two countries will sign a trade agreement next month.\n",
         Format::Text,
     );
-    let country = |name: &str| {
-        e.people
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.country)
-            .map(|c| c.to_string())
-    };
     assert_eq!(
-        country("Abiy Ahmed").as_deref(),
+        country_of(&e, "Abiy Ahmed").as_deref(),
         Some("ET"),
         "{:?}",
         e.people
     );
-    assert_eq!(country("ABiy").as_deref(), Some("ET"), "{:?}", e.people);
+    assert_eq!(
+        country_of(&e, "ABiy").as_deref(),
+        Some("ET"),
+        "{:?}",
+        e.people
+    );
 }
 
 #[test]
