@@ -220,6 +220,16 @@ const BLOCKED_PHRASES: &[&str] = &[
     "U.S. dollars",
     "US dollar",
     "US dollars",
+    "US-dollar",
+    "U.S.-dollar",
+    // Languages: "the Forum … between China and Portuguese-speaking Countries".
+    "Portuguese-speaking",
+    "French-speaking",
+    "Spanish-speaking",
+    "English-speaking",
+    "Russian-speaking",
+    "German-speaking",
+    "Arabic-speaking",
     "Electricite de France",
     "Bank of America",
 ];
@@ -506,6 +516,11 @@ mod tests {
             ["KE"]
         );
         assert!(codes("A bid won with Electricité de France.").is_empty());
+        assert_eq!(codes("a 20-billion-US-dollar fund with Brazil"), ["BR"]);
+        assert_eq!(
+            codes("the Forum between China and Portuguese-speaking Countries"),
+            ["CN"]
+        );
         // Newspapers named for a country, as credits cite them.
         assert_eq!(
             codes("Chile signed, reported Ghana Times, the Korea Herald and the Times of Oman."),

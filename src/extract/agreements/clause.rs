@@ -197,6 +197,9 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "courtesy call",
             "consultations",
             "commission",
+            "tete-a-tete",
+            "tête-à-tête",
+            "audience",
         ];
         automaton(words, false)
     })

@@ -341,9 +341,11 @@ fn complete(
         // "The two ministers held a trilateral meeting with Georgia's deputy minister": the
         // pair already reported, and the country named with them. Not when a pair already
         // reported includes that country: "in the agreement signed with Togo, both countries
-        // …" is that pair.
+        // …" is that pair, and "the Federal Government and the Republic of Ghana met …
+        // where both countries engaged" names its own two, not a third beside a pair.
         if r.refs.two_named
             && count >= 1
+            && !r.parties.partners.is_empty()
             && !known.iter().any(wanted)
             && let Some(e) = known.iter().rev().find(|e| {
                 e.parties.len() + e.organisations.len() == 2

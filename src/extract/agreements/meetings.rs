@@ -20,6 +20,7 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
             || states_meet(s)
             || state_talks_with(s)
             || pair_talks(s)
+            || talks_between(s)
             || talks_open_the_clause(s))
 }
 
@@ -94,6 +95,30 @@ fn pair_talks(s: &Sentence<'_>) -> bool {
     .any(|w| s.lower.contains(w))
 }
 
+/// "Oman mediated indirect talks on Friday between Iran and the United States": a meeting
+/// word, then "between" two countries joined by "and", who are its sides.
+fn talks_between(s: &Sentence<'_>) -> bool {
+    s.cues.starts(Cue::Meeting).any(|i| {
+        let near =
+            &s.lower[i..crate::location::floor_char_boundary(s.lower, (i + 40).min(s.lower.len()))];
+        let Some(k) = near.find(" between ") else {
+            return false;
+        };
+        let from = i + k + " between ".len();
+        let mut after = s.countries.iter().filter(|m| m.start >= from);
+        match (after.next(), after.next()) {
+            (Some(a), Some(b)) => {
+                let gap = s.lower[from..a.start].trim();
+                let and = s.lower[a.end..b.start].trim();
+                (gap.is_empty() || gap == "the")
+                    && a.code != b.code
+                    && matches!(and, "and" | "and the")
+            }
+            _ => false,
+        }
+    })
+}
+
 /// "Russia and Uzbekistan discussed trade …", "Kenya and Rwanda held talks", "Kerry announced
 /// that Israel and the Palestinians would begin negotiating": two countries open the clause
 /// (or what is reported) as the ones who meet, with the meeting word right after them.
@@ -107,9 +132,10 @@ fn states_meet(s: &Sentence<'_>) -> bool {
         || before
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .is_empty();
+    let and = s.lower[a.end..b.start].trim();
     opens
         && a.code != b.code
-        && s.lower[a.end..b.start].trim() == "and"
+        && matches!(and, "and" | "and the")
         && s.cues
             .starts(Cue::Meeting)
             .any(|i| i >= b.end && i <= b.end + 40)

@@ -63,7 +63,10 @@ const WORDS: &[(Cue, &[&str])] = &[
         "ambition to conclude", "to conclude", "to finalise", "to finalize", "to formalise",
         "to formalize", "with a view to", "with an eye to", "early signing", "speedy signing",
         "swift signing", "early conclusion", "aim of signing", "finalizing", "finalising",
-        "plans a ", "plans an ", "would conclude", "will conclude"]),
+        "plans a ", "plans an ", "would conclude", "will conclude", "agree on the signing",
+        "agreed on the signing", "agreed upon the signing", "agree on signing", "agreed on signing",
+        "approving the signing", "approve the signing", "approving the negotiation and signing",
+        "approved the negotiation and signing", "approve the negotiation and signing"]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -77,7 +80,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with",
         " summit ", " agreed ", " discussions", "press conference with",
         "news conference with", "bi-national commission", "binational commission",
-        "joint commission", "joint permanent commission", "intergovernmental commission"]),
+        "joint commission", "joint permanent commission", "intergovernmental commission",
+        "tete-a-tete", "tête-à-tête", "granted an audience", "received in audience"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -130,6 +134,9 @@ fn future_signing(lower: &str, i: usize) -> bool {
         "to", "will", "would", "shall", "could", "may", "might", "can", "'ll", "must", "should",
         "be",
     ];
+    if signed_by_a_deadline(&lower[i..]) {
+        return true;
+    }
     let words: Vec<&str> = lower[..i]
         .split_whitespace()
         .rev()
@@ -198,6 +205,52 @@ fn future_signing(lower: &str, i: usize) -> bool {
         }),
         Some(&("was" | "were")) => words[1..].iter().take(4).any(|w| *w == "before"),
         _ => false,
+    }
+}
+
+/// "having this agreement signed by May", "signed by the end of February": a participle with
+/// a deadline is a signing still to come (a signer after "by" is a name, not a time).
+fn signed_by_a_deadline(from_verb: &str) -> bool {
+    const TIMES: &[&str] = &[
+        "the",
+        "end",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "next",
+        "early",
+        "mid",
+        "late",
+        "year-end",
+    ];
+    let mut words = from_verb.split_whitespace();
+    let verb = words.next().unwrap_or("");
+    if !matches!(
+        verb,
+        "signed" | "inked" | "concluded" | "finalised" | "finalized"
+    ) {
+        return false;
+    }
+    if words.next() != Some("by") {
+        return false;
+    }
+    let next: Vec<&str> = words
+        .take(2)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    match next.as_slice() {
+        ["the", w, ..] => matches!(*w, "end" | "middle" | "beginning" | "close" | "summer"),
+        [w, ..] => TIMES[1..].contains(w) || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()),
+        [] => false,
     }
 }
 
@@ -686,6 +739,11 @@ fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
         "announce",
     ];
     let cue = lower[start..end].trim();
+    // "the first memo aims to establish a mechanism of consultations": what an instrument is
+    // for, not a plan to conclude it.
+    if matches!(cue, "aims to" | "aim to") && purpose_of_an_instrument(&lower[..start]) {
+        return false;
+    }
     // "next month", "upcoming": a time plans a signing only where the clause signs.
     if matches!(cue, "next month" | "next year" | "next week" | "upcoming") {
         return [
@@ -705,6 +763,20 @@ fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
             ACTS.iter()
                 .any(|&a| if a == "be" { w == a } else { w.starts_with(a) })
         })
+}
+
+/// Whether the words before an "aims to" are an instrument or a "which" after one: "the
+/// memo aims to", "the agreement, which aims to".
+fn purpose_of_an_instrument(before: &str) -> bool {
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut last = words.next().unwrap_or("");
+    if matches!(last, "which" | "that") {
+        last = words.next().unwrap_or("");
+    }
+    last.starts_with("memo") || super::sentence::noun_re().is_match(last) && !last.is_empty()
 }
 
 /// "agreed to begin negotiations": a plan whose object is more talk is still talk.

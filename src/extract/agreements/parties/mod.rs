@@ -3,36 +3,27 @@
 
 mod region;
 
+pub(super) use organisation::org_re;
 pub(super) use region::contains as in_region;
+mod organisation;
 mod role;
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use organisation::{bloc_follows, organisation_is_party, signs_for_an_organisation, un_agency};
 use role::{
-    COMPANY_ORIGIN, Role, absolute_with, engaged_before, government_before, joins_list,
-    joins_list_or_comma, roles, words_before,
+    COMPANY_ORIGIN, Role, absolute_with, engaged_before, joins_list, joins_list_or_comma, roles,
 };
 
 use super::clause::{Sentence, first_mention, pronoun_at};
 use super::cues::Cue;
-use super::words::{CONTEXT_PREPOSITIONS, ENGAGE_WORDS, GOVERNMENT_NOUNS, ORGANISATIONS};
+use super::words::{ENGAGE_WORDS, GOVERNMENT_NOUNS, ORGANISATIONS};
 use crate::extract::Person;
 use crate::extract::lexicon::COMPANY_NOUNS;
 use crate::extract::tokens::Token;
 use crate::gazetteer::{CountryCode, Mention};
-
-pub(super) fn org_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let alts: Vec<String> = ORGANISATIONS
-            .iter()
-            .map(|(n, _)| regex::escape(n))
-            .collect();
-        Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))).expect("organisation regex")
-    })
-}
 
 /// The parties of the engagement one clause reports, and what else it says about them.
 #[derive(Debug, Default, Clone)]
@@ -78,20 +69,6 @@ pub(super) enum Side {
     Country(CountryCode),
     /// An organisation, by its short name ("EU").
     Organisation(String),
-}
-
-/// Whether the words after "United Nations" make it one of its agencies: "Children's Fund",
-/// "Development Programme", "Office …".
-fn un_agency(after: &str) -> bool {
-    let rest = after
-        .strip_prefix("'s")
-        .or_else(|| after.strip_prefix("’s"))
-        .unwrap_or(after);
-    rest.strip_prefix(' ')
-        .and_then(|r| r.split_whitespace().next())
-        .is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && !w.starts_with("Secretary")
-        })
 }
 
 /// The parties of the engagement a clause reports. `noun_end` is where its agreement noun
@@ -344,7 +321,11 @@ pub(super) fn parties(
             && s.text[m.end()..]
                 .trim_start()
                 .starts_with([':', '—', '–', '-']);
-        if m.start() >= cut || reacts || dateline || !organisation_is_party(s, m.start(), m.end()) {
+        if m.start() >= cut
+            || reacts
+            || dateline
+            || !organisation_is_party(s, m.start(), m.end(), noun_end == 0)
+        {
             continue;
         }
         let Some((_, short)) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str()) else {
@@ -447,6 +428,21 @@ fn mediator_title(s: &Sentence<'_>, mention_end: usize) -> bool {
     // The title and the name fit in the next 60 bytes; looking further is wasted on every
     // country of a long clause.
     let rest = &s.lower[mention_end..];
+    // "The USA/Saudi Arabian joint facilitators of the … talks": the mediators' own noun.
+    if rest
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .take_while(|w| !w.ends_with([',', ';', '.']))
+        .any(|w| {
+            matches!(
+                w,
+                "facilitators" | "facilitator" | "mediators" | "mediator" | "co-mediators"
+            )
+        })
+    {
+        return true;
+    }
     let near = &rest[..crate::location::floor_char_boundary(rest, 80)];
     near.find(", who ")
         .filter(|&i| i < 60 && !rest[..i].contains([',', '.', ';', '"', '“']))
@@ -470,63 +466,6 @@ fn makers_of_statement(s: &Sentence<'_>) -> Option<(usize, usize)> {
         .any(|n| before.ends_with(n));
         let joined = a.code != b.code && s.lower.get(a.end..b.start).is_some_and(joins_list);
         (made && joined && s.lower[a.end..b.start].contains("and")).then_some((k, k + 1))
-    })
-}
-
-/// Whether an organisation named at `start..end` takes part: not "the two ASEAN member
-/// states", "in the Mercosur customs union", "membership of the EU" or "relations with the EU".
-fn organisation_is_party(s: &Sentence<'_>, start: usize, end: usize) -> bool {
-    // "on the sidelines of the annual Pacific Islands Forum": the preposition before the
-    // words that only say which meeting.
-    let words: Vec<String> = words_before(s, start, 5)
-        .into_iter()
-        .skip_while(|w| {
-            matches!(
-                w.as_str(),
-                "annual" | "upcoming" | "recent" | "latest" | "ongoing" | "next" | "last" | "this"
-            ) || w.ends_with("th") && w.starts_with(|c: char| c.is_ascii_digit())
-        })
-        .take(2)
-        .collect();
-    let before = words.first().map_or("", String::as_str);
-    // "a memorandum concerning its accession to the SCO": the bloc it joins is the other side.
-    let joins = before == "to"
-        && words
-            .get(1)
-            .is_some_and(|w| matches!(w.as_str(), "accession" | "admission"));
-    let behalf = s.lower[..start]
-        .trim_end()
-        .trim_end_matches(" the")
-        .ends_with("behalf of");
-    // "ministers from the Association of Southeast Asian Nations", "the Council of the EU".
-    let governed = matches!(before, "of" | "from" | "for") && government_before(s, start);
-    let context = (CONTEXT_PREPOSITIONS.contains(before) || before == "of") && !behalf && !governed;
-    let loose_with = before == "with" && !engaged_before(s, start);
-    // "the two Southern African Development Community (SADC) members".
-    let after = s.lower[end..].trim_start();
-    let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
-        Some((_, rest)) => rest.trim_start(),
-        None => after.trim_start_matches(')').trim_start(),
-    };
-    !after.starts_with("member")
-        && !office_of_the_subject(s, start)
-        && (joins || !context && !loose_with)
-}
-
-/// "President Kagame, who is also the chairperson of the African Union (AU), was hosted …":
-/// the bloc of an office a relative clause gives someone, not a side of the engagement.
-fn office_of_the_subject(s: &Sentence<'_>, start: usize) -> bool {
-    let words: Vec<&str> = s.lower[..start].split_whitespace().rev().take(10).collect();
-    let office = words.iter().position(|w| {
-        matches!(
-            *w,
-            "chair" | "chairperson" | "chairman" | "chairwoman" | "president" | "head"
-        )
-    });
-    office.is_some_and(|i| {
-        words[i + 1..]
-            .windows(2)
-            .any(|w| matches!(w, ["is", "who"] | ["also", "who"] | ["was", "who"]))
     })
 }
 
@@ -557,23 +496,6 @@ fn event_host(s: &Sentence<'_>, people: &[Person]) -> Option<CountryCode> {
         .chain(country)
         .max_by_key(|&(i, _)| i)
         .map(|(_, c)| c)
-}
-
-/// Whether a person named at byte `at` signs "on the EU side": for the organisation, which
-/// is a party by itself, not for the country they come from ("Secretary of State for Trade of
-/// Spain" for the Council's presidency). The last "on the … side" before them governs.
-fn signs_for_an_organisation(s: &Sentence<'_>, at: usize) -> bool {
-    let before = &s.text[..at];
-    let Some(side) = before.rfind(" side") else {
-        return false;
-    };
-    let Some(on) = before[..side].rfind("on the ") else {
-        return false;
-    };
-    let name = &before[on + "on the ".len()..side];
-    ORGANISATIONS
-        .iter()
-        .any(|(n, short)| name == *n || name == *short)
 }
 
 /// Whether the person named up to byte `end` is only the owner of a thing the clause talks
@@ -708,15 +630,4 @@ fn examples_of_counterparts(lower: &str, at: usize) -> bool {
             .rsplit(' ')
             .take(6)
             .any(|w| w.starts_with("counterpart"))
-}
-
-/// Whether "and" and a bloc follow the country named after "between": "between Tunisia and
-/// the European Union".
-fn bloc_follows(s: &Sentence<'_>, code: CountryCode) -> bool {
-    s.countries.iter().filter(|m| m.code == code).any(|m| {
-        let rest = s.text[m.end..].trim_start();
-        let rest = rest.strip_prefix("and ").unwrap_or("").trim_start();
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
-        org_re().find(rest).is_some_and(|o| o.start() == 0)
-    })
 }

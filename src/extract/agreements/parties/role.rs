@@ -377,6 +377,9 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
     if topic_follows(s, m.end) {
         return Role::Bystander("a subject of the talks, not a party");
     }
+    if names_a_link(s, m.end) {
+        return Role::Bystander("names a railway, a bridge or a border, not a party");
+    }
     if compound {
         return Role::Party;
     }
@@ -564,7 +567,28 @@ fn elaborates_with(s: &Sentence<'_>, at: usize) -> bool {
 /// "signed in Riyadh, Saudi Arabia": a country that follows a place, after "in", "at" or
 /// "from" and a comma, only says where the place is.
 fn after_a_place(s: &Sentence<'_>, at: usize) -> bool {
-    let i = s.tokens.partition_point(|t| t.start < at);
+    let mut i = s.tokens.partition_point(|t| t.start < at);
+    // "in Qingdao, east China": a compass word between the place and its country.
+    if i > 0
+        && matches!(
+            s.tokens[i - 1].lower(),
+            "east"
+                | "west"
+                | "north"
+                | "south"
+                | "eastern"
+                | "western"
+                | "northern"
+                | "southern"
+                | "central"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
+    {
+        i -= 1;
+    }
     if i < 3 || s.tokens[i - 1].text != "," {
         return false;
     }
@@ -592,22 +616,8 @@ fn visit_to(s: &Sentence<'_>, at: usize) -> bool {
 /// Whether the word after a mention (and after any "-Country" joined to it) makes the country
 /// a subject: "the Libya issue", "the Syrian file", "the Palestinian-Israeli cause".
 fn topic_follows(s: &Sentence<'_>, end: usize) -> bool {
-    let rest = &s.lower[end..];
-    let mut rest = rest
-        .strip_prefix("'s")
-        .or_else(|| rest.strip_prefix("’s"))
-        .unwrap_or(rest);
-    // Skip the rest of a compound: "-israeli cause".
-    while let Some(r) = rest.strip_prefix(['-', '–', '/']) {
-        rest = r.trim_start_matches(|c: char| c.is_alphanumeric());
-    }
-    let next = rest
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(|c: char| !c.is_alphanumeric());
     matches!(
-        next,
+        word_after_compound(s, end),
         "issue"
             | "issues"
             | "file"
@@ -621,5 +631,45 @@ fn topic_follows(s: &Sentence<'_>, end: usize) -> bool {
             | "elections"
             | "problem"
             | "dossier"
+    )
+}
+
+/// The word after a country and the rest of any compound it opens: "cause" after
+/// "Palestinian-Israeli cause", "railway" after "Laos - China railway".
+fn word_after_compound<'t>(s: &Sentence<'t>, end: usize) -> &'t str {
+    let rest = &s.lower[end..];
+    let mut rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    while let Some(r) = rest.trim_start().strip_prefix(['-', '–', '/']) {
+        rest = r
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_alphanumeric());
+    }
+    rest.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// "access to the Laos - China railway", "the Kenya-Uganda border": a pair that names a
+/// line on the map between the countries, not the sides of an engagement.
+fn names_a_link(s: &Sentence<'_>, end: usize) -> bool {
+    matches!(
+        word_after_compound(s, end),
+        "railway"
+            | "railways"
+            | "railroad"
+            | "rail"
+            | "bridge"
+            | "border"
+            | "borders"
+            | "frontier"
+            | "pipeline"
+            | "highway"
+            | "road"
+            | "canal"
+            | "tunnel"
     )
 }
