@@ -113,11 +113,15 @@ fn objects(text: &str, mentions: &[Mention]) -> Vec<bool> {
     ];
     let mut out: Vec<bool> = Vec::with_capacity(mentions.len());
     for (k, m) in mentions.iter().enumerate() {
-        let before = text[..m.start]
+        let mut words = text[..m.start]
             .split_whitespace()
             .rev()
-            .find(|w| !matches!(*w, "the" | "The"))
-            .unwrap_or("");
+            .filter(|w| !matches!(*w, "the" | "The") && !is_compass(w));
+        let mut before = words.next().unwrap_or("");
+        // "in Qingdao, east China": the country of a place that is itself an object.
+        if before.len() > 1 && before.ends_with(',') && before.starts_with(char::is_uppercase) {
+            before = words.next().unwrap_or("");
+        }
         let listed = k > 0 && {
             let between = text.get(mentions[k - 1].end..m.start).unwrap_or("").trim();
             matches!(between, "," | "and" | ", and" | "&")
@@ -125,6 +129,26 @@ fn objects(text: &str, mentions: &[Mention]) -> Vec<bool> {
         out.push(OBJECT.contains(&before.to_lowercase().as_str()) || listed && out[k - 1]);
     }
     out
+}
+
+/// A compass word before a country: "east China", "northern Iraq".
+pub(crate) fn is_compass(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "east"
+            | "west"
+            | "north"
+            | "south"
+            | "eastern"
+            | "western"
+            | "northern"
+            | "southern"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+    )
 }
 
 /// The mentions at both ends of a route, "from A to B".
@@ -348,5 +372,18 @@ mod tests {
         assert_eq!(pair, ["MX", "US"]);
         let mx = Gazetteer::global().lookup("MX").unwrap();
         assert_eq!(f.partner_of(mx).map(|c| c.to_string()), Some("US".into()));
+    }
+
+    #[test]
+    fn the_country_of_a_venue_is_no_subject() {
+        let f = frame(
+            "Ministers hold talks in Qingdao",
+            &[
+                "The minister held talks with his Pakistani counterpart in Qingdao, east China, on Monday.",
+                "The two are in China for a forum.",
+            ],
+        );
+        assert_eq!(f.primary().map(|c| c.to_string()), Some("PK".into()));
+        assert_eq!(f.pair(), None, "China is only the venue");
     }
 }

@@ -683,15 +683,19 @@ fn merge(list: &mut Vec<Engagement>, e: Engagement, back: bool) {
         .iter()
         .position(|x| same_parties(x) && x.status == e.status)
         .or_else(|| {
-            back.then(|| {
-                list.iter()
-                    .rposition(|x| same_parties(x) && x.status > e.status)
-                    .or_else(|| {
-                        list.iter()
-                            .rposition(|x| includes(x) && x.status >= e.status)
-                    })
-            })
-            .flatten()
+            // "The two ministers met again" is a meeting of its own, not a mention of the
+            // instrument they signed or plan.
+            let meeting = e.kind == AgreementKind::Other && e.status == AgreementStatus::Discussed;
+            (back && !meeting)
+                .then(|| {
+                    list.iter()
+                        .rposition(|x| same_parties(x) && x.status > e.status)
+                        .or_else(|| {
+                            list.iter()
+                                .rposition(|x| includes(x) && x.status >= e.status)
+                        })
+                })
+                .flatten()
         });
     let Some(i) = found else {
         list.push(e);

@@ -135,3 +135,31 @@ fn both_countries_after_two_named_sides_are_those_two_not_a_third_beside_a_pair(
         "{found:?}"
     );
 }
+
+#[test]
+fn witnessing_the_exchange_of_a_number_of_agreements_is_a_signing() {
+    let found = sides_of(
+        "Saudi Arabia and China\n\nThe Saudi Crown Prince received Chinese President Li Wen in Riyadh.\n\nAfter that, the Crown Prince and the Chinese President witnessed the exchange of a number of bilateral agreements between the two countries.\n",
+    );
+    assert!(
+        found.contains(&side("CN-SA", AgreementStatus::Signed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_impersonal_plan_is_the_storys_two_countries() {
+    let found = sides_of(
+        "Maldives minister calls on Sri Lankan premier\n\nMaldives Foreign Minister Ali Rasheed called on Sri Lankan Prime Minister Nimal Perera in Colombo.\n\nIt is proposed to sign an Investment Protection Treaty and to facilitate remittances by Sri Lankans employed in the Maldives.\n",
+    );
+    assert!(found.contains(&side("LK-MV", Planned)), "{found:?}");
+}
+
+#[test]
+fn a_meeting_that_names_an_old_treaty_stays_a_meeting_beside_a_planned_declaration() {
+    let found = sides_of(
+        "Uruguay and Argentina\n\nForeign Ministers Pablo Ruiz of Uruguay and Diego Sosa of Argentina agreed to broker a presidential summit in April, during which a joint declaration is expected to be reached.\n\nRuiz and Sosa met on Friday in Montevideo in the framework of the 50th anniversary of the Treaty of the River Plate.\n\nBoth foreign ministers also agreed on further strengthening cooperation ties in defence, the document said.\n",
+    );
+    assert!(found.contains(&side("AR-UY", Planned)), "{found:?}");
+    assert!(found.contains(&side("AR-UY", Discussed)), "{found:?}");
+}

@@ -428,9 +428,20 @@ impl Cues {
 /// Whether an agreement noun follows the verb at `i` within a few words.
 /// The `n` words after the word at `i`.
 fn words_after(lower: &str, i: usize, n: usize) -> String {
-    lower[i..]
-        .split_whitespace()
-        .skip(1)
+    // "the exchange of a number of bilateral agreements": a count says how many, not what.
+    const COUNTS: &[&str] = &["a number of", "a series of", "a range of", "a set of"];
+    let words: Vec<&str> = lower[i..].split_whitespace().skip(1).collect();
+    let skip = COUNTS.iter().find_map(|c| {
+        let c: Vec<&str> = c.split(' ').collect();
+        (0..=2)
+            .find(|&k| words.get(k..k + c.len()) == Some(c.as_slice()))
+            .map(|k| (k, c.len()))
+    });
+    words
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| skip.is_none_or(|(at, len)| *k < at || *k >= at + len))
+        .map(|(_, w)| *w)
         .take(n)
         .collect::<Vec<_>>()
         .join(" ")

@@ -270,7 +270,7 @@ pub(super) fn parties(
             None => out.implicit_agent = true,
         }
     }
-    out.implicit_agent |= home_reference(s) || first_person_plural(s);
+    out.implicit_agent |= home_reference(s) || first_person_plural(s) || impersonal(s);
     out.passive = passive_signing().is_match(s.lower);
     out.region = region::side(s, cut);
     if let Some(host) = event_host(s, people) {
@@ -527,6 +527,20 @@ fn first_person_plural(s: &Sentence<'_>) -> bool {
     s.tokens
         .iter()
         .any(|t| matches!(t.text, "We" | "we" | "our" | "Our" | "us"))
+}
+
+/// "It is proposed to sign a treaty", "it was agreed to set up a commission": a clause with
+/// no agent, whose agent is whoever the story is about.
+fn impersonal(s: &Sentence<'_>) -> bool {
+    let mut words = s.lower.split_whitespace();
+    words.next() == Some("it")
+        && matches!(words.next(), Some("is" | "was" | "has"))
+        && words.take(2).any(|w| {
+            matches!(
+                w,
+                "proposed" | "agreed" | "decided" | "planned" | "envisaged" | "expected"
+            )
+        })
 }
 
 /// "the government" or "the country" meaning the country the story is about — not "the

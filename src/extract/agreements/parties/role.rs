@@ -569,24 +569,7 @@ fn elaborates_with(s: &Sentence<'_>, at: usize) -> bool {
 fn after_a_place(s: &Sentence<'_>, at: usize) -> bool {
     let mut i = s.tokens.partition_point(|t| t.start < at);
     // "in Qingdao, east China": a compass word between the place and its country.
-    if i > 0
-        && matches!(
-            s.tokens[i - 1].lower(),
-            "east"
-                | "west"
-                | "north"
-                | "south"
-                | "eastern"
-                | "western"
-                | "northern"
-                | "southern"
-                | "central"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-        )
-    {
+    if i > 0 && crate::extract::frame::is_compass(s.tokens[i - 1].lower()) {
         i -= 1;
     }
     if i < 3 || s.tokens[i - 1].text != "," {
