@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod extract;
 pub mod gazetteer;
 pub mod ingest;
+pub mod leaders;
 pub mod links;
 pub mod location;
 pub mod model;

@@ -80,6 +80,8 @@ pub(super) const PAIR_WORDS: &[&str] = &[
     "the two countries", "both countries", "the two sides", "both sides", "the two nations",
     "both nations", "the two governments", "both governments", "the two leaders",
     "both leaders", "the two ministers", "both ministers", "the two states", "both states",
+    "the two prime ministers", "both prime ministers", "the two foreign ministers",
+    "both foreign ministers", "the two premiers",
     "bilateral", "the two presidents", "the two heads of state", "both parties",
     "the two parties", "our two countries", "our two nations", "each other",
     "the two delegations", "both delegations", "the two secretaries", "the two officials",

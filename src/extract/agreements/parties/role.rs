@@ -396,6 +396,15 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
         return Role::Bystander("the source that reports it, not a party");
     }
     let before = words_before(s, m.start, 4);
+    // "in the Indo-Pacific, where China is flexing its muscles": a clause about the place;
+    // but "the summit in Abu Dhabi, where India and the UAE signed a pact" signs.
+    if before.first().is_some_and(|w| w == "where")
+        && !words_after(s, m.end, 6)
+            .iter()
+            .any(|t| ENGAGE_WORDS.contains(t.lower()) || t.lower().starts_with("sign"))
+    {
+        return Role::Bystander("named in a clause about a place, not a party");
+    }
     // "formerly New Zealand's Chief Negotiator": a post held before.
     if before
         .iter()
