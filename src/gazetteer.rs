@@ -438,7 +438,8 @@ fn is_acronym(term: &str) -> bool {
     letters.len() <= 4 && letters.iter().all(|c| c.is_ascii_uppercase())
 }
 
-fn is_word_boundary(folded: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` of `folded` is a whole word: no letter or digit on either side.
+pub(crate) fn is_word_boundary(folded: &str, start: usize, end: usize) -> bool {
     let before = folded[..start].chars().next_back();
     let after = folded[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use crate::gazetteer::{CountryCode, Gazetteer, fold};
+use crate::gazetteer::{CountryCode, Gazetteer, fold, is_word_boundary};
 
 /// A leader's full name found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +29,9 @@ pub struct Sighting {
 /// The compiled table.
 pub struct Leaders {
     matcher: AhoCorasick,
-    /// The country of each pattern; `None` where one spelling names people of two countries.
-    countries: Vec<Option<CountryCode>>,
+    /// The country of each pattern.
+    countries: Vec<CountryCode>,
+    /// Every folded spelling; `None` where one names people of two countries.
     by_name: HashMap<String, Option<CountryCode>>,
 }
 
@@ -74,8 +75,11 @@ impl Leaders {
                     .or_insert(Some(code));
             }
         }
-        let mut patterns: Vec<(&String, Option<CountryCode>)> =
-            by_name.iter().map(|(k, c)| (k, *c)).collect();
+        // A spelling shared by people of two countries is never matched.
+        let mut patterns: Vec<(&String, CountryCode)> = by_name
+            .iter()
+            .filter_map(|(k, c)| Some((k, (*c)?)))
+            .collect();
         patterns.sort();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -111,14 +115,9 @@ impl Leaders {
         let to_orig = |i: usize| offsets.as_ref().map_or(i, |o| o[i] as usize);
         self.matcher
             .find_iter(&folded)
-            .filter(|m| {
-                let before = folded[..m.start()].chars().next_back();
-                let after = folded[m.end()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
+            .filter(|m| is_word_boundary(&folded, m.start(), m.end()))
             .filter_map(|m| {
-                let country = self.countries[m.pattern().as_usize()]?;
+                let country = self.countries[m.pattern().as_usize()];
                 let (start, end) = (to_orig(m.start()), to_orig(m.end()));
                 let proper = text[start..].starts_with(char::is_uppercase);
                 (proper && !names_a_place(&text[end..])).then_some(Sighting {
@@ -167,7 +166,6 @@ fn names_a_place(after: &str) -> bool {
         "Conference",
         "Convention",
         "Complex",
-        "Stadium",
         "Mausoleum",
         "Trust",
         "College",
