@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod cities;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;

@@ -82,6 +82,43 @@ pub fn dateline_place(text: &str) -> Option<&str> {
     opens_with_month(after).then_some(place)
 }
 
+/// The country of the city a dateline opens the lead with: "AMMAN — His Majesty …",
+/// "Jeddah: The Cabinet …", "Dhaka, 5 April 2024 -". A country named as the dateline
+/// ("KUWAIT: Kuwait's government …") is its own. Not "Washington, however, said": after a
+/// comma, a city in mixed case needs a date or a place.
+pub fn dateline_country(text: &str, mentions: &[Mention]) -> Option<CountryCode> {
+    let end = text
+        .char_indices()
+        .take_while(|(i, _)| *i < 40)
+        .find(|(_, c)| matches!(c, ',' | ':' | '—' | '–' | '-' | '('))
+        .map(|(i, _)| i)?;
+    let place = text[..end].trim_end();
+    let words = place.split_whitespace().count();
+    if !(1..=3).contains(&words)
+        || !place
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    // "Port-au-Prince", "Guinea-Bissau": a hyphen inside a name is no dateline's end.
+    if text[end..].starts_with('-') && !text[..end].ends_with(' ') {
+        return None;
+    }
+    if text[end..].starts_with(',') && !all_capitals(place) {
+        let after = text[end + 1..].trim_start();
+        if !(after.starts_with(|c: char| c.is_ascii_digit()) || opens_with_month(after)) {
+            return None;
+        }
+    }
+    crate::cities::country_of(place).or_else(|| {
+        mentions
+            .iter()
+            .find(|m| m.start == 0 && m.end == place.len())
+            .map(|m| m.code)
+    })
+}
+
 /// Whether byte `start` lies in the parentheses of an agency credit after an all-capital
 /// city: "JEDDAH (UrduPoint / Pakistan Point News)". A country there names an outlet.
 pub fn in_agency_credit(text: &str, start: usize) -> bool {
@@ -179,6 +216,8 @@ pub struct Frame {
     /// A bloc the headline names as an actor ("GCC to pursue free trade agreements", "Russia
     /// and SADC agree to sign memoranda"), with the one country it names, if any.
     organisation: Option<(String, Option<CountryCode>)>,
+    /// The headline names a country as its subject, not only as one met or visited.
+    titled: bool,
 }
 
 impl Frame {
@@ -234,6 +273,7 @@ impl Frame {
         Frame {
             subjects: weights.into_iter().map(|(c, w, _)| (c, w)).collect(),
             organisation: None,
+            titled: title_objects.iter().any(|object| !object),
         }
     }
 
@@ -247,6 +287,22 @@ impl Frame {
             (Some(org), [c]) => Some((org, Some(*c))),
             _ => None,
         };
+        self
+    }
+
+    /// The frame with the dateline's country weighed as a headline's, when the headline
+    /// names no subject of its own: where a story is filed is most often whose story it is
+    /// ("King receives letters from Saudi, Malaysian monarchs" under "AMMAN — His Majesty
+    /// King Abdullah received …"). Only a country the document names: the dateline alone
+    /// adds none.
+    pub fn with_dateline(mut self, code: Option<CountryCode>) -> Frame {
+        if self.titled {
+            return self;
+        }
+        if let Some(entry) = self.subjects.iter_mut().find(|(c, _)| Some(*c) == code) {
+            entry.1 += IN_TITLE;
+            self.subjects.sort_by_key(|s| std::cmp::Reverse(s.1));
+        }
         self
     }
 

@@ -1,9 +1,7 @@
 //! People the table of leaders knows: a country for an official the text gives none, the
 //! leaders a text names without a title, and a former national leader now in a bloc's office.
 
-use super::{
-    Explanation, Extraction, Person, is_title_case, names_same_person, same_name_same_country,
-};
+use super::{Explanation, Extraction, Person, names_same_person, same_name_same_country};
 use crate::ingest::SourceDoc;
 
 /// The people the leaders' table knows: a country for an official the text gave none, and
@@ -31,10 +29,9 @@ pub(super) fn known_leaders(doc: &SourceDoc, out: &mut Extraction) {
         .filter(|&i| out.people[i].country.is_none())
         .collect();
     same_name_same_country(&mut out.people, &unknown, &known);
+    // A subheading in title case ("India's Prime Minister Narendra Modi") is read too: the
+    // table matches whole names only, so no headline word can pass for one.
     for block in &doc.blocks {
-        if is_title_case(&block.text) {
-            continue;
-        }
         for s in leaders.find(&block.text) {
             let name = &block.text[s.start..s.end];
             let known =
@@ -61,6 +58,34 @@ pub(super) fn known_leaders(doc: &SourceDoc, out: &mut Extraction) {
                 country,
                 organisation: organisation.map(str::to_string),
             });
+        }
+    }
+}
+
+/// A nickname the text gives in quotes after a full name ("Pushpa Kamal Dahal “Prachanda”")
+/// names the same person: it takes the full name's country, which a bare title would
+/// otherwise leave to the frame.
+pub(super) fn nicknames(doc: &SourceDoc, people: &mut [Person]) {
+    for i in 0..people.len() {
+        if people[i].country.is_some() || people[i].name.contains(' ') {
+            continue;
+        }
+        let quoted = ["“", "\"", "("]
+            .iter()
+            .zip(["”", "\"", ")"])
+            .map(|(open, close)| format!("{open}{}{close}", people[i].name));
+        let quoted: Vec<String> = quoted.collect();
+        let full = doc.blocks.iter().find_map(|b| {
+            quoted.iter().find_map(|q| {
+                let at = b.text.find(q.as_str())?;
+                let before = b.text[..at].trim_end();
+                people
+                    .iter()
+                    .position(|p| p.name.contains(' ') && before.ends_with(p.name.as_str()))
+            })
+        });
+        if let Some(f) = full {
+            people[i].country = people[f].country;
         }
     }
 }

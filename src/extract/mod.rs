@@ -254,8 +254,11 @@ fn document_as_read(doc: &SourceDoc) -> Extraction {
                 (b.text.as_str(), kept)
             })
             .collect();
+        let dateline =
+            lead.and_then(|i| frame::dateline_country(&doc.blocks[i].text, &per_block[i]));
         let frame = frame::Frame::new((&doc.title, &title), &framed, lead)
-            .with_organisation(agreements::headline_organisation(&doc.title), &title);
+            .with_organisation(agreements::headline_organisation(&doc.title), &title)
+            .with_dateline(dateline);
         out.date = dates::of_document(&doc.blocks);
         prose(doc, &per_block, &sentences, &frame, &mut out);
     }
@@ -349,6 +352,7 @@ fn prose(
         }
     }
     known::known_leaders(doc, out);
+    known::nicknames(doc, &mut out.people);
     let names = people::NameIndex::new(&out.people);
     implicit_countries(&mut out.people, &names, sentences, frame);
     let found = agreements::find(&agreements::Input {
