@@ -194,6 +194,10 @@ const BLOCKED_PHRASES: &[&str] = &[
     "Guatemala City",
     "Panama City",
     "Kuwait City",
+    // The airline, its group and its stadium, not the country "the Emirates" names.
+    "the Emirates airline",
+    "the Emirates Group",
+    "the Emirates Stadium",
     "Lake Chad",
     "Gulf of Mexico",
     "Gulf of Oman",
@@ -377,7 +381,7 @@ impl Gazetteer {
                 if original != exact {
                     continue;
                 }
-            } else if !original.chars().next().is_some_and(char::is_uppercase) {
+            } else if !proper_noun(original) {
                 // Country words are proper nouns: "china" the porcelain, "polish" the verb.
                 continue;
             }
@@ -430,6 +434,16 @@ pub fn resolve_congo(scans: &mut [Scan]) {
             }
         }
     }
+}
+
+/// Whether a matched name is written as a proper noun: a capital first, past a leading "the"
+/// of a name that takes one ("the Emirates").
+fn proper_noun(original: &str) -> bool {
+    let name = original
+        .strip_prefix("the ")
+        .or_else(|| original.strip_prefix("The "))
+        .unwrap_or(original);
+    name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Short all-capital acronyms ("US", "U.K.", "DRC") must match exactly: "us" is a pronoun.
