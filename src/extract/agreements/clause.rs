@@ -70,7 +70,7 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
             // "… signed an agreement with Kosovo, and a memorandum was signed with the Iraqi
             // counterpart": a second instrument with its own signing verb is its own clause.
             let before = &sentence[k.checked_sub(1).map_or(0, |j| starts[j])..c];
-            if sentence[c..].starts_with("and a") {
+            if item.starts_with("and a ") || item.starts_with("and an ") {
                 let lower = item.to_ascii_lowercase();
                 let signs = super::cues::Cues::of(&lower).any(super::cues::Cue::Signed);
                 return signs && reports(before);
@@ -175,6 +175,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "tripartite statement",
             "exchange of notes",
             "exchanges of notes",
+            "exchange notes",
             "exchanged notes",
             "diplomatic notes",
             "trilateral statement",

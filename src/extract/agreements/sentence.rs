@@ -18,7 +18,7 @@ use crate::gazetteer::CountryCode;
 use crate::terms::{AgreementKind, AgreementStatus, Date, Topic};
 
 /// Agreement nouns, in lowercase.
-const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|charters?|(?:legal|cooperation) instruments?|instruments? of cooperation|cooperation program(?:me)?s?|program(?:me)?s? of cooperation|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? of (?:diplomatic )?notes|exchanged (?:diplomatic )?notes|diplomatic notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?|minutes of (?:the|establishment))(?-u:\b)";
+const NOUNS: &str = r"(?-u:\b)(memorand(?:um|a|ums)(?: of understanding)?|memos?|mous?|agreements?|deals?|accords?|(?:joint )?declarations?|partnerships?|frameworks?|letters? of intent|treat(?:y|ies)|conventions?|charters?|(?:legal|cooperation) instruments?|instruments? of cooperation|cooperation program(?:me)?s?|program(?:me)?s? of cooperation|pacts?|protocols?|road ?maps?|action plans?|addend(?:um|a|ums)|(?:joint|tripartite|trilateral) statements?|exchanges? (?:of )?(?:diplomatic )?notes|exchanged (?:diplomatic )?notes|diplomatic notes|signatories|documents?|(?:joint )?communiqu[eéÉ]s?|agreed (?:record|minutes)s?|minutes of (?:the|establishment))(?-u:\b)";
 
 /// Agreement nouns in any case.
 pub(super) fn noun_re() -> &'static Regex {

@@ -83,6 +83,14 @@ pub(super) fn future_signing(lower: &str, i: usize) -> bool {
     {
         return true;
     }
+    // "are expected to be finalised and signed": a participle coordinated with one that a
+    // modal or "to be" governs.
+    if let ["and", participle, aux, ..] = words[..]
+        && participle.ends_with("ed")
+        && MODALS.contains(&aux)
+    {
+        return true;
+    }
     match words.first() {
         // "had met with the Qatari minister to sign", "joined her colleagues … to sign the
         // memorandum": the purpose of a past meeting, reported after it happened.
@@ -231,6 +239,17 @@ pub(super) fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
         ]
         .iter()
         .any(|v| lower.contains(v));
+    }
+    // "The Cabinet approved a cooperation agreement with Greece": a government's approval of
+    // an instrument comes before its signing; "approved the budget" plans nothing.
+    if cue.starts_with("approv") {
+        let after: String = lower[start..]
+            .split_whitespace()
+            .skip(1)
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        return super::super::sentence::noun_re().is_match(&after);
     }
     if !cue.ends_with(" to") {
         return true;

@@ -50,7 +50,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "formalises", "formalizes", "adopted", "adopting", "issued", "exchanged", "exchange of",
         "resulted in", "resulting in", "striking",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a", "reached agreement", "recently reached",
-        "put pen to paper", "was the signing of", "saw the signing of", "included the signing of",
+        "put pen to paper", "was the signing of", "were the signing of", "include the signing of",
+        "includes the signing of", "saw the signing of", "included the signing of",
         "culminated in the signing of", "ended with the signing of", "was followed by the signing of",
         "were followed by the signing of", "announced the signing of", "announced an agreement",
         "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
@@ -70,7 +71,10 @@ const WORDS: &[(Cue, &[&str])] = &[
         "plans a ", "plans an ", "would conclude", "will conclude", "agree on the signing",
         "agreed on the signing", "agreed upon the signing", "agree on signing", "agreed on signing",
         "approving the signing", "approve the signing", "approving the negotiation and signing",
-        "approved the negotiation and signing", "approve the negotiation and signing"]),
+        "approved the negotiation and signing", "approve the negotiation and signing",
+        "approved a ", "approved an ", "approved the ", "approves a ", "approves an ",
+        "approves the ", "approving a ", "approving an ", "approving the ", "approve a ",
+        "approve an ", "approve the "]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -82,14 +86,15 @@ const WORDS: &[(Cue, &[&str])] = &[
         "phone conversation", "telephone conversation", "video call", "videoconference",
         "video conference", "virtual meeting", "dialogue", "exchanged views", "consultations",
         "bilaterals", "conferred with", "held talks", "courtesy call", "paid a visit", "met with",
-        " summit ", " agreed ", " discussions", "press conference with",
+        " summit", " agreed ", " discussion", "press conference with",
         "news conference with", "bi-national commission", "binational commission",
         "joint commission", "joint permanent commission", "intergovernmental commission",
         "tete-a-tete", "tête-à-tête", "granted an audience", "received in audience"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
-        "government have"]),
+        "government have", "the cabinet", "the council of ministers", "the foreign ministry",
+        "the sultanate", "the emirate", "the island nation", "the gulf state"]),
     (Cue::NotParty, &["similar", "such as", "unlike", "mediated by", "brokered by", "hosted by", "supported by",
         "facilitated by", "auspices of", "compared with", "compared to", "like ", "follows ",
         "following ", "comes after", "came after", "coming after", "modelled on", "modeled on", "previously", " than ", "informed of",
@@ -186,16 +191,22 @@ impl Cues {
             // "in Beijing for the Summit of the Forum on China-Africa Cooperation": a named
             // gathering its attendees came to, not a meeting between them ("a summit of the
             // two leaders" is one).
-            let named_gathering = rest.starts_with("of the ")
-                && !["two ", "three ", "four ", "leaders"]
+            let named_gathering = rest.trim_start().strip_prefix("of the ").is_some_and(|r| {
+                !["two ", "three ", "four ", "leaders"]
                     .iter()
-                    .any(|w| rest["of the ".len()..].starts_with(w));
-            if word == " summit "
+                    .any(|w| r.starts_with(w))
+            });
+            if word == " summit"
                 && (named_gathering
                     || ["business", "investment", "investors", "industry"]
                         .iter()
                         .any(|w| before.ends_with(w)))
             {
+                continue;
+            }
+            // "received a letter from", "two messages received by the King": a message
+            // delivered is no meeting of its senders.
+            if word == " received " && delivers_a_message(before, rest) {
                 continue;
             }
             // "finalised the draft", "concluded negotiations": the text is agreed and awaits
@@ -247,7 +258,17 @@ impl Cues {
     }
 }
 
-/// Whether an agreement noun follows the verb at `i` within a few words.
+/// Whether "received" is said of a message: "messages received by", "received a written
+/// message from", "received a letter".
+fn delivers_a_message(before: &str, after: &str) -> bool {
+    let message = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(w, "message" | "messages" | "letter" | "letters")
+    };
+    before.split_whitespace().next_back().is_some_and(message)
+        || after.split_whitespace().take(4).any(message)
+}
+
 /// The `n` words after the word at `i`.
 fn words_after(lower: &str, i: usize, n: usize) -> String {
     // "the exchange of a number of bilateral agreements": a count says how many, not what.
@@ -339,7 +360,14 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
             lower[i..].starts_with("result") && w.split_whitespace().any(|w| w == "signing")
                 || super::sentence::noun_re().is_match(w)
         };
-        if weak && !acts_on_instrument(lower, i)
+        // "exchanged views on the agreement": talk about an instrument, not its exchange.
+        let exchanged_talk = lower[i..].starts_with("exchanged")
+            && matches!(
+                words_after(lower, i, 1).as_str(),
+                "views" | "ideas" | "opinions" | "greetings" | "information" | "experiences"
+            );
+        if exchanged_talk
+            || weak && !acts_on_instrument(lower, i)
             || needs_instrument && !instrument_follows(&words_after(lower, i, 5))
         {
             continue;
