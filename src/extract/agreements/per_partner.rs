@@ -71,8 +71,16 @@ pub(super) fn groups(
         .filter(|s| !units.iter().flatten().any(|u| u == *s))
         .cloned()
         .collect();
+    // The story's most central country that is not itself one of the partners: "the
+    // government is looking to conclude FTAs with Canada, Peru and Tunisia" under a headline
+    // that names only the three.
+    let partner = |c: &CountryCode| {
+        let side = Side::Country(*c);
+        r.parties.with_groups.iter().flatten().any(|u| *u == side)
+            || r.parties.with_groups.is_empty() && units.iter().flatten().any(|u| *u == side)
+    };
     if host.is_empty()
-        && let Some(p) = frame.primary()
+        && let Some(p) = frame.countries().find(|c| !partner(c))
     {
         host.push(Side::Country(p));
     }

@@ -71,6 +71,16 @@ pub(super) enum Side {
     Organisation(String),
 }
 
+/// The word (or `n` words) right after the word that starts at `i`.
+fn words_after(lower: &str, i: usize, n: usize) -> String {
+    lower[i..]
+        .split_whitespace()
+        .skip(1)
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The parties of the engagement a clause reports. `noun_end` is where its agreement noun
 /// ends (0 for a meeting); `witnesses` are people who only watched.
 pub(super) fn parties(
@@ -89,10 +99,21 @@ pub(super) fn parties(
     // "a memorandum on bilateral consultations": the instrument's subject.
     let setting = |i: usize| {
         let before = s.lower[..i].trim_end();
+        // "the Partnership Agreement (CEPA) negotiations with Canada": talks on the
+        // instrument just named are the same engagement.
         let subject = s.lower.get(noun_end..i).is_some_and(|gap| {
             gap.len() < 30 && [" on ", " for ", " of "].iter().any(|p| gap.starts_with(p))
+                || gap.len() < 30
+                    && gap.split_whitespace().all(|w| {
+                        w.starts_with('(') && w.ends_with(')')
+                            || super::sentence::noun_re().is_match(w)
+                    })
         });
+        // "a senior officials' consultations agreement with Canada": the cue names the kind
+        // of the next instrument in a list, which is no new engagement of its own.
+        let modifier = super::sentence::noun_re().is_match(&words_after(s.lower, i, 1));
         subject
+            || modifier
             || [
                 "at the",
                 "at a",
@@ -306,6 +327,9 @@ pub(super) fn parties(
     // signed agreements with Latvia and Estonia to join the U.S. programme").
     let hosts = out.hosts.clone();
     out.partners.retain(|c| !hosts.contains(c));
+    for group in &mut out.with_groups {
+        group.retain(|s| !matches!(s, Side::Country(c) if hosts.contains(c)));
+    }
     let mut seen = Vec::new();
     out.partners.retain(|c| {
         let new = !seen.contains(c);
