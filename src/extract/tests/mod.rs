@@ -788,4 +788,5 @@ fn countries_as_subjects_of_talks_and_describing_or_patron_leaders_are_no_partie
 
 mod hosts;
 mod known;
+mod real_copy;
 mod sides;

@@ -1,0 +1,109 @@
+//! Shapes real wire copy uses that the fixtures had not: cabinet approvals, datelines that name the subject, nicknames, subheadings, "the Emirates".
+
+use super::*;
+
+#[test]
+fn outcomes_that_were_the_signing_of_an_instrument_sign_it() {
+    let found = sides_of(
+        "Oman and Kenya deepen ties\n\nAmong the outcomes of the visit were the signing of a memorandum of understanding on tourism between Oman and Kenya.\n",
+    );
+    assert_eq!(found, [side("KE-OM", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_cabinet_approving_an_instrument_plans_it() {
+    let found = sides_of(
+        "Rail link moves ahead\n\nPakistan's federal cabinet on Tuesday approved a memorandum of understanding with Uzbekistan on rail transit.\n",
+    );
+    assert_eq!(found, [side("PK-UZ", AgreementStatus::Planned)]);
+}
+
+#[test]
+fn the_emirates_is_a_country() {
+    let found = sides_of(
+        "Port deal\n\nEgypt and the Emirates signed an agreement on port development in Sokhna on Sunday.\n",
+    );
+    assert_eq!(found, [side("AE-EG", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn receiving_a_message_is_no_meeting() {
+    let found = sides_of(
+        "Letter from Doha\n\nACCRA — Ghana's President received a written message from the Emir of Qatar on Monday on bilateral relations, delivered by the Qatari ambassador.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn the_dateline_names_whose_minister_a_bare_title_is() {
+    let e = extract(
+        "Border security talks\n\nAMMAN — Interior Minister Mazen Farrayeh held talks with his Saudi counterpart on border security on Monday.\n\nThe two ministers discussed drug smuggling along the Saudi frontier, where Jordan has stepped up patrols.\n",
+        Format::Text,
+    );
+    assert_eq!(country_of(&e, "Mazen Farrayeh").as_deref(), Some("JO"));
+    assert_eq!(sides(&e), [side("JO-SA", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn exchanging_views_on_a_draft_signs_nothing() {
+    let found = sides_of(
+        "Border talks\n\nKenya and Uganda exchanged views on the draft agreement on cross-border trade during the meeting in Kampala.\n",
+    );
+    assert_eq!(found, [side("KE-UG", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn an_agreement_to_be_finalised_and_signed_is_planned() {
+    let found = sides_of(
+        "Water deal\n\nThe agreement between Chile and Peru on shared aquifers is expected to be finalised and signed in March.\n",
+    );
+    assert_eq!(found, [side("CL-PE", AgreementStatus::Planned)]);
+}
+
+#[test]
+fn negotiations_named_by_their_instrument_are_with_the_partner_and_concluded_is_signed() {
+    let found = sides_of(
+        "Trade pact\n\nIndonesia concluded the trade agreement negotiations with Canada last week.\n",
+    );
+    assert_eq!(found, [side("CA-ID", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn partners_a_headline_lists_each_get_one_with_the_storys_subject_not_with_each_other() {
+    let found = sides_of(
+        "Canada, Peru and Tunisia on the list\n\nThe government is looking to conclude free trade agreements with Canada, Peru and Tunisia this year.\n\nIndonesia's exports grew five percent last year, the trade ministry in Jakarta said.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            side("CA-ID", AgreementStatus::Planned),
+            side("ID-PE", AgreementStatus::Planned),
+            side("ID-TN", AgreementStatus::Planned),
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_nickname_takes_the_full_names_country() {
+    let e = extract(
+        "India hosts its neighbour\n\nNepali Prime Minister Pushpa Kamal Dahal \"Prachanda\" arrived in New Delhi on Wednesday.\n\nPrime Minister Prachanda and Indian Prime Minister Narendra Modi later signed an agreement on power trade.\n",
+        Format::Text,
+    );
+    assert_eq!(country_of(&e, "Prachanda").as_deref(), Some("NP"));
+    assert_eq!(sides(&e), [side("IN-NP", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn leaders_in_a_title_case_subheading_are_people() {
+    let e = extract(
+        "Leaders meet\n\nNarendra Modi Meets Sheikh Hasina In Delhi\n\nThe two leaders signed seven agreements on water sharing and rail links.\n",
+        Format::Text,
+    );
+    assert_eq!(country_of(&e, "Sheikh Hasina").as_deref(), Some("BD"));
+    assert_eq!(country_of(&e, "Narendra Modi").as_deref(), Some("IN"));
+    assert!(
+        sides(&e).contains(&side("BD-IN", AgreementStatus::Signed)),
+        "{:?}",
+        sides(&e)
+    );
+}
