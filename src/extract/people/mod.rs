@@ -14,6 +14,7 @@ mod appointment;
 mod attribution;
 mod index;
 mod long_title;
+mod name;
 mod plural;
 mod title;
 
