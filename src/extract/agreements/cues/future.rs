@@ -232,6 +232,22 @@ pub(super) fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
     if matches!(cue, "aims to" | "aim to") && purpose_of_an_instrument(&lower[..start]) {
         return false;
     }
+    // "It aims to establish a cooperation framework" after a memo is named: a pronoun's aim
+    // plans an instrument only when the aim is to conclude one ("It aims to sign a deal").
+    if matches!(cue, "aims to" | "aim to")
+        && matches!(last_word(&lower[..start]), "it" | "they" | "this" | "these")
+    {
+        let concludes = lower[end..].split_whitespace().next().is_some_and(|w| {
+            [
+                "sign", "ink", "conclude", "finalis", "finaliz", "formalis", "formaliz", "agree",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+        });
+        if !concludes {
+            return false;
+        }
+    }
     // "next month", "upcoming": a time plans a signing only where the clause signs.
     if matches!(cue, "next month" | "next year" | "next week" | "upcoming") {
         return [
@@ -241,12 +257,13 @@ pub(super) fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
         .any(|v| lower.contains(v));
     }
     // "The Cabinet approved a cooperation agreement with Greece": a government's approval of
-    // an instrument comes before its signing; "approved the budget" plans nothing.
+    // an instrument comes before its signing; "approved the budget" plans nothing. Eight
+    // words reach past "approving the negotiation and signing of the Memorandum".
     if cue.starts_with("approv") {
         let after: String = lower[start..]
             .split_whitespace()
             .skip(1)
-            .take(6)
+            .take(8)
             .collect::<Vec<_>>()
             .join(" ");
         return super::super::sentence::noun_re().is_match(&after);
@@ -262,6 +279,14 @@ pub(super) fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
             ACTS.iter()
                 .any(|&a| if a == "be" { w == a } else { w.starts_with(a) })
         })
+}
+
+/// The last word of `before`, without punctuation.
+fn last_word(before: &str) -> &str {
+    before
+        .split_whitespace()
+        .next_back()
+        .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether the words before an "aims to" are an instrument or a "which" after one: "the
