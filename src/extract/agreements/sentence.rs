@@ -366,12 +366,7 @@ pub(super) fn report(
     .any(|w| s.lower.contains(w));
     let plural = match nouns.first() {
         Some(n) => {
-            let head = n
-                .as_str()
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
+            let head = noun_head(n.as_str()).to_ascii_lowercase();
             (head.ends_with('s')
                 || head == "memoranda"
                 || coordinated(s.lower, &nouns)
@@ -637,9 +632,24 @@ fn coordinated(lower: &str, nouns: &[regex::Match<'_>]) -> bool {
     false
 }
 
+/// The word of an agreement noun that carries its number: the first before "of"
+/// ("memoranda of understanding", "letters of intent"), else the last ("cooperation plans or
+/// action plans", "joint declarations"). "Agreed minutes" and "exchanged notes" are one
+/// record.
+fn noun_head(noun: &str) -> &str {
+    let words: Vec<&str> = noun.split_whitespace().collect();
+    let of = words.iter().position(|w| w.eq_ignore_ascii_case("of"));
+    match (of, words.as_slice()) {
+        (Some(k), _) if k > 0 => words[k - 1],
+        (_, [.., "minutes" | "notes"]) => "one",
+        (_, [.., last]) => last,
+        _ => "",
+    }
+}
+
 /// "signed multiple agreements", "a series of deals": a count, not an agreement.
 pub(super) fn is_generic(s: &Sentence<'_>, start: usize, noun: &str) -> bool {
-    let head = noun.split_whitespace().next().unwrap_or("");
+    let head = noun_head(noun);
     let plural =
         head.ends_with('s') && !head.ends_with("ss") || head.eq_ignore_ascii_case("memoranda");
     plural

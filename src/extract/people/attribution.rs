@@ -277,6 +277,22 @@ fn name_of_country(
         return None;
     }
     let (end, name) = person_name(ctx, text, i)?;
+    // "International Centre for Chemical and Biological Sciences of Pakistan": a field's
+    // words joined by "and" or "for" to capitalised words continue an organisation's name.
+    let field = |w: &str| {
+        let w = w.to_lowercase();
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        [w.as_str(), singular]
+            .iter()
+            .any(|w| PORTFOLIO_WORDS.contains(w) || ORGANISATION_WORDS.contains(w))
+    };
+    if i >= 2
+        && matches!(ctx.lower(i - 1), "and" | "&" | "for")
+        && ctx.tokens[i - 2].is_capitalised()
+        && name.split_whitespace().any(field)
+    {
+        return None;
+    }
     let country = of_country(ctx, end)?;
     Some((end, make_untitled(name, Some(country), "name-of-country")))
 }

@@ -1,4 +1,5 @@
-//! Shapes real wire copy uses that the fixtures had not: cabinet approvals, datelines that name the subject, nicknames, subheadings, "the Emirates".
+//! Shapes real wire copy uses that the fixtures had not: cabinet approvals, datelines that
+//! name the subject, nicknames, subheadings, "the Emirates", plural plans, blocs "between".
 
 use super::*;
 
@@ -106,4 +107,44 @@ fn leaders_in_a_title_case_subheading_are_people() {
         "{:?}",
         sides(&e)
     );
+}
+
+#[test]
+fn plans_listed_with_several_governments_are_one_per_partner() {
+    let found = sides_of(
+        "Forum closes\n\nThe Indian government also signed cooperation plans or action plans with the governments of Ghana, Fiji and Chile on the last day of the forum.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            side("GH-IN", AgreementStatus::Signed),
+            side("FJ-IN", AgreementStatus::Signed),
+            side("CL-IN", AgreementStatus::Signed),
+        ]
+    );
+}
+
+#[test]
+fn what_a_signed_memo_aims_to_establish_is_no_new_plan() {
+    let found = sides_of(
+        "Rabat and Dakar\n\nMorocco and Senegal signed three memoranda of understanding in Dakar on Tuesday.\n\nThe second memorandum covers fisheries. It aims to establish a cooperation framework that will let the two countries share their experience of monitoring catches.\n",
+    );
+    assert_eq!(found, [side("MA-SN", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_field_in_an_institutes_name_is_no_person() {
+    let e = extract(
+        "Research centre\n\nThe deal was signed by the National Institute for Marine and Atmospheric Sciences of Kenya and a Norwegian university.\n",
+        Format::Text,
+    );
+    assert!(e.people.is_empty(), "{:?}", e.people);
+}
+
+#[test]
+fn a_dialogue_between_two_blocs_is_not_the_ministers_who_praise_it() {
+    let found = sides_of(
+        "Bangkok and Hanoi\n\nForeign Ministers Somchai Prasert of Thailand and Nguyen Van Long of Vietnam met in Hanoi on Monday to discuss border trade.\n\nPrasert and Long also agreed on the importance of deepening the dialogue between ASEAN and the European Union.\n",
+    );
+    assert_eq!(found, [side("TH-VN", AgreementStatus::Discussed)]);
 }

@@ -365,6 +365,18 @@ pub(super) fn parties(
         }
         orgs.push(short.to_string());
     }
+    if let Some(blocs) = organisation::blocs_between(s) {
+        for c in &out.codes {
+            out.bystanders
+                .push((*c, "not one of the sides named by \"between\""));
+        }
+        out.codes.clear();
+        out.hosts.clear();
+        out.partners.clear();
+        out.with_groups.clear();
+        out.implicit_agent = false;
+        orgs = blocs.to_vec();
+    }
     out.with_groups.retain(|g| !g.is_empty());
     orgs.sort();
     orgs.dedup();

@@ -246,3 +246,23 @@ pub(super) fn bloc_follows(s: &Sentence<'_>, code: CountryCode) -> bool {
         org_re().find(rest).is_some_and(|o| o.start() == 0)
     })
 }
+
+/// The two blocs "between" names, short forms: "the balanced dialogue between Mercosur and
+/// the European Union" is theirs, not that of the ministers who call for it.
+pub(super) fn blocs_between(s: &Sentence<'_>) -> Option<[String; 2]> {
+    let at = s.lower.find(" between ")? + " between ".len();
+    let short = |text: &str| {
+        let text = text.trim_start();
+        let text = text
+            .strip_prefix("the ")
+            .or_else(|| text.strip_prefix("The "))
+            .unwrap_or(text);
+        let m = org_re().find(text).filter(|m| m.start() == 0)?;
+        let (_, short) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str())?;
+        Some((short.to_string(), m.end() + (s.text.len() - text.len())))
+    };
+    let (first, end) = short(&s.text[at..])?;
+    let rest = s.text[end..].trim_start().strip_prefix("and ")?;
+    let (second, _) = short(rest)?;
+    (first != second).then_some([first, second])
+}
