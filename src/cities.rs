@@ -3,7 +3,8 @@
 //! A dateline says where a story was filed, which is most often the home of the outlet or of
 //! the government it reports on. The table is `data/cities.json`: capitals with their press
 //! spellings and large cities that datelines name. A name shared by cities of two countries
-//! ("San José", "Tripoli") or with a country ("Kuwait") is not in it.
+//! ("San José", "Tripoli") or with a country ("Kuwait") is not in it; "Kingston" is Jamaica's,
+//! as a dateline without a province or borough names it.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -159,9 +159,10 @@ fn objects(text: &str, mentions: &[Mention]) -> Vec<bool> {
         if before.len() > 1 && before.ends_with(',') && before.starts_with(char::is_uppercase) {
             before = words.next().unwrap_or("");
         }
+        // "with the United States (US)": a short form in brackets is the name before it.
         let listed = k > 0 && {
             let between = text.get(mentions[k - 1].end..m.start).unwrap_or("").trim();
-            matches!(between, "," | "and" | ", and" | "&")
+            matches!(between, "," | "and" | ", and" | "&" | "(")
         };
         out.push(OBJECT.contains(&before.to_lowercase().as_str()) || listed && out[k - 1]);
     }

@@ -165,7 +165,7 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "stadium", "hospital", "school", "college", "hall", "building", "tower", "square", "park",
     "port", "museum", "library", "partnership", "membership", "status", "board", "exchange",
     "utility", "utilities", "standard", "wisma", "ministers", "mausoleum", "memorial", "monument",
-    "cemetery", "palace",
+    "cemetery", "palace", "command", "corps",
 ]);
 
 /// An automaton for a word list searched in every clause or block: a full DFA, the fastest

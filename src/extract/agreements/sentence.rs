@@ -130,7 +130,8 @@ fn reference_words() -> &'static aho_corasick::AhoCorasick {
 }
 
 fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
-    const WEAK: &[&str] = &["bilateral", "each other", "the two", "both"];
+    // "the sides signed" completes a pair with one side named, but does not say there are two.
+    const WEAK: &[&str] = &["bilateral", "each other", "the two", "both", "the sides"];
     let (mut pair, mut two_named, mut group, mut counted_group) = (false, false, false, false);
     for m in reference_words().find_overlapping_iter(s.lower) {
         let k = m.pattern().as_usize();

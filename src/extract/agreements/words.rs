@@ -88,6 +88,7 @@ pub(super) const PAIR_WORDS: &[&str] = &[
     "the two prime ministers", "the two foreign ministers", "the countries'", "the two", "both",
     "his counterpart", "her counterpart", "his guest", "her guest", "his host", "her host",
     "their governments", "their countries", "their two countries", "the governments",
+    "the sides",
 
 ];
 

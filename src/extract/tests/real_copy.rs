@@ -1,5 +1,6 @@
 //! Shapes real wire copy uses that the fixtures had not: cabinet approvals, datelines that
-//! name the subject, nicknames, subheadings, "the Emirates", plural plans, blocs "between".
+//! name the subject, nicknames, subheadings, "the Emirates", plural plans, blocs "between",
+//! agreements ended or still being finalised, "the sides".
 
 use super::*;
 
@@ -147,4 +148,61 @@ fn a_dialogue_between_two_blocs_is_not_the_ministers_who_praise_it() {
         "Bangkok and Hanoi\n\nForeign Ministers Somchai Prasert of Thailand and Nguyen Van Long of Vietnam met in Hanoi on Monday to discuss border trade.\n\nPrasert and Long also agreed on the importance of deepening the dialogue between ASEAN and the European Union.\n",
     );
     assert_eq!(found, [side("TH-VN", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn a_kingston_dateline_makes_a_bare_minister_jamaicas() {
+    let e = extract(
+        "Government Signs Security Pact With United States\n\nKINGSTON, Nov. 4 : The Government has signed a maritime security agreement with the United States (US), the Minister of National Security, Dr. Horace Chang, told Parliament.\n\n“This will help us stop the drug boats leaving Jamaica for US shores,” the minister said.\n",
+        Format::Text,
+    );
+    assert_eq!(country_of(&e, "Horace Chang").as_deref(), Some("JM"));
+    assert_eq!(sides(&e), [side("JM-US", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_cabinet_approving_an_mou_without_an_article_plans_it() {
+    let found = sides_of(
+        "Cabinet decisions\n\nNEW DELHI, Feb 6 — The Union Cabinet also approved MoU between India and Brazil on cooperation in traditional medicine.\n",
+    );
+    assert_eq!(found, [side("BR-IN", AgreementStatus::Planned)]);
+}
+
+#[test]
+fn an_agreement_a_country_disengages_from_exists() {
+    let found = sides_of(
+        "Niger and France\n\nNiger's military government said on Friday it was disengaging from its security agreement with France, citing violations of its airspace.\n",
+    );
+    assert_eq!(found, [side("FR-NE", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_protocol_being_finalised_is_not_signed() {
+    let found = sides_of(
+        "Police cooperation\n\nBarbados is working on a new agreement with Canada. “We will operate under a separate protocol with the United Kingdom, which is also being finalised,” the attorney general said.\n",
+    );
+    assert!(
+        found.contains(&side("BB-GB", AgreementStatus::Planned)),
+        "{found:?}"
+    );
+    assert_nothing_signed(
+        "Police cooperation\n\nBarbados is working on a new agreement with Canada. “We will operate under a separate protocol with the United Kingdom, which is also being finalised,” the attorney general said.\n",
+    );
+}
+
+#[test]
+fn the_sides_at_a_meeting_with_one_country_are_it_and_the_storys_subject() {
+    let found = sides_of(
+        "Kazakh foreign minister at the UN\n\nASTANA – Kazakh Foreign Minister Murat Nurtleu held talks with several counterparts in New York this week.\n\nDuring the meeting with Bahrain’s Foreign Minister Abdullatif Al Zayani, the sides signed an intergovernmental agreement on visa exemption.\n",
+    );
+    assert_eq!(found, [side("BH-KZ", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_command_of_a_defence_force_is_no_person() {
+    let e = extract(
+        "Coast guard\n\n“We have increased our patrols through the Maritime, Air and Cyber Command of the Jamaica Defence Force,” the minister said.\n",
+        Format::Text,
+    );
+    assert!(e.people.is_empty(), "{:?}", e.people);
 }

@@ -237,36 +237,27 @@ pub(super) fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
     if matches!(cue, "aims to" | "aim to")
         && matches!(last_word(&lower[..start]), "it" | "they" | "this" | "these")
     {
-        let concludes = lower[end..].split_whitespace().next().is_some_and(|w| {
-            [
-                "sign", "ink", "conclude", "finalis", "finaliz", "formalis", "formaliz", "agree",
-            ]
-            .iter()
-            .any(|v| w.starts_with(v))
-        });
+        let concludes = lower[end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with("agree") || CONCLUDE.iter().any(|v| w.starts_with(v)));
         if !concludes {
             return false;
         }
     }
     // "next month", "upcoming": a time plans a signing only where the clause signs.
     if matches!(cue, "next month" | "next year" | "next week" | "upcoming") {
-        return [
-            "sign", "ink", "conclude", "finalis", "finaliz", "formalis", "formaliz",
-        ]
-        .iter()
-        .any(|v| lower.contains(v));
+        return CONCLUDE.iter().any(|v| lower.contains(v));
     }
     // "The Cabinet approved a cooperation agreement with Greece": a government's approval of
     // an instrument comes before its signing; "approved the budget" plans nothing. Eight
     // words reach past "approving the negotiation and signing of the Memorandum".
     if cue.starts_with("approv") {
-        let after: String = lower[start..]
-            .split_whitespace()
-            .skip(1)
-            .take(8)
-            .collect::<Vec<_>>()
-            .join(" ");
-        return super::super::sentence::noun_re().is_match(&after);
+        // "the MoU, approved by parliament": a past approval of an instrument named before.
+        if lower[end..].trim_start().starts_with("by ") {
+            return false;
+        }
+        return super::super::sentence::noun_re().is_match(&super::words_after(lower, start, 8));
     }
     if !cue.ends_with(" to") {
         return true;
@@ -280,6 +271,11 @@ pub(super) fn plans_an_act(lower: &str, start: usize, end: usize) -> bool {
                 .any(|&a| if a == "be" { w == a } else { w.starts_with(a) })
         })
 }
+
+/// Stems of the verbs that conclude an instrument.
+const CONCLUDE: &[&str] = &[
+    "sign", "ink", "conclude", "finalis", "finaliz", "formalis", "formaliz",
+];
 
 /// The last word of `before`, without punctuation.
 fn last_word(before: &str) -> &str {

@@ -72,9 +72,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "agreed on the signing", "agreed upon the signing", "agree on signing", "agreed on signing",
         "approving the signing", "approve the signing", "approving the negotiation and signing",
         "approved the negotiation and signing", "approve the negotiation and signing",
-        "approved a ", "approved an ", "approved the ", "approves a ", "approves an ",
-        "approves the ", "approving a ", "approving an ", "approving the ", "approve a ",
-        "approve an ", "approve the "]),
+        "approved ", "approves ", "approving ", "approve "]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -115,7 +113,10 @@ const WORDS: &[(Cue, &[&str])] = &[
         "canceling", "scrapping", "postponing", "called off",
         "cancelled", "canceled", "postponed",
         "shelved", "scrapped", "put on hold", "halted", "collapsed", "fell through", "walked away",
-        "pulled out of", "withdrew from", "derailed", "stalled", "delayed"]),
+        "pulled out of", "withdrew from", "derailed", "stalled", "delayed", "terminated",
+        "terminating", "terminates", "terminate", "disengaging from", "disengaged from",
+        "disengage from", "withdrawing from", "withdraw from", "pulling out of", "annulled",
+        "revoked", "renounced"]),
     (Cue::Conditional, &["only if", "on condition that", "provided that", "unless", "as long as"]),
 ];
 
@@ -335,6 +336,15 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         if negated_before(lower, i, 4) {
             continue; // "no document was signed"
         }
+        // "a protocol …, which is also being finalised": work towards a signing to come.
+        if lower[..i].ends_with("being ")
+            && ["finalis", "finaliz", "conclud"]
+                .iter()
+                .any(|v| lower[i..].starts_with(v))
+        {
+            future = true;
+            continue;
+        }
         // "Adopted", "issued", "exchanged" conclude an instrument only when they act on one:
         // "issued a joint statement", not "adopted two decisions authorising the signature".
         let weak = ["adopted", "adopting", "issued", "exchanged"]
@@ -395,10 +405,17 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     // signing "delayed" or "postponed" is still to come: "the treaty set to be signed today
     // will be delayed".
     let deferral = |i: usize| lower[i..].starts_with("delay") || lower[i..].starts_with("postpon");
+    // "terminated two agreements that it signed with France": ending an instrument in
+    // force calls off no signing.
+    let ends_instrument = |i: usize| {
+        ["terminat", "disengag", "annul", "revok", "renounc"]
+            .iter()
+            .any(|v| lower[i..].starts_with(v))
+    };
     let (deferred, called_off) = cues
         .starts(Cue::Suspended)
         .chain(cues.starts(Cue::Conditional))
-        .filter(|&i| window(i).contains("sign"))
+        .filter(|&i| window(i).contains("sign") && !ends_instrument(i))
         .fold((false, false), |(d, c), i| {
             let later = deferral(i) && !cues.any(Cue::Conditional);
             (d || later, c || !later)
@@ -420,12 +437,17 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
             "halted",
             "terminat",
             "cancel",
-            "withdrew",
+            "withdr",
             "pulled out",
+            "pulling out",
+            "disengag",
+            "annulled",
+            "revoked",
+            "renounced",
         ]
         .iter()
         .any(|v| verb.starts_with(v))
-            && !window(i).contains("sign")
+            && (!window(i).contains("sign") || ends_instrument(i))
             && super::sentence::noun_re().is_match(window(i))
     });
     if suspends_instrument && !past_signing && !future {

@@ -71,16 +71,6 @@ pub(super) enum Side {
     Organisation(String),
 }
 
-/// The word (or `n` words) right after the word that starts at `i`.
-fn words_after(lower: &str, i: usize, n: usize) -> String {
-    lower[i..]
-        .split_whitespace()
-        .skip(1)
-        .take(n)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The parties of the engagement a clause reports. `noun_end` is where its agreement noun
 /// ends (0 for a meeting); `witnesses` are people who only watched.
 pub(super) fn parties(
@@ -111,7 +101,9 @@ pub(super) fn parties(
         });
         // "a senior officials' consultations agreement with Canada": the cue names the kind
         // of the next instrument in a list, which is no new engagement of its own.
-        let modifier = super::sentence::noun_re().is_match(&words_after(s.lower, i, 1));
+        let modifier = role::words_after(s, i + 1, 1)
+            .first()
+            .is_some_and(|t| super::sentence::noun_re().is_match(t.lower()));
         subject
             || modifier
             || [
