@@ -135,7 +135,7 @@ pub static COMPANY_NOUNS: WordSet = WordSet::new(&[
     "company", "companies", "firm", "firms", "group", "miner", "miners", "automaker",
     "automakers", "carmaker", "maker", "makers", "producer", "producers", "manufacturer",
     "manufacturers", "bank", "banks", "lender", "investor", "investors", "consortium",
-    "conglomerate", "developer", "operator", "carrier", "airline", "exporter", "exporters",
+    "conglomerate", "conglomerates", "businessmen", "developer", "operator", "carrier", "airline", "exporter", "exporters",
     "importer", "importers", "trader", "traders", "giant", "startup", "start-up", "utility",
     "refiner", "supplier", "suppliers", "buyer", "buyers", "house", "multinational", "fund",
     "shipping", "explorer", "explorers", "contractor", "contractors", "refinery", "shipper", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "railway", "railways",

@@ -660,7 +660,7 @@ pub(super) fn is_generic(s: &Sentence<'_>, start: usize, noun: &str) -> bool {
 }
 
 /// A negation right before the noun ("has no trade agreement", "without an accord"), a
-/// company deal ("a commercial agreement"), or a denial earlier in the clause.
+/// company deal ("a commercial agreement", "business agreements"), or a denial earlier in the clause.
 pub(super) fn noun_negated(s: &Sentence<'_>, noun_start: usize) -> bool {
     let before: Vec<&str> = s.lower[..noun_start]
         .split_whitespace()
@@ -670,6 +670,9 @@ pub(super) fn noun_negated(s: &Sentence<'_>, noun_start: usize) -> bool {
     before
         .iter()
         .any(|w| matches!(*w, "no" | "without" | "not" | "never" | "nor"))
-        || before.iter().take(2).any(|w| *w == "commercial")
+        || before
+            .iter()
+            .take(2)
+            .any(|w| matches!(*w, "commercial" | "business"))
         || s.cues.starts(Cue::Denial).any(|i| i < noun_start)
 }

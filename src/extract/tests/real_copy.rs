@@ -206,3 +206,19 @@ fn a_command_of_a_defence_force_is_no_person() {
     );
     assert!(e.people.is_empty(), "{:?}", e.people);
 }
+
+#[test]
+fn blocs_listed_after_between_are_a_topic_not_a_side() {
+    let found = sides_of(
+        "Lavrov in Minsk\n\nMINSK, May 29 — Russian Foreign Minister Sergey Lavrov will meet Belarusian Foreign Minister Vladimir Makei in Minsk on Tuesday.\n\nThis is his first trip abroad since his reappointment. Official representative of the Russian Foreign Ministry Anna Petrova said earlier that the parties will exchange views on the development of cooperation between the EAEU, the CSTO, the CIS, and discuss the coordination of their efforts in the OSCE.\n",
+    );
+    assert_eq!(found, [side("BY-RU", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn business_agreements_with_foreign_conglomerates_are_no_state_agreement() {
+    let found = sides_of(
+        "Manila and Beijing\n\nPresident Ferdinand Marcos Jr. witnessed the exchange of several business agreements between the Government of the Philippines and Chinese conglomerates in Beijing on Wednesday.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

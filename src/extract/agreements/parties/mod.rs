@@ -357,7 +357,10 @@ pub(super) fn parties(
         }
         orgs.push(short.to_string());
     }
-    if let Some(blocs) = organisation::blocs_between(s) {
+    let (blocs, listed) = organisation::blocs_between(s);
+    if listed {
+        orgs.retain(|o| !blocs.contains(o));
+    } else if blocs.len() == 2 {
         for c in &out.codes {
             out.bystanders
                 .push((*c, "not one of the sides named by \"between\""));
@@ -367,7 +370,7 @@ pub(super) fn parties(
         out.partners.clear();
         out.with_groups.clear();
         out.implicit_agent = false;
-        orgs = blocs.to_vec();
+        orgs = blocs;
     }
     out.with_groups.retain(|g| !g.is_empty());
     orgs.sort();

@@ -247,10 +247,14 @@ pub(super) fn bloc_follows(s: &Sentence<'_>, code: CountryCode) -> bool {
     })
 }
 
-/// The two blocs "between" names, short forms: "the balanced dialogue between Mercosur and
-/// the European Union" is theirs, not that of the ministers who call for it.
-pub(super) fn blocs_between(s: &Sentence<'_>) -> Option<[String; 2]> {
-    let at = s.lower.find(" between ")? + " between ".len();
+/// The blocs "between" lists, short forms, and whether they are a comma list: "the balanced
+/// dialogue between Mercosur and the European Union" (theirs, not that of the ministers who
+/// call for it), "cooperation between the EAEU, the CSTO, the CIS" (a topic). Empty unless
+/// "between" is followed by a bloc.
+pub(super) fn blocs_between(s: &Sentence<'_>) -> (Vec<String>, bool) {
+    let Some(at) = s.lower.find(" between ") else {
+        return (Vec::new(), false);
+    };
     let short = |text: &str| {
         let text = text.trim_start();
         let text = text
@@ -261,8 +265,22 @@ pub(super) fn blocs_between(s: &Sentence<'_>) -> Option<[String; 2]> {
         let (_, short) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str())?;
         Some((short.to_string(), m.end() + (s.text.len() - text.len())))
     };
-    let (first, end) = short(&s.text[at..])?;
-    let rest = s.text[end..].trim_start().strip_prefix("and ")?;
-    let (second, _) = short(rest)?;
-    (first != second).then_some([first, second])
+    let (mut blocs, mut listed) = (Vec::new(), false);
+    let mut rest = &s.text[at + " between ".len()..];
+    while let Some((bloc, end)) = short(rest) {
+        if !blocs.contains(&bloc) {
+            blocs.push(bloc);
+        }
+        let after = s.text[end..].trim_start();
+        let comma = after.starts_with(',');
+        let item = after.get(1..).unwrap_or("").trim_start();
+        listed |= comma && (item.starts_with(char::is_uppercase) || item.starts_with("the "));
+        let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+        let next = after.strip_prefix("and ").unwrap_or(after);
+        if next.len() == after.len() && !comma {
+            break;
+        }
+        rest = next;
+    }
+    (blocs, listed)
 }
