@@ -178,16 +178,13 @@ fn an_agreement_a_country_disengages_from_exists() {
 
 #[test]
 fn a_protocol_being_finalised_is_not_signed() {
-    let found = sides_of(
-        "Police cooperation\n\nBarbados is working on a new agreement with Canada. “We will operate under a separate protocol with the United Kingdom, which is also being finalised,” the attorney general said.\n",
-    );
+    let text = "Police cooperation\n\nBarbados is working on a new agreement with Canada. “We will operate under a separate protocol with the United Kingdom, which is also being finalised,” the attorney general said.\n";
+    let found = sides_of(text);
     assert!(
         found.contains(&side("BB-GB", AgreementStatus::Planned)),
         "{found:?}"
     );
-    assert_nothing_signed(
-        "Police cooperation\n\nBarbados is working on a new agreement with Canada. “We will operate under a separate protocol with the United Kingdom, which is also being finalised,” the attorney general said.\n",
-    );
+    assert_nothing_signed(text);
 }
 
 #[test]
