@@ -430,24 +430,19 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
     // can be suspended exists.
     let suspends_instrument = cues.starts(Cue::Suspended).any(|i| {
         let verb = &lower[i..];
-        [
+        let stops = [
             "suspend",
             "scrapped",
             "shelved",
             "halted",
-            "terminat",
             "cancel",
             "withdr",
             "pulled out",
             "pulling out",
-            "disengag",
-            "annulled",
-            "revoked",
-            "renounced",
         ]
         .iter()
-        .any(|v| verb.starts_with(v))
-            && (!window(i).contains("sign") || ends_instrument(i))
+        .any(|v| verb.starts_with(v));
+        (ends_instrument(i) || stops && !window(i).contains("sign"))
             && super::sentence::noun_re().is_match(window(i))
     });
     if suspends_instrument && !past_signing && !future {

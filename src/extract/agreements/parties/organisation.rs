@@ -241,10 +241,22 @@ pub(super) fn signs_for_an_organisation(s: &Sentence<'_>, at: usize) -> bool {
 pub(super) fn bloc_follows(s: &Sentence<'_>, code: CountryCode) -> bool {
     s.countries.iter().filter(|m| m.code == code).any(|m| {
         let rest = s.text[m.end..].trim_start();
-        let rest = rest.strip_prefix("and ").unwrap_or("").trim_start();
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
-        org_re().find(rest).is_some_and(|o| o.start() == 0)
+        let rest = rest.strip_prefix("and ").unwrap_or("");
+        bloc_opening(rest).is_some()
     })
+}
+
+/// The bloc `text` opens with, past spaces and a "the", as its short form, and the length of
+/// `text` up to the bloc's end.
+fn bloc_opening(text: &str) -> Option<(&'static str, usize)> {
+    let trimmed = text.trim_start();
+    let named = trimmed
+        .strip_prefix("the ")
+        .or_else(|| trimmed.strip_prefix("The "))
+        .unwrap_or(trimmed);
+    let m = org_re().find(named).filter(|m| m.start() == 0)?;
+    let (_, short) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str())?;
+    Some((short, text.len() - named.len() + m.end()))
 }
 
 /// The blocs "between" lists, short forms, and whether they are a comma list: "the balanced
@@ -255,21 +267,12 @@ pub(super) fn blocs_between(s: &Sentence<'_>) -> (Vec<String>, bool) {
     let Some(at) = s.lower.find(" between ") else {
         return (Vec::new(), false);
     };
-    let short = |text: &str| {
-        let text = text.trim_start();
-        let text = text
-            .strip_prefix("the ")
-            .or_else(|| text.strip_prefix("The "))
-            .unwrap_or(text);
-        let m = org_re().find(text).filter(|m| m.start() == 0)?;
-        let (_, short) = ORGANISATIONS.iter().find(|(n, _)| *n == m.as_str())?;
-        Some((short.to_string(), m.end() + (s.text.len() - text.len())))
-    };
     let (mut blocs, mut listed) = (Vec::new(), false);
     let mut rest = &s.text[at + " between ".len()..];
-    while let Some((bloc, end)) = short(rest) {
-        if !blocs.contains(&bloc) {
-            blocs.push(bloc);
+    while let Some((bloc, len)) = bloc_opening(rest) {
+        let end = s.text.len() - rest.len() + len;
+        if !blocs.iter().any(|b| b == bloc) {
+            blocs.push(bloc.to_string());
         }
         let after = s.text[end..].trim_start();
         let comma = after.starts_with(',');
