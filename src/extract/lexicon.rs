@@ -49,7 +49,7 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "assistant-secretary-general", "chief", "speaker", "negotiator", "councillor", "councilor",
     "vice-chancellor", "fm", "chargé", "charge", "diplomat", "campaigner", "activist", "lawmaker",
     "legislator", "mp", "pm", "cs", "politician", "commandant", "commander", "founder", "justice",
-    "judge", "consul", "consul-general", "delegate",
+    "judge", "consul", "consul-general", "delegate", "general", "attorney-general",
 ]);
 
 /// Words that can stand in a title before its head noun, in lowercase text
@@ -139,7 +139,7 @@ pub static COMPANY_NOUNS: WordSet = WordSet::new(&[
     "importer", "importers", "trader", "traders", "giant", "startup", "start-up", "utility",
     "refiner", "supplier", "suppliers", "buyer", "buyers", "house", "multinational", "fund",
     "shipping", "explorer", "explorers", "contractor", "contractors", "refinery", "shipper", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "railway", "railways",
-    "utilities", "telecom", "brokerage", "insurer",
+    "utilities", "telecom", "brokerage", "insurer", "major", "majors",
 ]);
 
 /// Words that make a capitalised phrase an organisation, a place or a thing, never a person

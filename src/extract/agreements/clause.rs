@@ -78,8 +78,12 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
             if sentence[c..].starts_with("as ") {
                 return reports(item) && reports(before);
             }
+            // "On the Rwandan side: A, Minister of X; B, Minister of Y … signed on behalf of
+            // Rwanda": a list that reports nothing before its semicolon goes on after it.
             !sentence[..c].ends_with(';')
-                || reports(item) && !HONORIFICS.iter().any(|h| item.starts_with(h))
+                || reports(item)
+                    && reports(before)
+                    && !HONORIFICS.iter().any(|h| item.starts_with(h))
         })
         .map(|(_, &c)| c)
         .collect();
@@ -201,6 +205,12 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "tete-a-tete",
             "tête-à-tête",
             "audience",
+            "the rest are",
+            "the rest were",
+            "the others are",
+            "the others were",
+            "visited",
+            "signing ceremony",
         ];
         automaton(words, false)
     })

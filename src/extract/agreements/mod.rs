@@ -34,7 +34,7 @@ use super::Person;
 use super::frame::Frame;
 use super::people::NameIndex;
 use crate::gazetteer::Mention;
-use crate::terms::Date;
+use crate::terms::{AgreementKind, AgreementStatus, Date};
 
 /// Words that let a clause with no country or person named still report an engagement:
 /// "the two sides signed", "the ministry signed", "the agreement was signed by", "six
@@ -145,10 +145,14 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
     let mut out = Vec::new();
     let mut salience = Salience::new(people.len());
     let mut clock = 0usize;
+    // The status a list header gives its items: "the following documents were signed:".
+    let mut list_status = None;
     for (i, (block, block_mentions)) in sentences.blocks().iter().zip(mentions).enumerate() {
         let named = names.find(&block.text);
         // ASCII folding keeps byte offsets, so a clause's lowercase form is a slice of this.
         let folded = block.text.to_ascii_lowercase();
+        let listed = list_status.filter(|_| list_item(&folded));
+        list_status = list_header(&folded).or(listed);
         // Where the trigger words are, found once for the whole block.
         let triggered: Vec<usize> = triggers().find_iter(&folded).map(|m| m.start()).collect();
         let has_trigger =
@@ -206,6 +210,14 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
                 {
                     pronoun |= pronoun_at(&clause).is_some();
                     if let Some(mut r) = report(&clause, people, referent, inherited, date) {
+                        // "- The Joint statement of the consultative meeting" under "the
+                        // following documents were signed:" is signed, meeting or not.
+                        if let Some(st) = listed
+                            && r.kind != AgreementKind::Other
+                            && r.status < st
+                        {
+                            r.status = st;
+                        }
                         inherited = Some(r.status);
                         r.text = super::excerpt(sentence, super::MAX_QUOTE);
                         out.push((r, block.id.clone()));
@@ -222,6 +234,21 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
         }
     }
     document::resolve(out, frame, people)
+}
+
+/// The status of the items a header introduces: "the following documents were signed:".
+fn list_header(lower: &str) -> Option<AgreementStatus> {
+    let lower = lower.trim_end();
+    if !lower.ends_with(':') || !lower.contains("following") {
+        return None;
+    }
+    cues::status(lower, &cues::Cues::of(lower)).filter(|s| *s != AgreementStatus::Discussed)
+}
+
+/// Whether a block is an item of a list: a bullet, or a line ending in a semicolon.
+fn list_item(lower: &str) -> bool {
+    let t = lower.trim();
+    t.starts_with(['-', '•', '*', '–']) || t.ends_with(';')
 }
 
 /// Who "he" or "she" most likely is: the official mentioned most often so far (counting

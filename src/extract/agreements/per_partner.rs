@@ -136,9 +136,19 @@ fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Si
     if r.parties.partners.len() >= 2 {
         return each(&r.parties.partners);
     }
+    // "Palau and Micronesia will sign updated security agreements with the US": each one
+    // named before a single partner signs its own with it.
+    if r.parties.partners.len() == 1 && r.parties.hosts.len() >= 2 {
+        return each(&r.parties.hosts);
+    }
     let primary_absent = frame.primary().is_some_and(|p| !codes.contains(&p));
-    // "The counterpart signatories included the ministers of A, B and C".
-    if codes.len() >= 2 && primary_absent && r.text.to_lowercase().contains("counterpart") {
+    // "The counterpart signatories included the ministers of A, B and C"; "The rest are A of
+    // X; B of Y" after the story's minister met counterparts.
+    let lower = r.text.to_lowercase();
+    let counterparts = ["counterpart", "the rest are", "the rest were", "the others"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if codes.len() >= 2 && primary_absent && counterparts {
         return each(codes);
     }
     // "Three memoranda between the UAE and Kenya, Kyrgyzstan and Paraguay": the first named

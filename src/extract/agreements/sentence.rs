@@ -116,6 +116,9 @@ pub(super) struct Refs {
     pub counted_group: bool,
     /// "the agreement", "this MoU": an instrument already reported.
     pub back: bool,
+    /// "this partnership", "that deal": a demonstrative right before the noun points at the
+    /// instrument just reported, whoever else the clause names.
+    pub this: bool,
 }
 
 /// The reference words, found in one pass: pair words first, then group words.
@@ -161,12 +164,18 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
                 .iter()
                 .any(|w| matches!(*w, "a" | "an" | "new" | "separate" | "another" | "other"))
     });
+    let this = noun_start.is_some_and(|i| {
+        words_before_lower(s.lower, i, 1)
+            .first()
+            .is_some_and(|w| matches!(*w, "this" | "that"))
+    });
     Refs {
         pair,
         two_named,
         group,
         counted_group,
         back,
+        this,
     }
 }
 
@@ -325,6 +334,13 @@ pub(super) fn report(
             "a signing between two named sides",
             0,
         ),
+        // "Australia, New Zealand, Tonga … were at the signing ceremony in Nuku'alofa".
+        (None, _) if countries_at_signing(s) => (
+            AgreementKind::Agreement,
+            AgreementStatus::Signed,
+            "countries present at a signing ceremony",
+            0,
+        ),
         // "Kavi Ramdoyal signed for Mauritius": who signed what the document reports.
         _ if !s.people.is_empty() && signs(s) => (
             AgreementKind::Agreement,
@@ -375,12 +391,19 @@ pub(super) fn report(
                 && !three_way
         }
         // A host meets several counterparts one by one, unless the text says they met
-        // together.
+        // together, or names one meeting ("one of the reasons for the meeting is to enable
+        // Canada to play catch-up with the United States and Mexico").
         None => {
             !three_way
-                && !["joint meeting", "together", "ministerial meeting"]
-                    .iter()
-                    .any(|w| s.lower.contains(w))
+                && ![
+                    "joint meeting",
+                    "together",
+                    "ministerial meeting",
+                    "the meeting ",
+                    "their meeting ",
+                ]
+                .iter()
+                .any(|w| s.lower.contains(w))
         }
     };
     let as_means = signing_as_means(s);
@@ -440,6 +463,19 @@ fn signed_between(s: &Sentence<'_>) -> bool {
             .find(w)
             .is_some_and(|at| s.countries.iter().filter(|m| m.start > at).count() >= 2)
     })
+}
+
+/// "Australia, New Zealand, Tonga … were at the signing ceremony": countries, not people,
+/// present at a signing are its sides.
+fn countries_at_signing(s: &Sentence<'_>) -> bool {
+    s.people.is_empty()
+        && ["were at the signing", "were present at the signing"]
+            .iter()
+            .any(|w| {
+                s.lower
+                    .find(w)
+                    .is_some_and(|at| s.countries.iter().filter(|m| m.end <= at).count() >= 2)
+            })
 }
 
 /// Where the clause names countries and organisations: no topic runs through them.

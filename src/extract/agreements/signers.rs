@@ -29,7 +29,11 @@ pub(super) fn signers(
     witnesses: &[usize],
     as_means: bool,
 ) -> Vec<(usize, Option<CountryCode>)> {
-    if !signs(s) && !s.lower.contains("signator") || as_means || signing_only_describes(s) {
+    if !signs(s) && !s.lower.contains("signator")
+        || as_means
+        || signing_only_describes(s)
+        || signs_domestic_act(s)
+    {
         return Vec::new();
     }
     let sides: Vec<(usize, usize, CountryCode)> = s
@@ -45,7 +49,10 @@ pub(super) fn signers(
     let occasion = occasion_after_signing(s);
     let mut out: Vec<(usize, Option<CountryCode>)> = Vec::new();
     for &(at, p) in &s.named {
-        if witnesses.contains(&p) || out.iter().any(|(q, _)| *q == p) || in_occasion(s, p, occasion)
+        if witnesses.contains(&p)
+            || out.iter().any(|(q, _)| *q == p)
+            || in_occasion(s, p, occasion)
+            || reports_others(s, at)
         {
             continue;
         }
@@ -81,6 +88,52 @@ pub(super) fn signers(
         out.push((p, side));
     }
     out
+}
+
+/// "The Prime Minister signed the government decree on denunciation of the agreement": what
+/// is signed is a domestic act about the instrument, not the instrument.
+fn signs_domestic_act(s: &Sentence<'_>) -> bool {
+    s.cues.starts(Cue::Signed).any(|i| {
+        s.lower[i..].starts_with("signed")
+            && s.lower[i..]
+                .split_whitespace()
+                .skip(1)
+                .take(4)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .any(|w| matches!(w, "decree" | "law" | "bill" | "order" | "ordinance"))
+    })
+}
+
+/// "Marcos said the Philippines and Japan signed key agreements": the person named at `at`
+/// reports a signing whose subject is someone else ("Marcos said he signed" is his own), or
+/// is its source ("according to Dhakal").
+fn reports_others(s: &Sentence<'_>, at: usize) -> bool {
+    // "According to Dhakal, Nepal and China have signed …".
+    if s.lower[..at].trim_end().ends_with("according to") {
+        return true;
+    }
+    let rest = &s.lower[at..];
+    let Some(i) = [" said ", " says ", " announced ", " noted "]
+        .iter()
+        .filter_map(|v| rest.find(v).map(|i| i + v.len()))
+        .min()
+    else {
+        return false;
+    };
+    // "Krishna Dhakal, spokesperson for the Ministry of Foreign Affairs, said that …": an
+    // appositive may stand between the name and its verb.
+    let close = !rest[..i].contains(['.', ';', '"', '“']) && i < 90;
+    let mut next = rest[i..]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let subject = match next.next() {
+        Some("that") => next.next(),
+        w => w,
+    };
+    close
+        && subject.is_some_and(|w| !matches!(w, "he" | "she" | "they" | "we" | "i" | ""))
+        && s.cues.starts(Cue::Signed).all(|c| c > at + i)
+        && s.cues.any(Cue::Signed)
 }
 
 /// "Erdogan said he and Vucic stressed that the newly signed agreements would …": every
@@ -168,6 +221,8 @@ fn occasion_after_signing(s: &Sentence<'_>) -> Option<usize> {
         "forum",
         "session",
         "consultations",
+        "discussions",
+        "called",
     ];
     let signed = s.cues.starts(Cue::Signed).min()?;
     OPENERS
@@ -198,6 +253,7 @@ const WITNESS_AFTER: &[&str] = &[
     "in the presence of",
     "attended by",
     "presided over by",
+    "in presence of",
     "in attendance",
     "visit by",
     "visit of",
@@ -257,6 +313,7 @@ pub(super) fn witnesses(s: &Sentence<'_>) -> Vec<usize> {
         " watched",
         " attended",
         " looked on",
+        " to witness",
         " oversaw",
         " presided over",
         " were present",

@@ -34,7 +34,7 @@ pub(super) static CONTEXT_PREPOSITIONS: WordSet = WordSet::new(&[
     "towards", "toward", "via", "than", "like", "near", "beyond", "within", "outside", "amid",
     "among", "amongst", "for", "at", "around", "under", "including", "unlike", "discuss",
     "discussed", "discussing", "discusses", "regarding", "concerning", "reviewed", "addressed",
-    "besides", "except",
+    "besides", "except", "off",
 ]);
 
 /// Nouns for a government or its people: a country adjective or possessive in front of one
@@ -71,8 +71,8 @@ pub(super) static ENGAGE_WORDS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub(super) const OFFICIALS: &[&str] = &[
     "official", "minister", "president", "delegation", "leader", "counterpart", "envoy",
-    "ambassador", "prime", "premier", "secretary", "government", "king", "chancellor",
-    "intergovernmental", "ministerial", "binational",
+    "ambassador", "prime", "premier", "secretary", "government", "king", "emir", "chancellor",
+    "intergovernmental", "ministerial", "binational", "authorities", "diplomat", "negotiator",
 ];
 
 #[rustfmt::skip]

@@ -256,6 +256,18 @@ impl Ctx<'_, '_> {
                 words += 1;
                 j += 1;
             } else if words > 0
+                && matches!(self.tokens[j].text, "'" | "’")
+                && self.tokens[j].start == self.tokens[j - 1].end
+                && self
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| NAME_PARTICLES.contains(t.text))
+                && self.is_name_word(j + 2)
+            {
+                // "Mohammed Shia' al Sudani": a transliteration mark ends a word of the name.
+                end = j + 1;
+                j += 1;
+            } else if words > 0
                 && NAME_PARTICLES.contains(self.tokens[j].text)
                 && (self.is_name_word(j + 1)
                     || HONORIFICS.contains(self.tokens.get(j + 1).map_or("", |t| t.text))

@@ -171,7 +171,7 @@ fn comma(ctx: &Ctx<'_, '_>, j: usize) -> bool {
     ctx.tokens.get(j).is_some_and(|t| t.text == ",")
 }
 
-/// "Mexico, A, and Guatemala, B" from token `j`.
+/// "Mexico, A, and Guatemala, B" (or "Spain A, Latvia B") from token `j`.
 fn each_after_its_country(
     ctx: &Ctx<'_, '_>,
     text: &str,
@@ -179,10 +179,10 @@ fn each_after_its_country(
 ) -> Vec<(String, CountryCode)> {
     let mut out = Vec::new();
     while let Some((code, k)) = country_at(ctx, j) {
-        if !comma(ctx, k) {
-            break;
-        }
-        let Some((end, name)) = ctx.name_at(text, k + 1) else {
+        // "of Spain José Albares, Latvia Baiba Braže": the name may follow its country
+        // with no comma.
+        let at = if comma(ctx, k) { k + 1 } else { k };
+        let Some((end, name)) = ctx.name_at(text, at) else {
             break;
         };
         out.push((name, code));

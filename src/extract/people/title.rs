@@ -55,9 +55,11 @@ impl Ctx<'_, '_> {
             }
             // "Head of Intelligence Khaled Fawzy"; a bare "head" is a body part or a verb.
             // "First Deputy Head Kairbek Uskenbayev".
+            // "MIT head Ibrahim Kalin": lowercase, right before a name, as "chief" is.
             "head" => {
                 t.is_capitalised()
                     && (self.lower(i + 1) == "of" || self.lower(i.wrapping_sub(1)) == "deputy")
+                    || !t.is_capitalised() && self.is_name_word(i + 1) && self.is_name_word(i + 2)
             }
             // "Chief Justice X"; alone, "Justice" is a judge's honorific or a portfolio.
             "justice" => {
@@ -65,6 +67,11 @@ impl Ctx<'_, '_> {
             }
             // "Chief Judge X", "Judge X"; "a retired judge" describes, it is no title.
             "judge" => t.is_capitalised(),
+            // "Attorney General X"; "General Directorate of …" is an office.
+            "general" => matches!(
+                self.lower(i.wrapping_sub(1)),
+                "attorney" | "solicitor" | "auditor" | "inspector" | "surgeon"
+            ),
             "pm" => t.text == "PM",
             "fm" => t.text == "FM",
             // "President" as a word of a title is fine; "Prince" needs a capital.
@@ -239,7 +246,12 @@ impl Ctx<'_, '_> {
                     if self.country[j].is_some() || HONORIFICS.contains(t.text) {
                         break;
                     }
-                    if t.word && portfolio(t) {
+                    // "Minister of Agriculture and Food security": a lowercase portfolio
+                    // word after a capitalised one.
+                    let sloppy = took
+                        && PORTFOLIO_WORDS.contains(t.lower())
+                        && self.tokens[j - 1].is_capitalised();
+                    if t.word && (portfolio(t) || sloppy) {
                         took = true;
                         j += 1;
                         if t.possessive {

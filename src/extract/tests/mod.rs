@@ -786,6 +786,7 @@ fn countries_as_subjects_of_talks_and_describing_or_patron_leaders_are_no_partie
     assert_eq!(e.people.len(), 1, "{:?}", e.people);
 }
 
+mod first_contact;
 mod hosts;
 mod known;
 mod real_copy;

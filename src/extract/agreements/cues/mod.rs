@@ -57,6 +57,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "announcing an agreement", "announced a deal", "announcing a deal", "by signing",
         "after signing", ", signing ", "with the signing", "welcomed the signing of",
         "welcomes the signing of", "welcoming the signing of", "ratified", "ratification", "came into force", "came into effect", "come into force",
+        // "gave ex-post facto approval to the agreement": approval after the signing.
+        "ex-post facto approval", "ex post facto approval", "post-facto approval",
         "come into effect", "entered into force", "took effect"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "plan to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
@@ -72,7 +74,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "agreed on the signing", "agreed upon the signing", "agree on signing", "agreed on signing",
         "approving the signing", "approve the signing", "approving the negotiation and signing",
         "approved the negotiation and signing", "approve the negotiation and signing",
-        "approved ", "approves ", "approving ", "approve "]),
+        "approved ", "approves ", "approving ", "approve ", "approval to ", "approval for "]),
     (Cue::Discussed, &["discuss", "talks", "exploring", "explored", "explore ", "propos",
         "offered", "negotiat", "consider", "under discussion", " met ", "meeting", "mooted",
         "draft", "preparing", "being prepared", "under preparation", "working on", "invited"]),
@@ -87,7 +89,12 @@ const WORDS: &[(Cue, &[&str])] = &[
         " summit", " agreed ", " discussion", "press conference with",
         "news conference with", "bi-national commission", "binational commission",
         "joint commission", "joint permanent commission", "intergovernmental commission",
-        "tete-a-tete", "tête-à-tête", "granted an audience", "received in audience"]),
+        "tete-a-tete", "tête-à-tête", "granted an audience", "received in audience",
+        // "… held meetings with A of X and B of Y. The rest are C of Z …": the list of
+        // counterparts goes on.
+        "the rest are ", "the rest were ", "the others are ", "the others were ",
+        // "The emir visited Cairo in June": a leader's visit meets the host.
+        " visited "]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",

@@ -61,7 +61,11 @@ pub(super) fn side(s: &Sentence<'_>, cut: usize) -> Option<&'static str> {
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric());
-                boundary && at < cut && names_a_side(s.text, at, at + name.len())
+                // "chairs the EU-Central Asia Ministerial Meeting", in a clause that names
+                // no country: the meeting of the bloc and the region's states.
+                let hyphen = s.countries.is_empty()
+                    && (s.text[..at].ends_with("EU-") || s.text[..at].ends_with("EU–"));
+                boundary && at < cut && (hyphen || names_a_side(s.text, at, at + name.len()))
             })
             .then_some(subregion)
     })
@@ -74,7 +78,12 @@ fn names_a_side(text: &str, start: usize, end: usize) -> bool {
         .next()
         .unwrap_or("");
     let before = text[..start].trim_end();
-    STATE_NOUNS.contains(&next)
+    // "between the neighboring South American nations", "the two Central Asian states": the
+    // pair the clause names, not the region.
+    let pair = ["neighboring", "neighbouring", "two", "both"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    !pair && STATE_NOUNS.contains(&next)
         || before.ends_with("EU and")
         || before.ends_with("Europe and")
         || after.starts_with("and the EU")

@@ -512,6 +512,11 @@ fn role(s: &Sentence<'_>, k: usize, with_at: Option<usize>, named: &[usize]) -> 
                 Role::Bystander("an origin, not a party")
             };
         }
+        // "a pledge to increase cooperation as Russia -- the main partner of the region -- is
+        // being weakened": the subject of another clause.
+        Some("as") if subject_of_as_clause(s, m.end) => {
+            return Role::Bystander("the subject of an \"as\" clause, not a party");
+        }
         // "a visit to Kazakhstan", "the visit of German Chancellor Olaf Scholz to Kazakhstan":
         // the host of a visit is the visitor's counterpart.
         Some("to") if visit_to(s, m.start) => return Role::Party,
@@ -663,5 +668,24 @@ fn names_a_link(s: &Sentence<'_>, end: usize) -> bool {
             | "road"
             | "canal"
             | "tunnel"
+    )
+}
+
+/// Whether the country ending at `end` is followed by a verb of its own, past an appositive
+/// in dashes or commas: "as Russia -- the main partner -- is being weakened".
+fn subject_of_as_clause(s: &Sentence<'_>, end: usize) -> bool {
+    let mut rest = s.lower[end..].trim_start();
+    for (open, close) in [("--", "--"), ("—", "—"), ("–", "–"), (",", ",")] {
+        if let Some(r) = rest.strip_prefix(open)
+            && let Some(k) = r.find(close)
+        {
+            rest = r[k + close.len()..].trim_start();
+            break;
+        }
+    }
+    let verb = rest.split_whitespace().next().unwrap_or("");
+    matches!(
+        verb,
+        "is" | "was" | "are" | "were" | "has" | "had" | "have" | "looks" | "looked" | "continues"
     )
 }

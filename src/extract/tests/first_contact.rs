@@ -1,0 +1,216 @@
+//! Shapes from the blind rounds of 2026-12-03 (sets 43 and 44): speakers and sources who
+//! did not sign, lists that run on past a semicolon or a paragraph, countries at a signing
+//! ceremony, meetings named again, and instruments a demonstrative points back to.
+
+use super::*;
+
+/// The signatories of each engagement of a plain-text document.
+fn signers_of(text: &str) -> Vec<Vec<String>> {
+    extract(text, Format::Text)
+        .engagements
+        .iter()
+        .map(|a| a.signatories.clone())
+        .collect()
+}
+
+#[test]
+fn a_speaker_who_reports_a_signing_did_not_sign() {
+    assert_no_signers(
+        "Manila and Seoul seal defence pacts\n\nPresident Maria Santos said the Philippines and South Korea signed key agreements on defence and shipbuilding.\n",
+    );
+    assert_no_signers(
+        "Lima and Quito sign\n\nCarlos Mendoza, spokesperson for the Ministry of Foreign Affairs, said that the deals between Peru and Ecuador were signed after the talks.\n",
+    );
+    assert_no_signers(
+        "Nepal and India sign\n\nAccording to Ram Thapa, Nepal and India have signed an agreement on power trade.\n",
+    );
+}
+
+#[test]
+fn who_signs_for_themselves_after_saying_so_still_signed() {
+    let found = signers_of(
+        "Ghana and Togo sign\n\nForeign Minister Kofi Mensah said he signed the agreement between Ghana and Togo on border trade.\n",
+    );
+    assert_eq!(found, [vec!["Kofi Mensah".to_string()]]);
+}
+
+#[test]
+fn a_signer_named_before_the_statement_that_reports_it_still_signed() {
+    let found = signers_of(
+        "Fisheries protocol\n\nThe protocol between the EU and Senegal was signed by Senegal's Minister of Fisheries, Awa Ndiaye, the commission said in a statement issued in Brussels.\n",
+    );
+    assert_eq!(found, [vec!["Awa Ndiaye".to_string()]]);
+}
+
+#[test]
+fn a_decree_on_denouncing_an_agreement_is_signed_by_no_party() {
+    let found = signers_of(
+        "Bishkek ends accord\n\nThe Prime Minister of Kyrgyzstan Almaz Beishenov signed the government decree on denunciation of the agreement with the United States.\n",
+    );
+    assert!(found.iter().all(Vec::is_empty), "{found:?}");
+}
+
+#[test]
+fn a_visit_the_signing_came_during_and_a_witness_name_no_signers() {
+    assert_no_signers(
+        "India and Maldives sign\n\nIndia and Maldives on Monday signed three agreements as Minister Arjun Rao called on President Ahmed Naseem here and held extensive discussions.\n\nTaking to X, Rao said, \"Glad to witness the exchange of agreements in presence of President Ahmed Naseem this evening.\"\n",
+    );
+}
+
+#[test]
+fn a_list_of_signers_before_a_semicolon_signs_with_the_verb_at_its_end() {
+    let found = signers_of(
+        "Kigali and Maputo sign\n\nRwanda and Mozambique signed four memoranda of understanding. On the Rwandan side: Jean Habimana, Minister of Trade; Alice Mukamana, Minister of Health and the CEO of the Rwanda Investment Board, Eric Nkusi, signed on behalf of the government of Rwanda.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    for name in ["Jean Habimana", "Alice Mukamana", "Eric Nkusi"] {
+        assert!(found[0].iter().any(|n| n == name), "{name} in {found:?}");
+    }
+}
+
+#[test]
+fn several_before_a_single_with_each_sign_their_own() {
+    let found = sides_of(
+        "Compacts renewed\n\nPalau and Micronesia will sign updated security agreements with the US over the next two days.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            side("FM-US", AgreementStatus::Planned),
+            side("PW-US", AgreementStatus::Planned)
+        ]
+    );
+}
+
+#[test]
+fn countries_at_a_signing_ceremony_are_its_sides() {
+    let found = sides_of(
+        "Regional trade pact signed\n\nSamoa, Tonga, Fiji and Tuvalu were at the signing ceremony in Apia yesterday.\n",
+    );
+    assert_eq!(found, [side("FJ-TO-TV-WS", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_list_of_counterparts_goes_on_after_the_rest_are() {
+    let found = sides_of(
+        "Ghana's minister at the UN\n\nACCRA — Ghana's Foreign Minister Ama Owusu held meetings with her counterparts, namely Mr John Kamau of Kenya and Ms Lindiwe Dube of Zimbabwe.\n\nThe rest are Mr Pedro Lima of Cape Verde; and Mr Omar Jallow of The Gambia in the margins of the session.\n",
+    );
+    for pair in ["GH-KE", "GH-ZW", "CV-GH", "GH-GM"] {
+        assert!(
+            found.contains(&side(pair, AgreementStatus::Discussed)),
+            "{pair} in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_definite_meeting_of_several_is_one_meeting() {
+    let found = sides_of(
+        "Trilateral talks\n\nThe foreign ministers of Canada, Mexico and the United States met in Ottawa today.\n\nMinister Paul Tremblay says one reason for the meeting is to let Canada catch up in its relations with the United States and Mexico.\n",
+    );
+    assert_eq!(found, [side("CA-MX-US", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn a_region_beside_the_eu_by_a_hyphen_is_its_states_when_no_country_is_named() {
+    let found = sides_of(
+        "EU and Central Asia\n\nTrade with Kazakhstan, Uzbekistan and Tajikistan has doubled since 2019.\n\nEU foreign policy chief Kaja Lind chairs the EU-Central Asia Ministerial Meeting this week.\n",
+    );
+    assert!(
+        found.contains(&side("KZ-TJ-UZ-EU", AgreementStatus::Discussed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_region_named_at_the_occasion_of_a_bilateral_signing_adds_no_sides() {
+    let found = sides_of(
+        "EU and Uzbekistan sign\n\nThe European Union and Uzbekistan signed a memorandum on raw materials on the sidelines of the first EU–Central Asia summit, where Kazakhstan was also present.\n",
+    );
+    assert_eq!(found, [side("UZ-EU", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn the_neighbouring_nations_of_a_region_are_the_pair() {
+    let found = sides_of(
+        "Chile and Argentina sign\n\nThe first Chile-Argentina binational cabinet ended with the signing of nine accords between the neighbouring South American nations, while Bolivia observed.\n",
+    );
+    assert_eq!(found, [side("AR-CL", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn this_partnership_is_the_one_just_reported() {
+    let found = sides_of(
+        "EU and Morocco sign\n\nThe European Union and Morocco signed a memorandum on a strategic partnership.\n\nSpanish Prime Minister Luis Ortega and Belgian Prime Minister Anne Dupont had proposed this partnership on a visit last month.\n",
+    );
+    assert!(
+        found.iter().all(|(p, _)| p == "MA-EU"),
+        "no engagement between the visitors: {found:?}"
+    );
+}
+
+#[test]
+fn the_items_under_a_header_of_documents_signed_are_signed() {
+    let found = sides_of(
+        "Regional summit\n\nThe leaders of Kazakhstan, Kyrgyzstan and Uzbekistan met in Cholpon-Ata.\n\nThe following documents were signed:\n\n- The Joint statement of the consultative meeting of the leaders of Kazakhstan, Kyrgyzstan and Uzbekistan;\n",
+    );
+    assert!(
+        found.contains(&side("KG-KZ-UZ", AgreementStatus::Signed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_that_opens_an_as_clause_is_no_side() {
+    let found = sides_of(
+        "Summit ends\n\nLeaders of Kazakhstan and Uzbekistan ended the summit with talks on trade as Russia -- their main partner -- is being weakened.\n",
+    );
+    assert_eq!(found, [side("KZ-UZ", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn a_company_deal_off_a_coast_involves_no_state() {
+    let found = sides_of(
+        "Gas block\n\nHydrocarbon giant PetroGulf announced an agreement with US major Atlas Energy to acquire a stake in a block off Egypt in the Mediterranean.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn ex_post_facto_approval_is_of_a_signed_agreement_and_approval_plans_one() {
+    let found = sides_of(
+        "Cabinet decisions\n\nNEW DELHI, March 3, 2021 — The Union Cabinet gave its approval to the agreement between India and Japan on railway safety.\n\nThe Cabinet also gave ex-post facto approval to the treaty between India and Ghana on extradition.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            side("IN-JP", AgreementStatus::Planned),
+            side("GH-IN", AgreementStatus::Signed)
+        ]
+    );
+}
+
+#[test]
+fn people_as_real_copy_names_them() {
+    assert_names_people(
+        "Ministers meet\n\nThe minister met the foreign ministers of Spain Pablo Ferrer, Latvia Ilze Ozola and Poland Marek Nowak.\n\nHe thanked Venezuela's Attorney General Rosa Marquez and MIT head Kemal Aydin, and met Prime Minister Mohammed Shia' al Karim.\n\nThe MoUs were signed by Minister of Agriculture and Food security, Hon. Joao Tembe Machava, on behalf of Mozambique.\n",
+        &[
+            "Pablo Ferrer",
+            "Ilze Ozola",
+            "Marek Nowak",
+            "Rosa Marquez",
+            "Kemal Aydin",
+            "Mohammed Shia' al Karim",
+            "Joao Tembe Machava",
+        ],
+    );
+}
+
+#[test]
+fn a_general_directorate_is_no_person() {
+    let e = extract(
+        "Mining memo\n\nUnder the memorandum, Türkiye's General Directorate of Mineral Research will share its expertise with Guinea.\n",
+        Format::Text,
+    );
+    assert!(e.people.is_empty(), "{:?}", e.people);
+}
