@@ -219,6 +219,9 @@ pub struct Frame {
     organisation: Option<(String, Option<CountryCode>)>,
     /// The headline names a country as its subject, not only as one met or visited.
     titled: bool,
+    /// Runs of three or more countries listed together ("the Solomon Islands, Kiribati,
+    /// Samoa and Fiji"), each sorted: what "10 Pacific island nations" may stand for.
+    lists: Vec<Vec<CountryCode>>,
 }
 
 impl Frame {
@@ -254,7 +257,9 @@ impl Frame {
             add(m.code, w, order);
             order += 1;
         }
+        let mut lists = Vec::new();
         for (i, (text, mentions)) in blocks.iter().enumerate() {
+            lists.extend(listed_runs(text, mentions));
             let lead = Some(i) == lead_block;
             let mut objects = objects(text, mentions);
             // "Presidents X and Y signed … the pipeline from Uganda to Tanzania" under a
@@ -275,6 +280,16 @@ impl Frame {
             subjects: weights.into_iter().map(|(c, w, _)| (c, w)).collect(),
             organisation: None,
             titled: title_objects.iter().any(|object| !object),
+            lists,
+        }
+    }
+
+    /// The one list of exactly `n` countries the document gives, if there is one.
+    pub fn list_of(&self, n: usize) -> Option<&[CountryCode]> {
+        let mut found = self.lists.iter().filter(|l| l.len() == n);
+        match (found.next(), found.next()) {
+            (Some(l), None) => Some(l),
+            _ => None,
         }
     }
 
@@ -370,6 +385,35 @@ impl Frame {
             .iter()
             .any(|(c, w)| *c == code && *w >= IN_LEAD)
     }
+}
+
+/// The runs of three or more distinct countries a block lists, joined only by commas, "and"
+/// and "the".
+fn listed_runs(text: &str, mentions: &[Mention]) -> Vec<Vec<CountryCode>> {
+    let joined = |a: &Mention, b: &Mention| {
+        text.get(a.end..b.start).is_some_and(|gap| {
+            gap.split(|c: char| c == ',' || c.is_whitespace())
+                .all(|w| w.is_empty() || matches!(w, "and" | "the" | "The"))
+        })
+    };
+    let mut runs: Vec<Vec<CountryCode>> = Vec::new();
+    let mut run: Vec<CountryCode> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if k > 0 && !joined(&mentions[k - 1], m) {
+            runs.push(std::mem::take(&mut run));
+        }
+        if !run.contains(&m.code) {
+            run.push(m.code);
+        }
+    }
+    runs.push(run);
+    runs.into_iter()
+        .filter(|r| r.len() >= 3)
+        .map(|mut r| {
+            r.sort();
+            r
+        })
+        .collect()
 }
 
 #[cfg(test)]

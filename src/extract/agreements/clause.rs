@@ -211,6 +211,9 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "the others were",
             "visited",
             "signing ceremony",
+            "working breakfast",
+            "working lunch",
+            "working dinner",
         ];
         automaton(words, false)
     })

@@ -302,6 +302,21 @@ fn complete(
             "a trilateral instrument: the pair already reported, and the country named with them",
         );
     }
+    // "China's plan to sign a deal with 10 Pacific island nations", and a list of ten
+    // elsewhere in the story: those ten.
+    if count == 1
+        && orgs.is_empty()
+        && let Some(list) = r.counted_partners.and_then(|n| frame.list_of(n))
+        && !list.contains(&codes[0])
+    {
+        codes.extend(list.iter().copied());
+        codes.sort();
+        return (
+            codes,
+            orgs,
+            "the counted partners are the countries the story lists",
+        );
+    }
     // "Meloni and Rutte accompanied von der Leyen to Tunisia, … during which they proposed
     // this partnership": the instrument just reported, not one between those the clause names.
     if r.refs.this

@@ -80,6 +80,8 @@ pub(super) struct Report {
     pub generic: bool,
     /// The instruments are counted ("six agreements will be signed").
     pub counted: bool,
+    /// The counterparts are counted, not named: "a deal with 10 Pacific island nations".
+    pub counted_partners: Option<usize>,
     /// Someone watched the signing: "the two officials witnessed the signing of …".
     pub witnessed: bool,
     /// The signing is told only as the means of something else ("upgraded their ties by
@@ -277,7 +279,7 @@ pub(super) fn report(
     {
         status = Some(AgreementStatus::Signed);
     }
-    let list_item = ["the ", "and ", "a "]
+    let list_item = ["the ", "and ", "a ", "as well as "]
         .iter()
         .any(|w| s.lower.trim_start().starts_with(w));
     if status.is_none() && list_item {
@@ -387,6 +389,9 @@ pub(super) fn report(
             (head.ends_with('s')
                 || head == "memoranda"
                 || coordinated(s.lower, &nouns)
+                // "the agreement between Russia and Guinea-Bissau …, the agreement between
+                // Russia and Zambia …": instruments each with its own "between".
+                || nouns.len() >= 2 && s.lower.matches(" between ").count() >= 2
                 || counted_instruments(s.lower, n.start()))
                 && !three_way
         }
@@ -401,6 +406,10 @@ pub(super) fn report(
                     "ministerial meeting",
                     "the meeting ",
                     "their meeting ",
+                    // "had a working breakfast with his Cambodian and Lao counterparts".
+                    "a working breakfast",
+                    "a working lunch",
+                    "a working dinner",
                 ]
                 .iter()
                 .any(|w| s.lower.contains(w))
@@ -430,6 +439,7 @@ pub(super) fn report(
         instrument: noun_end > 0,
         generic,
         counted: nouns.first().is_some_and(|n| counted(s.lower, n.start())),
+        counted_partners: counted_partners(s.lower),
         witnessed: s.cues.any(Cue::Witness),
         signing_as_means: as_means,
         topic: nouns
@@ -463,6 +473,26 @@ fn signed_between(s: &Sentence<'_>) -> bool {
             .find(w)
             .is_some_and(|at| s.countries.iter().filter(|m| m.start > at).count() >= 2)
     })
+}
+
+/// "A deal with 10 Pacific island nations": how many counterparts the clause counts
+/// without naming them.
+fn counted_partners(lower: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:with|between) (?:the )?(\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[a-z-]+ ){0,3}(?:nations|countries|states)\b",
+        )
+        .expect("counted partners regex")
+    });
+    let n = re.captures(lower)?.get(1)?.as_str();
+    const WORDS: &[&str] = &[
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    n.parse()
+        .ok()
+        .or_else(|| WORDS.iter().position(|w| *w == n).map(|k| k + 3))
+        .filter(|n| *n >= 3)
 }
 
 /// "Australia, New Zealand, Tonga … were at the signing ceremony": countries, not people,

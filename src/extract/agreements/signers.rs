@@ -9,7 +9,7 @@ use crate::gazetteer::CountryCode;
 pub(super) fn signs(s: &Sentence<'_>) -> bool {
     s.cues.starts(Cue::Signed).any(|i| {
         let w = &s.lower[i..];
-        w.trim_start().starts_with("sign") || w.starts_with("inked")
+        w.trim_start().starts_with("sign") || w.starts_with("inked") || w.starts_with("put ")
     }) || represented_at_signing(s.lower)
 }
 

@@ -214,3 +214,37 @@ fn a_general_directorate_is_no_person() {
     );
     assert!(e.people.is_empty(), "{:?}", e.people);
 }
+
+#[test]
+fn counted_partners_are_the_countries_the_story_lists() {
+    let found = sides_of(
+        "Pacific deal fails\n\nChina's plan to sign a broad trade and security deal with 4 Pacific island nations has fallen through, after the countries failed to reach an agreement during a visit by its foreign minister.\n\nThe 4 island countries at the meeting are Samoa, Tonga, Fiji and Vanuatu.\n",
+    );
+    assert_eq!(found, [side("CN-FJ-TO-VU-WS", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn signatures_put_under_instruments_each_between_their_own_sides() {
+    let e = extract(
+        "Moscow signs with African states\n\nAt the meeting, Minister Pavel Orlov put his signature under the agreement between the governments of Russia and Guinea-Bissau on visas, the agreement between the governments of Russia and Zambia on visas.\n\nHe also signed a memorandum between the foreign ministries of Russia and Kenya, as well as a memorandum between the foreign ministries of Russia and South Sudan.\n",
+        Format::Text,
+    );
+    assert_eq!(
+        sides(&e),
+        [
+            side("GW-RU", AgreementStatus::Signed),
+            side("RU-ZM", AgreementStatus::Signed),
+            side("KE-RU", AgreementStatus::Signed),
+            side("RU-SS", AgreementStatus::Signed)
+        ]
+    );
+    assert_eq!(e.engagements[0].signatories, ["Pavel Orlov"]);
+}
+
+#[test]
+fn a_working_breakfast_with_two_counterparts_is_one_meeting_of_three() {
+    let found = sides_of(
+        "Mekong leaders meet\n\nKUALA LUMPUR — Vietnamese Prime Minister Tran Van Binh had a working breakfast with his Cambodian and Lao counterparts Sok Dara and Khamla Vong on Monday.\n",
+    );
+    assert_eq!(found, [side("KH-LA-VN", AgreementStatus::Discussed)]);
+}

@@ -50,7 +50,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         "formalises", "formalizes", "adopted", "adopting", "issued", "exchanged", "exchange of",
         "resulted in", "resulting in", "striking",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a", "reached agreement", "recently reached",
-        "put pen to paper", "was the signing of", "were the signing of", "include the signing of",
+        "put pen to paper", "put his signature", "put her signature", "put their signatures", "was the signing of", "were the signing of", "include the signing of",
         "includes the signing of", "saw the signing of", "included the signing of",
         "culminated in the signing of", "ended with the signing of", "was followed by the signing of",
         "were followed by the signing of", "announced the signing of", "announced an agreement",
@@ -94,7 +94,7 @@ const WORDS: &[(Cue, &[&str])] = &[
         // counterparts goes on.
         "the rest are ", "the rest were ", "the others are ", "the others were ",
         // "The emir visited Cairo in June": a leader's visit meets the host.
-        " visited "]),
+        " visited ", "working breakfast", "working lunch", "working dinner"]),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -119,7 +119,7 @@ const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Suspended, &["suspended", "suspend", "suspending", "suspends", "cancelling",
         "canceling", "scrapping", "postponing", "called off",
         "cancelled", "canceled", "postponed",
-        "shelved", "scrapped", "put on hold", "halted", "collapsed", "fell through", "walked away",
+        "shelved", "scrapped", "put on hold", "halted", "collapsed", "fell through", "fallen through", "falls through", "walked away",
         "pulled out of", "withdrew from", "derailed", "stalled", "delayed", "terminated",
         "terminating", "terminates", "terminate", "disengaging from", "disengaged from",
         "disengage from", "withdrawing from", "withdraw from", "pulling out of", "annulled",
@@ -404,7 +404,9 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         past_signing = true;
     }
     let window = |i: usize| {
-        let from = crate::location::floor_char_boundary(lower, i.saturating_sub(60));
+        // "China's plan to sign a broad trade and security deal with 10 Pacific island nations
+        // has fallen through": the signing may be a long noun phrase before the verb.
+        let from = crate::location::floor_char_boundary(lower, i.saturating_sub(100));
         let to = crate::location::floor_char_boundary(lower, (i + 60).min(lower.len()));
         &lower[from..to]
     };

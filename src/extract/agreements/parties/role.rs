@@ -268,6 +268,25 @@ const CAUSED_BY: &[&str] = &[
 
 fn qualifies_government(s: &Sentence<'_>, m: &Mention, named: &[usize]) -> bool {
     let next = words_after(s, m.end, 5);
+    // "China's plan to sign a deal", "Kenya's bid for a pact": a state's own intent.
+    if next.first().is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "plan"
+                | "plans"
+                | "bid"
+                | "proposal"
+                | "offer"
+                | "push"
+                | "attempt"
+                | "efforts"
+                | "intention"
+                | "ambition"
+                | "decision"
+        )
+    }) {
+        return true;
+    }
     for t in next.iter().take_while(|t| {
         !matches!(
             t.lower(),
