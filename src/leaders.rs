@@ -96,7 +96,16 @@ impl Leaders {
     /// `name` is or ends with ("Datuk Seri Anwar Ibrahim" is "Anwar Ibrahim").
     pub fn country_of(&self, name: &str) -> Option<CountryCode> {
         let folded = fold(name).0;
-        let mut rest = folded.as_str();
+        self.country_of_folded(&folded).or_else(|| {
+            // "Tamim bin Hamad Al-Thani": the table may know the name without its dynasty.
+            let (head, last) = folded.rsplit_once(' ')?;
+            let dynasty = last.starts_with("al-") || last.starts_with("al’") || last == "jr";
+            dynasty.then(|| self.country_of_folded(head)).flatten()
+        })
+    }
+
+    fn country_of_folded(&self, folded: &str) -> Option<CountryCode> {
+        let mut rest = folded;
         loop {
             if rest.split_whitespace().count() < 2 {
                 return None;

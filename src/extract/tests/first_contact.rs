@@ -248,3 +248,23 @@ fn a_working_breakfast_with_two_counterparts_is_one_meeting_of_three() {
     );
     assert_eq!(found, [side("KH-LA-VN", AgreementStatus::Discussed)]);
 }
+
+#[test]
+fn a_company_based_in_a_country_signs_no_state_agreement() {
+    let found = sides_of(
+        "LNG supply\n\nDHAKA — Qatar is Bangladesh's main gas supplier. The US-based Harbor Gas and the emirate inked a 15-year deal to sell LNG to Bangladesh.\n",
+    );
+    assert!(found.iter().all(|(p, _)| !p.contains("US")), "{found:?}");
+}
+
+#[test]
+fn a_known_leader_with_his_dynasty_name_is_of_his_country() {
+    let e = extract(
+        "Emir in Dhaka\n\nDHAKA — The Emir of the Gulf state, Sheikh Tamim bin Hamad Al-Thani, paid his first visit to Bangladesh on Tuesday.\n",
+        Format::Text,
+    );
+    assert_eq!(
+        country_of(&e, "Tamim bin Hamad Al-Thani").as_deref(),
+        Some("QA")
+    );
+}

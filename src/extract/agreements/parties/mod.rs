@@ -611,6 +611,11 @@ pub(super) fn with_company(s: &Sentence<'_>) -> bool {
 
 /// "Australian miner", "US automaker": the country names where a company is from.
 pub(super) fn names_a_company(s: &Sentence<'_>, m: &Mention) -> bool {
+    // "The US-based Excelerate Energy": where a company is based.
+    let rest = &s.lower[m.end..];
+    if rest.starts_with("-based ") || rest.starts_with("–based ") {
+        return true;
+    }
     let from = s.tokens.partition_point(|t| t.start < m.end);
     // The company noun must belong to the country's own noun phrase: in "the Niger–Germany
     // accord on railway construction", "railway" is the topic, not a railway company.
