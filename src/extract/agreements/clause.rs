@@ -205,17 +205,9 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "tete-a-tete",
             "tête-à-tête",
             "audience",
-            "the rest are",
-            "the rest were",
-            "the others are",
-            "the others were",
-            "visited",
             "signing ceremony",
-            "working breakfast",
-            "working lunch",
-            "working dinner",
         ];
-        automaton(words, false)
+        automaton(words.iter().chain(super::cues::MORE_MEETINGS), false)
     })
 }
 

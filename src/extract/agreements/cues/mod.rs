@@ -43,6 +43,20 @@ pub(super) enum Cue {
     Conditional,
 }
 
+/// Meeting words that are also trigger words of their own (see `clause::triggers`), kept in
+/// one place: "… held meetings with A of X. The rest are C of Z" (the list of counterparts goes
+/// on), "The emir visited Cairo in June" (a leader's visit meets the host), a working meal.
+pub(super) const MORE_MEETINGS: &[&str] = &[
+    "the rest are ",
+    "the rest were ",
+    "the others are ",
+    "the others were ",
+    " visited ",
+    "working breakfast",
+    "working lunch",
+    "working dinner",
+];
+
 #[rustfmt::skip]
 const WORDS: &[(Cue, &[&str])] = &[
     (Cue::Signed, &["signed", "inked", "enacted", "concluded", "sealed", "finalised", "finalized", "forged",
@@ -89,12 +103,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         " summit", " agreed ", " discussion", "press conference with",
         "news conference with", "bi-national commission", "binational commission",
         "joint commission", "joint permanent commission", "intergovernmental commission",
-        "tete-a-tete", "tête-à-tête", "granted an audience", "received in audience",
-        // "… held meetings with A of X and B of Y. The rest are C of Z …": the list of
-        // counterparts goes on.
-        "the rest are ", "the rest were ", "the others are ", "the others were ",
-        // "The emir visited Cairo in June": a leader's visit meets the host.
-        " visited ", "working breakfast", "working lunch", "working dinner"]),
+        "tete-a-tete", "tête-à-tête", "granted an audience", "received in audience"]),
+    (Cue::Meeting, MORE_MEETINGS),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
