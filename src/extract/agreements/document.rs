@@ -213,7 +213,9 @@ pub(super) fn resolve(
                 block: block.clone(),
                 text: r.text.clone(),
             });
-            if !(same_meeting(&r) && merge_into_meeting(&mut out.engagements, &e)) {
+            if !(super::meetings::same_meeting(&r)
+                && super::meetings::merge_into_meeting(&mut out.engagements, &e))
+            {
                 merge(&mut out.engagements, e, back);
             }
         }
@@ -695,33 +697,6 @@ fn engagement(
             text: r.text.clone(),
         }],
     }
-}
-
-/// "The Ministerial Meeting brings together ministers from A, B and C": a clause about the
-/// meeting already reported, by its definite name.
-fn same_meeting(r: &Report) -> bool {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    r.kind == AgreementKind::Other
-        && RE
-            .get_or_init(|| {
-                regex::Regex::new(r"(?i)^\W*the (?:[a-z-]+ ){0,2}meeting\b")
-                    .expect("meeting reference regex")
-            })
-            .is_match(&r.text)
-}
-
-/// Adds a meeting clause to the meeting already reported that includes all its parties, if
-/// there is one.
-fn merge_into_meeting(list: &mut [Engagement], e: &Engagement) -> bool {
-    let Some(known) = list.iter_mut().rev().find(|x| {
-        x.status == AgreementStatus::Discussed
-            && e.parties.iter().all(|c| x.parties.contains(c))
-            && e.organisations.iter().all(|o| x.organisations.contains(o))
-    }) else {
-        return false;
-    };
-    known.evidence.extend(e.evidence.iter().cloned());
-    true
 }
 
 /// Adds a mention to the records: the record with the same parties and status takes it, and

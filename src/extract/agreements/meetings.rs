@@ -1,10 +1,13 @@
 //! Whether a clause reports a meeting or talks between governments, rather than a meeting
-//! word on its own.
+//! word on its own; and whether it names again a meeting already reported.
 
 use super::clause::Sentence;
 use super::cues::Cue;
+use super::sentence::Report;
 use super::words::OFFICIALS;
+use crate::extract::Engagement;
 use crate::gazetteer::CountryCode;
+use crate::terms::{AgreementKind, AgreementStatus};
 
 /// Whether the clause reports officials or states meeting, not only a meeting word.
 pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
@@ -139,4 +142,31 @@ fn states_meet(s: &Sentence<'_>) -> bool {
         && s.cues
             .starts(Cue::Meeting)
             .any(|i| i >= b.end && i <= b.end + 40)
+}
+
+/// "The Ministerial Meeting brings together ministers from A, B and C": a clause about the
+/// meeting already reported, by its definite name.
+pub(super) fn same_meeting(r: &Report) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    r.kind == AgreementKind::Other
+        && RE
+            .get_or_init(|| {
+                regex::Regex::new(r"(?i)^\W*the (?:[a-z-]+ ){0,2}meeting\b")
+                    .expect("meeting reference regex")
+            })
+            .is_match(&r.text)
+}
+
+/// Adds a meeting clause to the meeting already reported that includes all its parties, if
+/// there is one.
+pub(super) fn merge_into_meeting(list: &mut [Engagement], e: &Engagement) -> bool {
+    let Some(known) = list.iter_mut().rev().find(|x| {
+        x.status == AgreementStatus::Discussed
+            && e.parties.iter().all(|c| x.parties.contains(c))
+            && e.organisations.iter().all(|o| x.organisations.contains(o))
+    }) else {
+        return false;
+    };
+    known.evidence.extend(e.evidence.iter().cloned());
+    true
 }
