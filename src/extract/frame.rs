@@ -159,6 +159,18 @@ fn objects(text: &str, mentions: &[Mention]) -> Vec<bool> {
         if before.len() > 1 && before.ends_with(',') && before.starts_with(char::is_uppercase) {
             before = words.next().unwrap_or("");
         }
+        // "ties with close neighbours Indonesia": a description between "with" and the name.
+        let described: Vec<&str> = text[..m.start].split_whitespace().rev().take(3).collect();
+        if let Some(at) = described.iter().position(|w| *w == "with") {
+            // Not "with his Pakistani counterpart": the country of the one met is theirs.
+            let described_only = described[..at].iter().all(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !matches!(*w, "his" | "her" | "their" | "its" | "a" | "an" | "our")
+            });
+            if at > 0 && described_only {
+                before = "with";
+            }
+        }
         // "with the United States (US)": a short form in brackets is the name before it.
         let listed = k > 0 && {
             let between = text.get(mentions[k - 1].end..m.start).unwrap_or("").trim();
@@ -222,6 +234,11 @@ pub struct Frame {
     /// Runs of three or more countries listed together ("the Solomon Islands, Kiribati,
     /// Samoa and Fiji"), each sorted: what "10 Pacific island nations" may stand for.
     lists: Vec<Vec<CountryCode>>,
+    /// The headline or the lead names a country as the one acting, not only ones it meets.
+    acting: bool,
+    /// The headline's actor and the one country it deals with: "Niger's junta revokes
+    /// military deal with US".
+    headline_pair: Option<[CountryCode; 2]>,
 }
 
 impl Frame {
@@ -258,6 +275,7 @@ impl Frame {
             order += 1;
         }
         let mut lists = Vec::new();
+        let mut lead_acting = false;
         for (i, (text, mentions)) in blocks.iter().enumerate() {
             lists.extend(listed_runs(text, mentions));
             let lead = Some(i) == lead_block;
@@ -269,6 +287,7 @@ impl Frame {
                     objects[k] = false;
                 }
             }
+            lead_acting |= lead && objects.iter().any(|object| !object);
             for (m, object) in mentions.iter().zip(objects) {
                 let w = if lead && !object { IN_LEAD } else { ELSEWHERE };
                 add(m.code, w, order);
@@ -276,11 +295,17 @@ impl Frame {
             }
         }
         weights.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        let headline_pair = match (title, title_objects.as_slice()) {
+            ([a, b], [false, true]) if a.code != b.code => Some([a.code, b.code]),
+            _ => None,
+        };
         Frame {
             subjects: weights.into_iter().map(|(c, w, _)| (c, w)).collect(),
             organisation: None,
             titled: title_objects.iter().any(|object| !object),
             lists,
+            acting: lead_acting || title_objects.iter().any(|object| !object),
+            headline_pair,
         }
     }
 
@@ -315,9 +340,18 @@ impl Frame {
         if self.titled {
             return self;
         }
-        if let Some(entry) = self.subjects.iter_mut().find(|(c, _)| Some(*c) == code) {
-            entry.1 += IN_TITLE;
+        if let Some(at) = self.subjects.iter().position(|(c, _)| Some(*c) == code) {
+            self.subjects[at].1 += IN_TITLE;
             self.subjects.sort_by_key(|s| std::cmp::Reverse(s.1));
+            // "MANILA — President X seeks ties with close neighbours Indonesia and Singapore":
+            // when neither the headline nor the lead names who acts, the dateline does.
+            if !self.acting {
+                let at = self.subjects.iter().position(|(c, _)| Some(*c) == code);
+                if let Some(entry) = at.map(|at| self.subjects.remove(at)) {
+                    let top = self.subjects.first().map_or(0, |s| s.1);
+                    self.subjects.insert(0, (entry.0, entry.1.max(top + 1)));
+                }
+            }
         }
         self
     }
@@ -337,8 +371,15 @@ impl Frame {
     pub fn pair(&self) -> Option<[CountryCode; 2]> {
         match self.subjects.as_slice() {
             [a, b, ..] if b.1 >= IN_LEAD => Some([a.0, b.0]),
+            [a, ..] => self.headline_pair.filter(|p| p[0] == a.0),
             _ => None,
         }
+    }
+
+    /// The one country the headline has `code` deal with: the US for Niger under "Niger's
+    /// junta revokes military deal with US".
+    pub fn headline_partner_of(&self, code: CountryCode) -> Option<CountryCode> {
+        self.headline_pair.filter(|p| p[0] == code).map(|p| p[1])
     }
 
     /// The partner of `code` in the frame's pair, if `code` is one of the pair.

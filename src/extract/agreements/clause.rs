@@ -192,6 +192,7 @@ pub(super) fn triggers() -> &'static aho_corasick::AhoCorasick {
             "signed",
             "signing of",
             "inked",
+            "penned",
             "phone",
             "call",
             "conference",

@@ -68,7 +68,7 @@ pub(super) fn resolve(
                 refs: Default::default(),
                 ..r.clone()
             };
-            let (codes, organisations, _) = complete(&named, &[], frame);
+            let (codes, organisations, _) = complete(&named, &[], None, frame);
             if codes.len() + organisations.len() >= 2 {
                 // A denial takes back what it denies: a signing ("denied that it had signed
                 // a pact"), or the talks themselves ("denied it had opened negotiations").
@@ -81,15 +81,18 @@ pub(super) fn resolve(
             }
             continue;
         }
-        let (mut codes, mut organisations, mut how) = complete(&r, &out.engagements, frame);
+        let (mut codes, mut organisations, mut how) =
+            complete(&r, &out.engagements, previous.as_ref(), frame);
         // "Six agreements will be signed in different areas": a clause that names no one
-        // continues the engagement reported just before it.
-        if codes.is_empty()
-            && organisations.is_empty()
+        // continues the engagement reported just before it; so does one that names only a
+        // side of it ("He said the talks saw the signing of four memoranda").
+        if codes.len() + organisations.len() < 2
             && r.counted
             && r.parties.bystanders.is_empty()
             && !r.parties.company
             && let Some(last) = &previous
+            && codes.iter().all(|c| last.0.contains(c))
+            && organisations.iter().all(|o| last.1.contains(o))
         {
             (codes, organisations) = last.clone();
             how = "continues the engagement reported just before";
@@ -201,7 +204,7 @@ pub(super) fn resolve(
             let mut e = engagement(&r, group, orgs, &block, people);
             e.evidence.extend(whole.iter().cloned());
 
-            let rule = explain_rule(&r, how);
+            let rule = explain_rule(&r, how, &e.parties);
             out.explanations.push(Explanation {
                 what: format!(
                     "agreement {} {} {}",
@@ -272,6 +275,7 @@ fn region_states(r: &Report, frame: &Frame) -> Option<Vec<CountryCode>> {
 fn complete(
     r: &Report,
     known: &[Engagement],
+    previous: Option<&(Vec<CountryCode>, Vec<String>)>,
     frame: &Frame,
 ) -> (Vec<CountryCode>, Vec<String>, &'static str) {
     let mut codes = r.parties.codes.clone();
@@ -319,6 +323,18 @@ fn complete(
             "the counted partners are the countries the story lists",
         );
     }
+    // "The presidents of the eight Amazon countries released the Belém Declaration", and a
+    // list of eight elsewhere in the story: those eight.
+    if count == 0
+        && r.instrument
+        && let Some(list) = r.counted_sides.and_then(|n| frame.list_of(n))
+    {
+        return (
+            list.to_vec(),
+            orgs,
+            "the counted sides are the countries the story lists",
+        );
+    }
     // "Meloni and Rutte accompanied von der Leyen to Tunisia, … during which they proposed
     // this partnership": the instrument just reported, not one between those the clause names.
     if r.refs.this
@@ -357,11 +373,17 @@ fn complete(
         // The story's own countries first: "the two countries" in a story about Italy and
         // Türkiye are those two, even after a quote mentions a deal with France.
         let central = |e: &&Engagement| e.parties.iter().all(|c| frame.is_subject(*c));
-        let found = known
-            .iter()
-            .rev()
+        // The engagement the clause before reported comes first: "Egypt also had a joint
+        // committee with Libya. … The two countries penned MoUs" is Egypt and Libya.
+        let just_before = previous.and_then(|(codes, orgs)| {
+            known
+                .iter()
+                .rev()
+                .find(|e| e.parties == *codes && e.organisations == *orgs)
+        });
+        let found = just_before
             .filter(|e| wanted(e))
-            .find(central)
+            .or_else(|| known.iter().rev().filter(|e| wanted(e)).find(central))
             .or_else(|| {
                 let pair = frame.pair().filter(|p| codes.iter().all(|c| p.contains(c)));
                 if r.refs.pair && pair.is_some() {
@@ -451,6 +473,20 @@ fn complete(
             codes.sort();
             return (codes, orgs, "the document's subject country acts");
         }
+    }
+    // "Niger's ruling junta has revoked a military accord that allows staff from the US …"
+    // under "Niger's junta revokes military deal with US": the headline's deal.
+    if count == 1
+        && orgs.is_empty()
+        && r.instrument
+        && !r.generic
+        && !r.plural
+        && !r.parties.company
+        && let Some(partner) = frame.headline_partner_of(codes[0])
+    {
+        codes.push(partner);
+        codes.sort();
+        return (codes, orgs, "the deal the headline names, with its partner");
     }
     // "A memorandum of understanding will be signed on Thursday" in a story about Pakistan and
     // Iran's talks: an instrument that names no one, where the headline and lead name two.
@@ -729,11 +765,31 @@ fn merge(list: &mut Vec<Engagement>, e: Engagement, back: bool) {
                 })
                 .flatten()
         });
+    // "A proposed security framework between A and B … the framework pact had been signed":
+    // the instrument proposed has since been signed; its one record takes the stronger
+    // status. (A plan to sign stays a record of its own beside the signing, and talks on an
+    // instrument beside the plan to sign it.)
+    let upgraded = found.is_none()
+        && back
+        && e.kind != AgreementKind::Other
+        && e.status == AgreementStatus::Signed;
+    let found = found.or_else(|| {
+        upgraded
+            .then(|| {
+                list.iter().rposition(|x| {
+                    same_parties(x) && x.kind == e.kind && x.status == AgreementStatus::Discussed
+                })
+            })
+            .flatten()
+    });
     let Some(i) = found else {
         list.push(e);
         return;
     };
     let known = &mut list[i];
+    if upgraded {
+        known.status = known.status.max(e.status);
+    }
     let more_specific = e.status == known.status && e.kind > known.kind;
     if more_specific || known.topic.is_none() {
         known.topic = e.topic.clone().or(known.topic.take());
@@ -752,7 +808,7 @@ fn merge(list: &mut Vec<Engagement>, e: Engagement, back: bool) {
 }
 
 /// The rule, with the countries the clause named that were not made parties and why.
-fn explain_rule(r: &Report, how: &str) -> String {
+fn explain_rule(r: &Report, how: &str, parties: &[CountryCode]) -> String {
     let mut rule = r.rule.to_string();
     if !how.is_empty() {
         rule.push_str("; ");
@@ -764,7 +820,8 @@ fn explain_rule(r: &Report, how: &str) -> String {
     let g = Gazetteer::global();
     let mut seen: Vec<CountryCode> = Vec::new();
     for (code, why) in &r.parties.bystanders {
-        if seen.contains(code) || r.parties.codes.contains(code) {
+        // A country the document-level pass made a party after all is no bystander.
+        if seen.contains(code) || r.parties.codes.contains(code) || parties.contains(code) {
             continue;
         }
         seen.push(*code);

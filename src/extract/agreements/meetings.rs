@@ -24,7 +24,18 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
             || state_talks_with(s)
             || pair_talks(s)
             || talks_between(s)
-            || talks_open_the_clause(s))
+            || talks_open_the_clause(s)
+            || held_with_states(s))
+}
+
+/// "The joint committees were held with Jordan, Libya, South Sudan and Ukraine": meetings
+/// held with the countries named right after, by a side the clause leaves to the story.
+fn held_with_states(s: &Sentence<'_>) -> bool {
+    s.countries.first().is_some_and(|first| {
+        let before = s.lower[..first.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        before.ends_with(" held with") || before.ends_with(" holds with")
+    })
 }
 
 /// Whether a clause names exactly two distinct countries.

@@ -82,6 +82,8 @@ pub(super) struct Report {
     pub counted: bool,
     /// The counterparts are counted, not named: "a deal with 10 Pacific island nations".
     pub counted_partners: Option<usize>,
+    /// "The eight signatory nations": how many sides the clause counts without naming any.
+    pub counted_sides: Option<usize>,
     /// Someone watched the signing: "the two officials witnessed the signing of …".
     pub witnessed: bool,
     /// The signing is told only as the means of something else ("upgraded their ties by
@@ -440,6 +442,7 @@ pub(super) fn report(
         generic,
         counted: nouns.first().is_some_and(|n| counted(s.lower, n.start())),
         counted_partners: counted_partners(s.lower),
+        counted_sides: counted_sides(s.lower),
         witnessed: s.cues.any(Cue::Witness),
         signing_as_means: as_means,
         topic: nouns
@@ -485,7 +488,24 @@ fn counted_partners(lower: &str) -> Option<usize> {
         )
         .expect("counted partners regex")
     });
-    let n = re.captures(lower)?.get(1)?.as_str();
+    count_word(re.captures(lower)?.get(1)?.as_str())
+}
+
+/// "The presidents of the eight Amazon countries released the declaration", "the eight
+/// signatory nations": all the sides of one instrument, counted, not named.
+fn counted_sides(lower: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:of|the) (?:the )?(\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[a-z-]+ ){0,2}(?:nations|countries|states)\b",
+        )
+        .expect("counted sides regex")
+    });
+    count_word(re.captures(lower)?.get(1)?.as_str())
+}
+
+/// A count of three or more, in digits or words.
+fn count_word(n: &str) -> Option<usize> {
     const WORDS: &[&str] = &[
         "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ];

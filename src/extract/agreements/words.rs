@@ -57,7 +57,7 @@ pub(super) static GOVERNMENT_NOUNS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub(super) static ENGAGE_WORDS: WordSet = WordSet::new(&[
     "sign", "signature", "signed",
- "signs", "signing", "inked", "ink", "inks", "agreed", "agree", "agrees",
+ "signs", "signing", "inked", "penned", "ink", "inks", "agreed", "agree", "agrees",
     "talks", "talk", "met", "meet", "meets", "meeting", "meetings", "counterpart", "counterparts",
     "cooperation", "partnership", "partnerships", "negotiations", "negotiating", "negotiate",
     "dialogue", "discussed", "discuss", "discussions", "deal", "deals", "agreement",
@@ -66,6 +66,7 @@ pub(super) static ENGAGE_WORDS: WordSet = WordSet::new(&[
     "consultations", "conversation", "concluded", "exchanged", "held", "holds", "hold",
     "relations", "ties", "cooperate", "collaborate", "collaboration", "letter", "letters",
     "documents", "roadmap", "statement", "work", "working", "partner", "partners", "entered",
+    "committee", "committees", "commission", "breakfast", "lunch", "dinner",
 ]);
 
 #[rustfmt::skip]

@@ -1,6 +1,7 @@
-//! Shapes from the blind rounds of 2026-12-03 (sets 43 and 44): speakers and sources who
-//! did not sign, lists that run on past a semicolon or a paragraph, countries at a signing
-//! ceremony, meetings named again, and instruments a demonstrative points back to.
+//! Shapes from the blind rounds (sets 43 to 47): speakers and sources who did not sign, lists
+//! that run on past a semicolon or a paragraph, countries at a signing ceremony, meetings
+//! named again, instruments a demonstrative points back to, datelines that name who acts,
+//! standing joint committees, and a headline's deal named again in the body.
 
 use super::*;
 
@@ -267,4 +268,40 @@ fn a_known_leader_with_his_dynasty_name_is_of_his_country() {
         country_of(&e, "Tamim bin Hamad Al-Thani").as_deref(),
         Some("QA")
     );
+}
+
+#[test]
+fn a_dateline_names_who_acts_when_headline_and_lead_only_name_hosts() {
+    let text = "President seeks ties with Laos, Thailand\n\nHANOI -- President Pham Van Long seeks to strengthen the country's relations with close neighbours Laos and Thailand during his state visits, a spokesperson said Friday.\n\nHis first visit will be to Laos, at the invitation of President Sone Keo. Laos and its Lao partners have long ties, and the Lao ministry of foreign affairs will host him.\n\nDuring the visit in Laos, the two presidents will witness the signing of several agreements on trade.\n\nLong will then fly to Thailand. He will meet Thai Prime Minister Somchai Rak. Long and Somchai will witness the signing of agreements on fisheries. Vietnam's economy grows.\n";
+    let found = sides_of(text);
+    assert!(
+        found.contains(&side("LA-VN", AgreementStatus::Planned))
+            && found.contains(&side("TH-VN", AgreementStatus::Planned))
+            && !found.iter().any(|(p, _)| p == "LA-TH"),
+        "{found:?}"
+    );
+    let e = extract(text, Format::Text);
+    assert_eq!(country_of(&e, "Pham Van Long").as_deref(), Some("VN"));
+}
+
+#[test]
+fn committees_held_with_a_list_meet_each_partner_and_the_pair_last_named_signs() {
+    let found = sides_of(
+        "Ghana reviews its cooperation\n\nAccra – Ghana's Ministry of Foreign Affairs held joint committee meetings with several countries during 2022.\n\nThe joint committees were held with Togo, Benin, and Mali, the ministry said.\n\nEarlier, Ghana's Vice President and the Togolese Prime Minister chaired the joint committee in Lome, which witnessed four memoranda of understanding on trade and transport.\n\nGhana also had a joint higher committee with Benin in June. The two countries penned MoUs on fisheries and energy.\n",
+    );
+    for want in [
+        side("GH-ML", AgreementStatus::Discussed),
+        side("BJ-GH", AgreementStatus::Signed),
+        side("GH-TG", AgreementStatus::Signed),
+    ] {
+        assert!(found.contains(&want), "{want:?} not in {found:?}");
+    }
+}
+
+#[test]
+fn an_accord_revoked_under_a_headline_naming_its_partner_is_with_that_partner() {
+    let found = sides_of(
+        "Chad's government revokes defence deal with France\n\nChad's government has revoked with immediate effect a defence accord that allows personnel from the France Ministry of Armed Forces on its soil, a spokesperson said on Thursday.\n",
+    );
+    assert_eq!(found, [side("FR-TD", AgreementStatus::Signed)]);
 }

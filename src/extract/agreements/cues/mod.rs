@@ -55,14 +55,18 @@ pub(super) const MORE_MEETINGS: &[&str] = &[
     "working breakfast",
     "working lunch",
     "working dinner",
+    // "the 29th Joint Egyptian-Jordanian Higher Committee": a standing body that meets.
+    "joint committee",
+    "higher committee",
+    "annual consultation",
 ];
 
 #[rustfmt::skip]
 const WORDS: &[(Cue, &[&str])] = &[
-    (Cue::Signed, &["signed", "inked", "enacted", "concluded", "sealed", "finalised", "finalized", "forged",
+    (Cue::Signed, &["signed", "inked", "penned", "enacted", "concluded", "sealed", "finalised", "finalized", "forged",
         " sign ", " signs ", " ink ", " inks ", "formalised", "formalized", "formalise ", "formalize ",
-        "formalises", "formalizes", "adopted", "adopting", "issued", "exchanged", "exchange of",
-        "resulted in", "resulting in", "striking",
+        "formalises", "formalizes", "adopted", "adopting", "issued", "released", "exchanged", "exchange of",
+        "resulted in", "resulting in", "striking", "witnessed",
         "struck", "clinched", "entered into", "signatories", "agreed a", "reached an", "reached a", "reached agreement", "recently reached",
         "put pen to paper", "put his signature", "put her signature", "put their signatures", "was the signing of", "were the signing of", "include the signing of",
         "includes the signing of", "saw the signing of", "included the signing of",
@@ -105,6 +109,9 @@ const WORDS: &[(Cue, &[&str])] = &[
         "joint commission", "joint permanent commission", "intergovernmental commission",
         "tete-a-tete", "tête-à-tête", "granted an audience", "received in audience"]),
     (Cue::Meeting, MORE_MEETINGS),
+    // A meeting reported without a talks verb ("had a joint committee with Libya", "the emir
+    // visited Cairo") is still talks.
+    (Cue::Discussed, MORE_MEETINGS),
     (Cue::Home, &["the country", "the government", "the nation", "the kingdom", "the republic",
         "the island", "the two countries", "the two governments", "both countries",
         "both governments", "the ministry", "the archipelago", "government has",
@@ -364,7 +371,7 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
         }
         // "Adopted", "issued", "exchanged" conclude an instrument only when they act on one:
         // "issued a joint statement", not "adopted two decisions authorising the signature".
-        let weak = ["adopted", "adopting", "issued", "exchanged"]
+        let weak = ["adopted", "adopting", "issued", "released", "exchanged"]
             .iter()
             .any(|w| lower[i..].starts_with(w));
         // "The exchange of a memorandum", not "… exchange of experiences": the instrument
@@ -379,6 +386,8 @@ pub(super) fn status(lower: &str, cues: &Cues) -> Option<AgreementStatus> {
             "resulted in",
             "resulting in",
             "striking",
+            // "The joint committee witnessed seven memoranda": what was witnessed was signed.
+            "witnessed",
         ]
         .iter()
         .any(|w| lower[i..].starts_with(w));

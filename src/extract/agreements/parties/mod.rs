@@ -659,6 +659,7 @@ fn passive_signing() -> &'static aho_corasick::AhoCorasick {
         let verbs = [
             "signed",
             "inked",
+            "penned",
             "concluded",
             "exchanged",
             "reached",
