@@ -47,19 +47,25 @@ fn names_two_countries(s: &Sentence<'_>) -> bool {
 }
 
 /// "The discussions focussed on strengthening relations between South Africa and Equatorial
-/// Guinea": a clause about the talks themselves, between the two countries it names. (A list
-/// of several is more often who took part in a wider event than the sides of these talks.)
+/// Guinea": a clause about the talks themselves, between the two countries it names, or,
+/// naming none, between the story's two sides. (A list of several is more often who took
+/// part in a wider event than the sides of these talks.)
 fn talks_open_the_clause(s: &Sentence<'_>) -> bool {
+    (names_two_countries(s) || s.countries.is_empty()) && opens_with_the_talks(s)
+}
+
+/// Whether the clause opens with the talks themselves: "The talks mainly featured
+/// connectivity" names no one, and is about the talks between the story's two sides.
+pub(super) fn opens_with_the_talks(s: &Sentence<'_>) -> bool {
     let lower = s.lower.trim_start();
-    names_two_countries(s)
-        && [
-            "the talks ",
-            "the discussions ",
-            "the meeting ",
-            "the consultations ",
-        ]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    [
+        "the talks ",
+        "the discussions ",
+        "the meeting ",
+        "the consultations ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
 }
 
 /// "Canada launched exploratory discussions with the Philippines", "Ottawa is at the
@@ -78,10 +84,18 @@ fn state_talks_with(s: &Sentence<'_>) -> bool {
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .is_empty();
+    // "Canada is at the negotiating table with ASEAN, and launched exploratory discussions
+    // with the Philippines": a second verb of the same subject, with no country between.
+    let same_subject = |i: usize| {
+        i <= a.end + 60
+            || i <= a.end + 160
+                && s.lower[a.end..i].contains(", and ")
+                && !s.countries.iter().any(|m| m.start > a.end && m.start < i)
+    };
     opens
         && s.cues
             .starts(Cue::Meeting)
-            .filter(|&i| i >= a.end && i <= a.end + 60)
+            .filter(|&i| i >= a.end && same_subject(i))
             .any(|i| {
                 s.countries.iter().filter(|b| b.start > i).any(|b| {
                     // "with the Philippines", not "with a consortium including France's

@@ -159,6 +159,13 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
     // "Instead, they called on ministers … with a view to signing a protocol": a clause whose
     // subject is "they" continues the pair the story is about, like "both" does.
     pair |= subject_is_they(s.lower);
+    // "The talks mainly featured connectivity": the pair's talks, when the clause reports no
+    // signing or plan ("The meeting is expected to conclude with the signing of the Tbilisi
+    // Declaration" is that declaration's, whoever its sides are).
+    pair |= !s.cues.any(Cue::Signed)
+        && !s.cues.any(Cue::Planned)
+        && s.countries.is_empty()
+        && super::meetings::opens_with_the_talks(s);
     let back = noun_start.is_some_and(|i| {
         let before = words_before_lower(s.lower, i, 3);
         before

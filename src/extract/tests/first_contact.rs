@@ -305,3 +305,43 @@ fn an_accord_revoked_under_a_headline_naming_its_partner_is_with_that_partner() 
     );
     assert_eq!(found, [side("FR-TD", AgreementStatus::Signed)]);
 }
+
+#[test]
+fn a_second_verb_of_the_same_subject_opens_talks_with_a_bloc_and_a_country() {
+    let found = sides_of(
+        "Chile widens its trade talks\n\nChile is currently at the negotiating table with the European Union, and launched exploratory discussions with Vietnam late last year.\n",
+    );
+    assert!(
+        found.contains(&side("CL-EU", AgreementStatus::Discussed))
+            && found.contains(&side("CL-VN", AgreementStatus::Discussed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_talks_and_counted_memoranda_that_name_no_one_are_the_pairs() {
+    let found = sides_of(
+        "Kenya, Uganda forge agreements in annual consultation\n\nNAIROBI: Kenya and Uganda reached several agreements in the 5th Annual Consultation held in Nairobi, says President Amos Wekesa.\n\nHe said that among the main achievements were the signing of four memoranda of understanding covering border issues.\n\nThe talks mainly featured energy and trade.\n",
+    );
+    assert!(
+        found.contains(&side("KE-UG", AgreementStatus::Signed))
+            && found.contains(&side("KE-UG", AgreementStatus::Discussed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn counted_signatory_nations_are_the_list_the_story_gives() {
+    let found = sides_of(
+        "Presidents of five Andean countries sign Quito Declaration\n\nOn Tuesday the presidents of the Andean countries released the Quito Declaration, a document that unites the goals of the five signatory nations.\n\nThe declaration outlines the shared views of Bolivia, Colombia, Ecuador, Peru, and Venezuela on water.\n",
+    );
+    assert_eq!(found, [side("BO-CO-EC-PE-VE", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_proposed_framework_reported_signed_later_is_one_record() {
+    let found = sides_of(
+        "Concern over pact\n\nOfficials shared concerns about a proposed security framework between Vanuatu and China, a spokesperson said.\n\nA Chinese foreign ministry spokesman said the framework pact had been signed recently by the two foreign ministers.\n",
+    );
+    assert_eq!(found, [side("CN-VU", AgreementStatus::Signed)]);
+}

@@ -317,7 +317,7 @@ fn words_after(lower: &str, i: usize, n: usize) -> String {
 
 fn acts_on_instrument(lower: &str, i: usize) -> bool {
     // "The first MoU … was exchanged between": the noun may come first.
-    let before: Vec<&str> = lower[..i].split_whitespace().rev().take(8).collect();
+    let before: Vec<&str> = lower[..i].split_whitespace().rev().take(12).collect();
     if before
         .iter()
         .any(|w| super::sentence::noun_re().is_match(w))
