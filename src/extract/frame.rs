@@ -318,6 +318,16 @@ impl Frame {
         }
     }
 
+    /// The one list of three or more countries the document gives, if it gives only one (the
+    /// same list named twice counts once): what "those nations" point back to.
+    pub fn only_list(&self) -> Option<&[CountryCode]> {
+        let first = self.lists.first()?;
+        self.lists
+            .iter()
+            .all(|l| l == first)
+            .then_some(first.as_slice())
+    }
+
     /// The frame with the bloc the headline names as an actor: on its own, or beside the
     /// headline's only country.
     pub fn with_organisation(mut self, organisation: Option<String>, title: &[Mention]) -> Frame {

@@ -56,7 +56,13 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
     // person's honorific ("…, the Foreign Minister of El Salvador; Mr Ilia Darchiashvili of
     // Georgia, on political consultations").
     const HONORIFICS: &[&str] = &["Mr ", "Mrs ", "Ms ", "Madam ", "Dr ", "H.E. ", "Prof "];
-    let starts: Vec<usize> = breaks.find_iter(sentence).map(|m| m.start() + 1).collect();
+    let mut starts: Vec<usize> = breaks.find_iter(sentence).map(|m| m.start() + 1).collect();
+    // "OTTAWA — While President Trump threatens to upend trade, Canada is busy working on
+    // other deals": an opening "while" clause ends at its comma.
+    if let Some(end) = opening_while_clause(sentence) {
+        starts.push(end);
+        starts.sort_unstable();
+    }
     let cuts: Vec<usize> = starts
         .iter()
         .enumerate()
@@ -96,6 +102,20 @@ pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// Where an opening "While …," clause ends (after its comma), past a dateline.
+fn opening_while_clause(sentence: &str) -> Option<usize> {
+    let head = &sentence[..crate::location::floor_char_boundary(sentence, sentence.len().min(60))];
+    let at = ["While ", "Whereas "].iter().find_map(|w| {
+        if sentence.starts_with(w) {
+            return Some(0);
+        }
+        ["— ", "-- ", "- ", ": "]
+            .iter()
+            .find_map(|d| head.find(&format!("{d}{w}")).map(|i| i + d.len()))
+    })?;
+    sentence[at..].find(", ").map(|i| at + i + 1)
 }
 
 /// A clause with its country and people mentions; offsets become relative to the clause.

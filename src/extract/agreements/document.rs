@@ -536,6 +536,20 @@ fn complete(
             "the group counted is the document's central countries",
         );
     }
+    // "The United States, Japan, New Zealand and Australia are concerned … Officials from
+    // those nations met US coordinator X": the one list the story gives.
+    if r.refs.group
+        && !r.refs.pair
+        && orgs.is_empty()
+        && let Some(list) = frame.only_list()
+        && codes.iter().all(|c| list.contains(c))
+    {
+        return (
+            list.to_vec(),
+            orgs,
+            "the group is the one list of countries the story gives",
+        );
+    }
     if count == 0
         && r.refs.pair
         && let Some((org, Some(country))) = frame.organisation()

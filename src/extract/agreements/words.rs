@@ -102,6 +102,7 @@ pub(super) const GROUP_WORDS: &[&str] = &[
     "the five of us", "all four", "all five", "the five countries", "tripartite",
     "the three nations", "the three sides", "the three states", "the three leaders",
     "the three ministers", "the four nations", "the five nations",
+    "those nations", "those countries", "these nations", "these countries",
 ];
 
 /// Plural officials without a number: a pair or a group, whichever the story reported.

@@ -345,3 +345,22 @@ fn a_proposed_framework_reported_signed_later_is_one_record() {
     );
     assert_eq!(found, [side("CN-VU", AgreementStatus::Signed)]);
 }
+
+#[test]
+fn those_nations_are_the_one_list_the_story_gives() {
+    let found = sides_of(
+        "Allies concerned by pact\n\nCANBERRA - Canada, Japan, South Korea and Australia are concerned by a pact between China and Vanuatu, a statement said on Tuesday.\n\nOfficials from those nations met Canadian envoy Paul Tremblay in Tokyo.\n",
+    );
+    assert!(
+        found.contains(&side("AU-CA-JP-KR", AgreementStatus::Discussed)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_opening_while_clause_names_no_side_of_the_main_one() {
+    let found = sides_of(
+        "Chile presses on\n\nSANTIAGO — While President Javier Ruiz of Argentina is threatening to upend bilateral trade, Chile is busy working on other free trade deals.\n\nChile has inked a free-trade agreement with Ecuador.\n",
+    );
+    assert_eq!(found, [side("CL-EC", AgreementStatus::Signed)]);
+}
