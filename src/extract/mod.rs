@@ -354,6 +354,7 @@ fn prose(
     known::known_leaders(doc, out);
     known::nicknames(doc, &mut out.people);
     let names = people::NameIndex::new(&out.people);
+    countries_of_sides(&mut out.people, &names, doc, per_block);
     implicit_countries(&mut out.people, &names, sentences, frame);
     let found = agreements::find(&agreements::Input {
         sentences,
@@ -421,6 +422,41 @@ fn is_title_case(text: &str) -> bool {
         .count();
     let all_caps = text.chars().filter(|c| c.is_lowercase()).count() < text.len() / 10;
     long.len() >= 3 && lowercase == 0 && !all_caps
+}
+
+/// "Signed on the Iraqi side by the Minister of Transport, X, and on the Turkish side by …",
+/// "the Qatari side was signed by the Minister, Y": a side named by its country stands for
+/// the official who acts for it, named within a few words after it.
+fn countries_of_sides(
+    people: &mut [Person],
+    names: &people::NameIndex,
+    doc: &SourceDoc,
+    per_block: &[Vec<crate::gazetteer::Mention>],
+) {
+    for (block, mentions) in doc.blocks.iter().zip(per_block) {
+        let text = block.text.as_str();
+        let named = names.find(text);
+        for m in mentions {
+            let rest = &text[m.end..];
+            let Some(after) = rest.strip_prefix(" side") else {
+                continue;
+            };
+            if !text[..m.start].trim_end().to_lowercase().ends_with("the") {
+                continue;
+            }
+            // The first person named within the next few words, before any other side.
+            let from = m.end + " side".len();
+            let window = after.find(" side").unwrap_or(after.len()).min(120);
+            if let Some(&(_, p)) = named
+                .iter()
+                .find(|(at, _)| (from..from + window).contains(at))
+                && people[p].country.is_none()
+                && people[p].organisation.is_none()
+            {
+                people[p].country = Some(m.code);
+            }
+        }
+    }
 }
 
 /// An official whose country the text leaves implicit ("Prime Minister X" in a story about

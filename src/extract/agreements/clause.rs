@@ -254,7 +254,14 @@ pub(super) fn pronoun_at(s: &Sentence<'_>) -> Option<usize> {
                     // "The ministers agreed" are several, not the minister named last.
                     let whole_word = !s.lower[m.end()..].starts_with(char::is_alphanumeric);
                     let rest = s.lower[m.end()..].trim_start();
-                    whole_word && !rest.starts_with("of ") && !rest.starts_with("for ")
+                    // "The Prime Minister's media office stated": whose office, not who acts.
+                    let possessive = ["'s", "’s"]
+                        .iter()
+                        .any(|p| s.lower[m.end()..].starts_with(p));
+                    whole_word
+                        && !possessive
+                        && !rest.starts_with("of ")
+                        && !rest.starts_with("for ")
                 })
                 .map(|m| m.start())
                 .min()

@@ -167,7 +167,11 @@ fn refs(s: &Sentence<'_>, noun_start: Option<usize>) -> Refs {
         && s.countries.is_empty()
         && super::meetings::opens_with_the_talks(s);
     let back = noun_start.is_some_and(|i| {
-        let before = words_before_lower(s.lower, i, 3);
+        // "stated: 'The memorandum was signed …'": a quote mark is no word.
+        let before: Vec<&str> = words_before_lower(s.lower, i, 3)
+            .into_iter()
+            .map(|w| w.trim_start_matches(['\'', '"', '‘', '“']))
+            .collect();
         before
             .iter()
             .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "those" | "such"))

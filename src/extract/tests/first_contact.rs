@@ -364,3 +364,18 @@ fn an_opening_while_clause_names_no_side_of_the_main_one() {
     );
     assert_eq!(found, [side("CL-EC", AgreementStatus::Signed)]);
 }
+
+#[test]
+fn the_side_a_minister_signs_on_is_his_country() {
+    let text = "Rail memorandum\n\nPrime Minister Ali Hassan and Kenyan President Peter Mwangi, in Addis Ababa today, sponsored the signing ceremony of a memorandum of understanding between Ethiopia, Kenya, Djibouti and Somalia. The Prime Minister's media office stated: 'The memorandum was signed on the Ethiopian side by the Minister of Transport, Tesfaye Bekele, and on the Kenyan side by the Minister of Roads, James Otieno. The Djiboutian side was signed by the Minister of Ports, Omar Farah, and the Somali side was signed by the Minister of Trade, Abdi Nur.'\n";
+    let e = extract(text, Format::Text);
+    assert_eq!(country_of(&e, "Tesfaye Bekele").as_deref(), Some("ET"));
+    assert_eq!(country_of(&e, "Omar Farah").as_deref(), Some("DJ"));
+    assert_eq!(sides(&e), [side("DJ-ET-KE-SO", AgreementStatus::Signed)]);
+    let mut signed = e.engagements[0].signatories.clone();
+    signed.sort();
+    assert_eq!(
+        signed,
+        ["Abdi Nur", "James Otieno", "Omar Farah", "Tesfaye Bekele"]
+    );
+}
