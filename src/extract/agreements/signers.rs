@@ -24,6 +24,22 @@ fn represented_at_signing(lower: &str) -> bool {
 /// The people who signed, with the party each signed for when the clause says so: "signed
 /// for Kenya", "on behalf of the UAE by Mariam Al Suwaidi".
 /// `as_means` is [`signing_as_means`] of the clause: such a clause names no signers.
+/// "The memorandum that Abiy Ahmed's administration signed": a name in the possessive owns
+/// what signs; it does not sign.
+fn possessive_at(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let Some(k) = rest.find(['\'', '’']) else {
+        return false;
+    };
+    let name = &rest[..k];
+    rest[k..].trim_start_matches(['\'', '’']).starts_with("s ")
+        && !name.contains([',', ';', '.', '('])
+        && name.split(' ').count() <= 4
+        && name.split(' ').all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(w, "bin" | "al" | "de" | "van" | "von")
+        })
+}
+
 pub(super) fn signers(
     s: &Sentence<'_>,
     witnesses: &[usize],
@@ -53,6 +69,7 @@ pub(super) fn signers(
             || out.iter().any(|(q, _)| *q == p)
             || in_occasion(s, p, occasion)
             || reports_others(s, at)
+            || possessive_at(s.text, at)
         {
             continue;
         }

@@ -379,3 +379,18 @@ fn the_side_a_minister_signs_on_is_his_country() {
         ["Abdi Nur", "James Otieno", "Omar Farah", "Tesfaye Bekele"]
     );
 }
+
+#[test]
+fn a_leader_whose_administration_signed_did_not_sign_but_a_minister_of_a_country_did() {
+    let found = signers_of(
+        "Uganda, Rwanda sign\n\nThe memorandum of understanding between Uganda and Rwanda that Paul Okello’s administration signed on Monday covers trade.\n",
+    );
+    assert!(found.iter().all(Vec::is_empty), "{found:?}");
+    let found = signers_of(
+        "Grant\n\nThe agreement between Uganda and Norway was signed by Ruth Nankabirwa, Uganda’s Minister of Finance, and Lars Berg, Norway's Ambassador.\n",
+    );
+    assert_eq!(
+        found,
+        [vec!["Ruth Nankabirwa".to_string(), "Lars Berg".to_string()]]
+    );
+}
