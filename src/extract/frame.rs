@@ -299,12 +299,13 @@ impl Frame {
             ([a, b], [false, true]) if a.code != b.code => Some([a.code, b.code]),
             _ => None,
         };
+        let titled = title_objects.iter().any(|object| !object);
         Frame {
             subjects: weights.into_iter().map(|(c, w, _)| (c, w)).collect(),
             organisation: None,
-            titled: title_objects.iter().any(|object| !object),
+            titled,
             lists,
-            acting: lead_acting || title_objects.iter().any(|object| !object),
+            acting: lead_acting || titled,
             headline_pair,
         }
     }
@@ -350,18 +351,15 @@ impl Frame {
         if self.titled {
             return self;
         }
-        if let Some(at) = self.subjects.iter().position(|(c, _)| Some(*c) == code) {
-            self.subjects[at].1 += IN_TITLE;
-            self.subjects.sort_by_key(|s| std::cmp::Reverse(s.1));
+        let top = self.subjects.first().map_or(0, |s| s.1);
+        if let Some(entry) = self.subjects.iter_mut().find(|(c, _)| Some(*c) == code) {
+            entry.1 += IN_TITLE;
             // "MANILA — President X seeks ties with close neighbours Indonesia and Singapore":
             // when neither the headline nor the lead names who acts, the dateline does.
             if !self.acting {
-                let at = self.subjects.iter().position(|(c, _)| Some(*c) == code);
-                if let Some(entry) = at.map(|at| self.subjects.remove(at)) {
-                    let top = self.subjects.first().map_or(0, |s| s.1);
-                    self.subjects.insert(0, (entry.0, entry.1.max(top + 1)));
-                }
+                entry.1 = entry.1.max(top + 1);
             }
+            self.subjects.sort_by_key(|s| std::cmp::Reverse(s.1));
         }
         self
     }

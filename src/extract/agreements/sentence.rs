@@ -493,36 +493,40 @@ fn signed_between(s: &Sentence<'_>) -> bool {
 /// without naming them.
 fn counted_partners(lower: &str) -> Option<usize> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"\b(?:with|between) (?:the )?(\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[a-z-]+ ){0,3}(?:nations|countries|states)\b",
-        )
-        .expect("counted partners regex")
-    });
-    count_word(re.captures(lower)?.get(1)?.as_str())
+    counted_states(lower, &RE, "with|between", 3)
 }
 
 /// "The presidents of the eight Amazon countries released the declaration", "the eight
 /// signatory nations": all the sides of one instrument, counted, not named.
 fn counted_sides(lower: &str) -> Option<usize> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"\b(?:of|the) (?:the )?(\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[a-z-]+ ){0,2}(?:nations|countries|states)\b",
-        )
-        .expect("counted sides regex")
-    });
-    count_word(re.captures(lower)?.get(1)?.as_str())
+    counted_states(lower, &RE, "of|the", 2)
 }
 
-/// A count of three or more, in digits or words.
-fn count_word(n: &str) -> Option<usize> {
-    const WORDS: &[&str] = &[
-        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    ];
+/// Counts of three or more written as words.
+const COUNT_WORDS: &[&str] = &[
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
+
+/// The count in "<lead> (the) N (up to `words` words) nations|countries|states", a lead being
+/// one of the `|`-separated `leads`; three or more, in digits or words.
+fn counted_states(
+    lower: &str,
+    re: &'static OnceLock<Regex>,
+    leads: &str,
+    words: usize,
+) -> Option<usize> {
+    let re = re.get_or_init(|| {
+        let counts = COUNT_WORDS.join("|");
+        Regex::new(&format!(
+            r"\b(?:{leads}) (?:the )?(\d+|{counts}) (?:[a-z-]+ ){{0,{words}}}(?:nations|countries|states)\b"
+        ))
+        .expect("counted states regex")
+    });
+    let n = re.captures(lower)?.get(1)?.as_str();
     n.parse()
         .ok()
-        .or_else(|| WORDS.iter().position(|w| *w == n).map(|k| k + 3))
+        .or_else(|| COUNT_WORDS.iter().position(|w| *w == n).map(|k| k + 3))
         .filter(|n| *n >= 3)
 }
 
