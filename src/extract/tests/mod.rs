@@ -41,6 +41,16 @@ fn country_of(e: &Extraction, name: &str) -> Option<String> {
 }
 
 /// One engagement as [`sides`] writes it.
+/// Fails unless every wanted side and status is among those found.
+fn assert_sides_include(found: &[(String, AgreementStatus)], wanted: &[(&str, AgreementStatus)]) {
+    for &(parties, status) in wanted {
+        assert!(
+            found.contains(&side(parties, status)),
+            "{parties} {status:?} not in {found:?}"
+        );
+    }
+}
+
 fn side(parties: &str, status: AgreementStatus) -> (String, AgreementStatus) {
     (parties.to_string(), status)
 }
