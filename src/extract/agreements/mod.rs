@@ -20,6 +20,7 @@ mod document;
 mod meetings;
 mod parties;
 mod per_partner;
+mod record;
 mod sentence;
 mod signers;
 mod words;
