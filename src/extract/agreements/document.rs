@@ -292,6 +292,9 @@ fn complete(
         );
     }
     let count = codes.len() + orgs.len();
+    // "The communique of the 53rd Pacific Islands Leaders Forum": the instrument of a
+    // gathering of many, not of two countries the story is about.
+    let gathering = count == 0 && of_a_gathering(&r.text);
     // "We agreed to sign a trilateral treaty with Uzbekistan," Rahmon said: the speaker's
     // side, the country named, and the pair already reported with one of them.
     if count == 2
@@ -362,6 +365,7 @@ fn complete(
         let wanted = |e: &Engagement| {
             let n = e.parties.len() + e.organisations.len();
             includes(e)
+                && (!gathering || n >= 3)
                 && if r.refs.pair && !r.refs.group {
                     n == 2
                 } else if r.refs.group && !r.refs.pair {
@@ -382,8 +386,19 @@ fn complete(
                 .rev()
                 .find(|e| e.parties == *codes && e.organisations == *orgs)
         });
-        let found = just_before
-            .filter(|e| wanted(e))
+        // "This Joint Declaration may be signed" after talks about drafting one: the
+        // instrument of that kind already reported, before the meeting just reported.
+        let same_kind = (r.refs.back && r.kind != AgreementKind::Other)
+            .then(|| {
+                known
+                    .iter()
+                    .rev()
+                    .filter(|e| wanted(e))
+                    .find(|e| e.kind == r.kind)
+            })
+            .flatten();
+        let found = same_kind
+            .or_else(|| just_before.filter(|e| wanted(e)))
             .or_else(|| known.iter().rev().filter(|e| wanted(e)).find(central))
             .or_else(|| {
                 let pair = frame.pair().filter(|p| codes.iter().all(|c| p.contains(c)));
@@ -503,6 +518,7 @@ fn complete(
         && r.signers.is_empty()
         && r.actors.is_empty()
         && central.len() == 2
+        && !gathering
     {
         return (
             central,
@@ -574,6 +590,22 @@ fn complete(
         );
     }
     (codes, orgs, "")
+}
+
+/// "The communique of the 53rd Pacific Islands Leaders Forum": an instrument of a gathering
+/// of many, not one between the story's two countries.
+fn of_a_gathering(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    super::sentence::noun_re().find(&lower).is_some_and(|n| {
+        let rest = lower[n.end()..].trim_start();
+        rest.starts_with("of ")
+            && rest.split_whitespace().take(9).any(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "forum" | "summit" | "conference" | "assembly" | "leaders"
+                )
+            })
+    })
 }
 
 /// A clause in the passive that names only whom it was signed with: "additional agreements

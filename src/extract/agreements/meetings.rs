@@ -25,7 +25,63 @@ pub(super) fn has_meeting(s: &Sentence<'_>) -> bool {
             || pair_talks(s)
             || talks_between(s)
             || talks_open_the_clause(s)
-            || held_with_states(s))
+            || held_with_states(s)
+            || sides_meet(s)
+            || talks_involving(s))
+}
+
+/// "The consultations involving the United States, Malaysia, Thailand, and Cambodia took
+/// place in Kuala Lumpur": the countries a meeting word is said to involve are its sides.
+fn talks_involving(s: &Sentence<'_>) -> bool {
+    s.cues.starts(Cue::Meeting).any(|i| {
+        let rest = &s.lower[i..];
+        let word_end = rest
+            .trim_start()
+            .find(' ')
+            .map_or(rest.len(), |k| k + (rest.len() - rest.trim_start().len()));
+        let after = rest[word_end..].trim_start();
+        let Some(list) = after.strip_prefix("involving ") else {
+            return false;
+        };
+        let from = s.lower.len() - list.len();
+        s.countries
+            .iter()
+            .filter(|m| m.start >= from && m.start < from + 80)
+            .count()
+            >= 2
+    })
+}
+
+/// "The two sides discussed the joint fight against terrorism", "both countries held talks":
+/// the sides of the story meet, named by what they are.
+fn sides_meet(s: &Sentence<'_>) -> bool {
+    const SIDES: &[&str] = &[
+        "the sides",
+        "two sides",
+        "both sides",
+        "two countries",
+        "both countries",
+        "two nations",
+        "both nations",
+        "two governments",
+        "both governments",
+    ];
+    // Talks held, not "will meet again" or "agreed to explore cooperation", which a signing
+    // the sides concluded already covers.
+    const HELD: &[&str] = &[
+        "discussed",
+        "held talks",
+        "held discussions",
+        "held consultations",
+        "exchanged views",
+    ];
+    SIDES.iter().any(|w| {
+        s.lower.match_indices(w).any(|(i, _)| {
+            let after = i + w.len();
+            let near = &s.lower[after..crate::location::floor_char_boundary(s.lower, after + 40)];
+            HELD.iter().any(|h| near.contains(h))
+        })
+    })
 }
 
 /// "The joint committees were held with Jordan, Libya, South Sudan and Ukraine": meetings

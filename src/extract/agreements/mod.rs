@@ -34,7 +34,7 @@ pub use document::Outcome;
 use super::Person;
 use super::frame::Frame;
 use super::people::NameIndex;
-use crate::gazetteer::Mention;
+use crate::gazetteer::{CountryCode, Mention};
 use crate::terms::{AgreementKind, AgreementStatus, Date};
 
 /// Words that let a clause with no country or person named still report an engagement:
@@ -62,6 +62,8 @@ fn references() -> &'static aho_corasick::AhoCorasick {
                 "members",
                 "delegations",
                 "parties",
+                // "In particular, the sides \"discussed joint fight against terrorism\"".
+                "the sides",
                 "ministry",
                 "government",
                 "kingdom",
@@ -211,6 +213,12 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
                 {
                     pronoun |= pronoun_at(&clause).is_some();
                     if let Some(mut r) = report(&clause, people, referent, inherited, date) {
+                        if offset == 0
+                            && sentence.starts_with("It ")
+                            && let Some(c) = sentence_before(sentences, mentions, i, start)
+                        {
+                            it_acts(&mut r, c);
+                        }
                         // "- The Joint statement of the consultative meeting" under "the
                         // following documents were signed:" is signed, meeting or not.
                         if let Some(st) = listed
@@ -235,6 +243,46 @@ pub fn find(input: &Input<'_, '_>) -> Outcome {
         }
     }
     document::resolve(out, frame, people)
+}
+
+/// The one country the sentence before the one at `start` of block `i` names, if it names
+/// exactly one: who "It" is in "It is the first defence agreement for Japan in Asia. It had
+/// signed similar accords with Australia and Britain".
+fn sentence_before(
+    sentences: &super::Sentences<'_>,
+    mentions: &[Vec<Mention>],
+    i: usize,
+    start: usize,
+) -> Option<CountryCode> {
+    let here = sentences.of(i).iter().rposition(|&(s, _)| s < start);
+    let (block, range) = match here {
+        Some(k) => {
+            let (s, text) = sentences.of(i)[k];
+            (i, s..s + text.len())
+        }
+        None => {
+            let b = i.checked_sub(1)?;
+            let &(s, text) = sentences.of(b).last()?;
+            (b, s..s + text.len())
+        }
+    };
+    let mut codes = within(&mentions[block], |m| m.start, range)
+        .iter()
+        .map(|m| m.code);
+    let first = codes.next()?;
+    codes.all(|c| c == first).then_some(first)
+}
+
+/// "It signed accords with Australia and Britain": the country "It" stands for acts, when
+/// the clause names only whom it engaged with.
+fn it_acts(r: &mut sentence::Report, country: CountryCode) {
+    let p = &mut r.parties;
+    if p.hosts.is_empty() && !p.partners.is_empty() && !p.codes.contains(&country) {
+        p.hosts.push(country);
+        p.codes.push(country);
+        p.codes.sort();
+        p.named.insert(0, country);
+    }
 }
 
 /// The status of the items a header introduces: "the following documents were signed:".

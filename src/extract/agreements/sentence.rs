@@ -236,7 +236,7 @@ pub(super) fn report(
 ) -> Option<Report> {
     let nouns: Vec<regex::Match<'_>> = lower_noun_re()
         .find_iter(s.lower)
-        .filter(|m| !is_idiom(s.lower, m.start()))
+        .filter(|m| !is_idiom(s.lower, m.start()) && !topic_of_a_meeting(s.lower, m.end()))
         // "The signatories agreed to …" refers to signers; only "signatories from A and B"
         // names an engagement.
         .filter(|m| !m.as_str().eq_ignore_ascii_case("signatories") || !s.countries.is_empty())
@@ -423,6 +423,15 @@ pub(super) fn report(
                     "a working breakfast",
                     "a working lunch",
                     "a working dinner",
+                    // "The consultations involving the United States, Malaysia, Thailand and
+                    // Cambodia took place in Kuala Lumpur".
+                    " involving ",
+                    // "a meeting between the Angolan President and his South African
+                    // counterpart".
+                    "meeting between",
+                    "talks between",
+                    "discussions between",
+                    "consultations between",
                 ]
                 .iter()
                 .any(|w| s.lower.contains(w))
@@ -710,7 +719,41 @@ pub(super) fn is_idiom(lower: &str, start: usize) -> bool {
         && ["flight", "plane", "jet", "aircraft", "company", "service"]
             .iter()
             .any(|w| lower[start + "charter ".len()..].starts_with(w));
-    before.ends_with("great ") || before.ends_with("good ") || context || gathering || time || hired
+    // "Korea's botched martial law declaration", "a declaration of war": one state's act.
+    let unilateral = lower[start..].starts_with("declaration")
+        && (["martial law ", "emergency ", "war ", "independence "]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || [
+                "declaration of war",
+                "declaration of independence",
+                "declaration of martial",
+                "declaration of a state of emergency",
+                "declaration of emergency",
+            ]
+            .iter()
+            .any(|w| lower[start..].starts_with(w)));
+    before.ends_with("great ")
+        || before.ends_with("good ")
+        || context
+        || gathering
+        || time
+        || hired
+        || unilateral
+}
+
+/// "The ceasefire agreement was also the subject of a meeting between the Angolan President
+/// and his South African counterpart": the clause reports the meeting, whose sides are
+/// others than the instrument's.
+fn topic_of_a_meeting(lower: &str, noun_end: usize) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:[^,.;]{0,40}?\s)?(?:was|were|is|are|has been|had been)(?: also)? (?:the (?:main )?(?:subject|focus|topic) of|(?:discussed|raised|on the agenda) (?:at|during|in)) (?:a|an|the|their|his|her) (?:[a-z-]+ ){0,2}(?:meeting|talks|discussions?|call|conversation|summit)\b",
+        )
+        .expect("topic of a meeting regex")
+    })
+    .is_match(&lower[noun_end..])
 }
 
 /// "a Memorandum of Understanding (MoU) and initial Air Services Agreement with …": two

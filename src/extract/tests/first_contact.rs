@@ -1,4 +1,4 @@
-//! Shapes from the blind rounds (sets 43 to 47): speakers and sources who did not sign, lists
+//! Shapes from the blind rounds (sets 43 to 49): speakers and sources who did not sign, lists
 //! that run on past a semicolon or a paragraph, countries at a signing ceremony, meetings
 //! named again, instruments a demonstrative points back to, datelines that name who acts,
 //! standing joint committees, and a headline's deal named again in the body.
@@ -394,5 +394,118 @@ fn a_leader_whose_administration_signed_did_not_sign_but_a_minister_of_a_country
     assert_eq!(
         found,
         [vec!["Ruth Nankabirwa".to_string(), "Lars Berg".to_string()]]
+    );
+}
+
+#[test]
+fn it_after_a_sentence_naming_one_country_is_that_country() {
+    let found = sides_of(
+        "Chile and Peru sign a defence pact\n\nChile and Peru signed a reciprocal access agreement on Monday.\n\nIt is the first such agreement for Peru in the region. It had signed similar accords with Spain in 2021, and Canada last year.\n",
+    );
+    assert_sides_include(
+        &found,
+        &[
+            ("CL-PE", AgreementStatus::Signed),
+            ("ES-PE", AgreementStatus::Signed),
+            ("CA-PE", AgreementStatus::Signed),
+        ],
+    );
+    assert!(
+        !found.iter().any(|(s, _)| s == "CL-ES" || s == "CA-CL"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_sides_who_discussed_something_met() {
+    let found = sides_of(
+        "Latvia, Moldova sign energy memorandum\n\nLatvian President Anna Ozola and Moldovan President Ion Rusu have signed an energy memorandum, the presidency said.\n\nIn particular, the sides \"discussed joint work against cybercrime.\"\n",
+    );
+    assert_sides_include(
+        &found,
+        &[
+            ("LV-MD", AgreementStatus::Signed),
+            ("LV-MD", AgreementStatus::Discussed),
+        ],
+    );
+    // "will meet again" and "agreed to explore" add nothing to a signing the sides concluded.
+    let found = sides_of(
+        "Benin and Niger sign\n\nBenin and Niger signed a road agreement on Friday. Both sides also agreed to explore cooperation in rail. The two sides will meet again in Niamey in May.\n",
+    );
+    assert_eq!(found, [side("BJ-NE", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn consultations_involving_several_states_are_one_meeting_of_them_all() {
+    let found = sides_of(
+        "Border talks progress\n\nLIMA: Peru's foreign minister said talks on the border dispute are progressing.\n\nThe consultations involving Brazil, Colombia, Peru, and Ecuador took place on May 2 in Brasilia.\n",
+    );
+    assert_sides_include(&found, &[("BR-CO-EC-PE", AgreementStatus::Discussed)]);
+    assert!(!found.iter().any(|(s, _)| s == "BR-PE"), "{found:?}");
+}
+
+#[test]
+fn an_agreement_that_was_the_subject_of_a_meeting_of_others_gives_their_meeting() {
+    let found = sides_of(
+        "Ceasefire holds\n\nThe truce agreement was signed in Nairobi by the foreign ministers of Burundi and Rwanda.\n\nThe truce agreement was also the subject of a meeting between the Kenyan President and his Tanzanian counterpart, Amani Mushi, on Thursday in Nairobi.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            side("BI-RW", AgreementStatus::Signed),
+            side("KE-TZ", AgreementStatus::Discussed)
+        ]
+    );
+}
+
+#[test]
+fn an_event_announcing_entry_into_force_reports_a_treaty_in_force() {
+    let found = sides_of(
+        "Pacific visit\n\nThe Prime Minister attended the regional summit in Apia.\n\nNew Zealand and Kiribati also held an event to announce the entry into force of the Tarawa Union Treaty.\n",
+    );
+    assert_sides_include(&found, &[("KI-NZ", AgreementStatus::Signed)]);
+}
+
+#[test]
+fn a_declaration_of_one_state_and_a_war_talked_about_are_no_engagements() {
+    let found = sides_of(
+        "Hungarian, Japanese ministers meet\n\nHungarian Foreign Minister Zoltan Nagy and his Japanese counterpart Kenji Sato pledged support for the rail contract, which had been suspended after Hungary's emergency declaration last year.\n\nNagy held bilateral talks with Sato in Budapest on Tuesday on trade, the Korean Peninsula and the Ukraine war.\n",
+    );
+    assert!(
+        found.iter().all(|(_, s)| *s != AgreementStatus::Signed),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(s, _)| s.contains("UA")), "{found:?}");
+    assert_sides_include(&found, &[("HU-JP", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn the_communique_of_a_forum_is_not_the_storys_pair() {
+    let found = sides_of(
+        "Leaders meet in Nuku'alofa\n\nPrime Minister Jane Hollis of New Zealand met the Prime Minister of Tonga, Sione Vea, at the forum.\n\nThe communique of the 12th Pacific Leaders Forum is available online.\n",
+    );
+    assert!(
+        found.iter().all(|(_, s)| *s != AgreementStatus::Signed),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn this_declaration_is_the_declaration_already_reported_not_the_meeting_just_before() {
+    let found = sides_of(
+        "Four-party talks move towards a declaration\n\nHANOI: Vietnamese Foreign Minister Tran Van Nam said four-party consultations on the Vietnam-Laos border question are progressing towards drafting a Joint Declaration on Vietnam-Laos relations.\n\nThe consultations involving Japan, Singapore, Vietnam, and Laos took place on May 2 in Singapore.\n\n\"This Joint Declaration may be signed at the next summit in the presence of Japan and Singapore,\" Tran Van Nam said.\n",
+    );
+    assert_sides_include(
+        &found,
+        &[
+            ("LA-VN", AgreementStatus::Planned),
+            ("JP-LA-SG-VN", AgreementStatus::Discussed),
+        ],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, st)| s == "JP-LA-SG-VN" && *st == AgreementStatus::Planned),
+        "{found:?}"
     );
 }

@@ -77,7 +77,8 @@ const WORDS: &[(Cue, &[&str])] = &[
         "welcomes the signing of", "welcoming the signing of", "ratified", "ratification", "came into force", "came into effect", "come into force",
         // "gave ex-post facto approval to the agreement": approval after the signing.
         "ex-post facto approval", "ex post facto approval", "post-facto approval",
-        "come into effect", "entered into force", "took effect"]),
+        "come into effect", "entered into force", "took effect",
+        "entry into force", "enters into force", "entering into force"]),
     (Cue::Planned, &["will sign", "to sign", "plans to", "plan to", "planned", "aims to", "aim to",
         "expected to", "expects to", "expect to", "hopes to", "hope to", "initialled", "initialed",
         "set to", "intends to", "intend to", "would sign", "are to sign", "is to sign",

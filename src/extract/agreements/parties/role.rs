@@ -647,6 +647,9 @@ fn topic_follows(s: &Sentence<'_>, end: usize) -> bool {
             | "elections"
             | "problem"
             | "dossier"
+            // "talks on defence cooperation and the Ukraine war".
+            | "war"
+            | "reconstruction"
     )
 }
 
