@@ -173,6 +173,11 @@ const BLOCKED_PHRASES: &[&str] = &[
     "Latin Americans",
     "South America",
     "South American",
+    // "Ibero-American integration organisations", "the Inter-American Development Bank".
+    "Ibero-America",
+    "Ibero-American",
+    "Inter-American",
+    "Pan-American",
     "North America",
     "North American",
     "Central America",
@@ -582,6 +587,7 @@ mod tests {
             codes("Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea"),
             ["GN", "GW", "GQ", "PG"]
         );
+        assert_eq!(codes("Guinea, Guinea Bissau, Gambia"), ["GN", "GW", "GM"]);
     }
 
     #[test]
@@ -611,6 +617,9 @@ mod tests {
         assert!(codes("Chinatown, Indochina, fine china, let us polish it").is_empty());
         assert_eq!(codes("US officials and U.S. troops"), ["US", "US"]);
         assert!(codes("Latin America and the Indian Ocean").is_empty());
+        assert!(
+            codes("other Ibero-American bodies and the Inter-American Development Bank").is_empty()
+        );
         assert_eq!(codes("Turkmenistan"), ["TM"]);
     }
 

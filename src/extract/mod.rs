@@ -380,6 +380,21 @@ fn prose(
 /// Whether `short`, found after `known`, names the same person: the same name, its surname
 /// ("Mirziyoyev"), or a family name written first ("Hong" after "Hong Soon-young").
 fn names_same_person(known: &str, short: &str) -> bool {
+    // "Crown Prince Salman" after "Salman bin Abdulaziz Al Saud": a royal called by title and
+    // given name.
+    if let Some((title, given)) = short.split_once(' ')
+        && matches!(
+            title,
+            "King" | "Queen" | "Prince" | "Princess" | "Emir" | "Amir" | "Sultan"
+        )
+        && !given.contains(' ')
+        && known.split(' ').count() >= 3
+        && known
+            .strip_prefix(given)
+            .is_some_and(|rest| rest.starts_with(' '))
+    {
+        return true;
+    }
     let Some(rest) = known.strip_suffix(short) else {
         return known.strip_prefix(short).is_some_and(|given| {
             given.starts_with(' ') && !short.contains(' ') && given.trim().split(' ').count() <= 2

@@ -136,6 +136,11 @@ fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Si
     if r.parties.partners.len() >= 2 {
         return each(&r.parties.partners);
     }
+    // "President X received the Ambassadors from Peru, Russia, Algeria, and Brazil": one
+    // audience each, with the host whose country the clause does not name.
+    if r.parties.named.len() >= 2 && receives_several(&r.text) {
+        return each(&r.parties.named);
+    }
     // "Palau and Micronesia will sign updated security agreements with the US": each one
     // named before a single partner signs its own with it.
     if r.parties.partners.len() == 1 && r.parties.hosts.len() >= 2 {
@@ -168,4 +173,17 @@ fn partner_units(r: &Report, codes: &[CountryCode], frame: &Frame) -> Vec<Vec<Si
         return each(&rest);
     }
     Vec::new()
+}
+
+/// Whether a clause has someone receive several envoys or counterparts, each by their country:
+/// "received the Ambassadors from Peru, Russia and Brazil", "receives the new ambassadors of".
+fn receives_several(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\breceive[ds]? (?:the )?(?:[a-z-]+ ){0,2}(?:ambassadors|envoys|counterparts|ministers|delegations) (?:from|of)\b",
+        )
+        .expect("receives several regex")
+    })
+    .is_match(text)
 }

@@ -509,3 +509,18 @@ fn this_declaration_is_the_declaration_already_reported_not_the_meeting_just_bef
         "{found:?}"
     );
 }
+
+#[test]
+fn a_president_receiving_several_ambassadors_meets_each_on_their_own() {
+    let found = sides_of(
+        "President receives envoys\n\n(Agency) – President Nguyen Van An received the Ambassadors from Chile, Egypt, and Sweden, who presented their credentials to start their missions in Vietnam.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            side("CL-VN", AgreementStatus::Discussed),
+            side("EG-VN", AgreementStatus::Discussed),
+            side("SE-VN", AgreementStatus::Discussed)
+        ]
+    );
+}

@@ -51,3 +51,13 @@ fn a_country_in_a_clause_about_a_place_is_no_side() {
     );
     assert!(!found.iter().any(|(s, _)| s.contains("SO")), "{found:?}");
 }
+
+#[test]
+fn a_royal_called_by_title_and_given_name_is_the_royal_already_named() {
+    let e = extract(
+        "Royal visit\n\nJordan's Crown Prince Hamza bin Talal Al Hashem will arrive on Monday for a three-day visit to Japan.\n\nCrown Prince Hamza's visit is the first at that level since 2015.\n",
+        Format::Text,
+    );
+    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Hamza bin Talal Al Hashem"]);
+}
