@@ -125,7 +125,7 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub static NAME_PARTICLES: WordSet = WordSet::new(&[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
-    "bin", "binti", "bint", "ibn", "la", "le", "el", "al", "y", "e",
+    "bin", "binti", "bint", "ibn", "la", "le", "el", "al", "y", "e", "zu", "ter", "af",
 ]);
 
 /// Nouns for companies: a country adjective in front of one names a company's origin, not a

@@ -524,3 +524,19 @@ fn a_president_receiving_several_ambassadors_meets_each_on_their_own() {
         ]
     );
 }
+
+#[test]
+fn a_name_with_zu_is_one_person_whose_surname_names_them_later() {
+    let text = "Trade ministers meet\n\nAustria's Economics Minister Karl-Heinz zu Lichtenau said on Monday that most contracts went to Austrian firms.\n\nChilean Trade Minister Pablo Rojas is touring Europe.\n\nAt a meeting in Vienna, Rojas and Lichtenau said free trade would help both economies.\n";
+    assert_names_people(text, &["Karl-Heinz zu Lichtenau", "Pablo Rojas"]);
+    assert_sides_include(&sides_of(text), &[("AT-CL", AgreementStatus::Discussed)]);
+}
+
+#[test]
+fn a_country_that_opens_a_reported_clause_after_with_acts() {
+    let found = sides_of(
+        "Leaders visit Beijing\n\nBEIJING – China signed a cooperation agreement with Mauritius on Friday, as Chinese President Xi Jinping received visiting African leaders.\n\nMauritius thanked China for its support.\n\nIn a separate meeting in Chengdu, Xi met with Malawi's President Peter Banda and said China is open to strengthen collaboration with Malawi on major international affairs.\n",
+    );
+    assert_sides_include(&found, &[("CN-MW", AgreementStatus::Discussed)]);
+    assert!(!found.iter().any(|(s, _)| s == "MU-MW"), "{found:?}");
+}

@@ -214,7 +214,7 @@ pub(super) fn parties(
                     out.named.push(m.code);
                 }
                 match with_at {
-                    Some(w) if m.start > w => {
+                    Some(w) if m.start > w && !reported_subject(s, m.start) => {
                         out.partners.push(m.code);
                         add_partner(&mut out, m.start, Side::Country(m.code));
                     }
@@ -377,6 +377,16 @@ pub(super) fn parties(
     orgs.dedup();
     out.organisations = orgs;
     out
+}
+
+/// "Xi met with Burundi's President and said China is open to collaboration with Burundi":
+/// the country a reported clause opens with acts, whatever "with" came before.
+fn reported_subject(s: &Sentence<'_>, start: usize) -> bool {
+    let before = s.lower[..start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    [" said", " says", " added", " stressed", " noted"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// "A day after Pakistan and Saudi Arabia inked a defence pact, India said …": countries
