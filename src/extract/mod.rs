@@ -383,10 +383,7 @@ fn names_same_person(known: &str, short: &str) -> bool {
     // "Crown Prince Salman" after "Salman bin Abdulaziz Al Saud": a royal called by title and
     // given name.
     if let Some((title, given)) = short.split_once(' ')
-        && matches!(
-            title,
-            "King" | "Queen" | "Prince" | "Princess" | "Emir" | "Amir" | "Sultan"
-        )
+        && people::ROYAL_TITLES.contains(&title)
         && !given.contains(' ')
         && known.split(' ').count() >= 3
         && known

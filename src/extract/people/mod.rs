@@ -186,6 +186,11 @@ pub fn find(text: &str, tokens: &[Token<'_>], countries: &[Mention]) -> Vec<Foun
     out
 }
 
+/// Titles a royal known by one name is called by: "King Abdullah", "Crown Prince Salman".
+pub(crate) const ROYAL_TITLES: &[&str] = &[
+    "King", "Queen", "Prince", "Princess", "Emir", "Amir", "Sultan",
+];
+
 fn make_found(
     name: String,
     role: String,
@@ -195,12 +200,10 @@ fn make_found(
 ) -> Found {
     let mut name = strip_honorific(&name);
     // "King Abdullah", "Prince Ali": a royal known by one name is called by title and name.
-    let royal = role.split_whitespace().next_back().filter(|w| {
-        matches!(
-            *w,
-            "King" | "Queen" | "Prince" | "Princess" | "Emir" | "Amir" | "Sultan"
-        )
-    });
+    let royal = role
+        .split_whitespace()
+        .next_back()
+        .filter(|w| ROYAL_TITLES.contains(w));
     if let Some(title) = royal
         && !name.contains(' ')
     {
