@@ -540,3 +540,21 @@ fn a_country_that_opens_a_reported_clause_after_with_acts() {
     assert_sides_include(&found, &[("CN-MW", AgreementStatus::Discussed)]);
     assert!(!found.iter().any(|(s, _)| s == "MU-MW"), "{found:?}");
 }
+
+#[test]
+fn a_with_after_another_verb_is_no_side_of_the_instrument() {
+    let found = sides_of(
+        "Leaders in Beijing\n\nBEIJING (Wire) – China signed a cooperation agreement with Mauritius and pledged to strengthen collaboration with Malawi on Friday.\n",
+    );
+    assert_eq!(found, [side("CN-MU", AgreementStatus::Signed)]);
+    let found = sides_of(
+        "Laos and Cambodia\n\nVietnam signed an MoU with Laos and a trade plan with Cambodia on Monday.\n",
+    );
+    assert_sides_include(
+        &found,
+        &[
+            ("LA-VN", AgreementStatus::Signed),
+            ("KH-VN", AgreementStatus::Signed),
+        ],
+    );
+}

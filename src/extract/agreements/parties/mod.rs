@@ -150,6 +150,9 @@ pub(super) fn parties(
         .map(|(i, _)| i + 1)
         .filter(|&i| engaged_before(s, i + 5) && !absolute_with(s, i + 5))
         .collect();
+    // "signed a cooperation agreement with Mauritania and pledged to strengthen collaboration
+    // with Burundi": what follows another verb's "with" is no side of the instrument.
+    let cut = another_verbs_with(s, &withs, noun_end).map_or(cut, |w| cut.min(w));
     let with_at = withs.first().copied();
     out.engaged_with = with_at.is_some();
     let add_partner = |out: &mut Parties, at: usize, c: Side| {
@@ -377,6 +380,21 @@ pub(super) fn parties(
     orgs.dedup();
     out.organisations = orgs;
     out
+}
+
+/// The first "with" after the instrument's own that another verb, with no instrument of its
+/// own, engages: "… an agreement with Mauritania and pledged to strengthen collaboration with
+/// Burundi", but not "an MoU with Laos and a plan with Cambodia".
+fn another_verbs_with(s: &Sentence<'_>, withs: &[usize], noun_end: usize) -> Option<usize> {
+    if noun_end == 0 {
+        return None;
+    }
+    let k = withs.iter().position(|&w| w >= noun_end)?;
+    let (first, next) = (withs[k], *withs.get(k + 1)?);
+    let gap = &s.lower[first..next];
+    let verb = gap.split(" and ").nth(1)?.split_whitespace().next()?;
+    let another_verb = verb.ends_with("ed") && !gap.contains("sign");
+    (another_verb && !super::sentence::noun_re().is_match(gap)).then_some(next)
 }
 
 /// "Xi met with Burundi's President and said China is open to collaboration with Burundi":
